@@ -1,0 +1,114 @@
+// The admin command line. Works on the same database as the portal and applies migrations
+// itself, so it can run before the first start:
+//   npm run admin -- create-user --role admin --phone 13800000000 --password 'S3cure-pass' --name 管理员
+//   npm run admin -- create-user --role staff --building 1 --phone … --password … --name …
+//   npm run admin -- deactivate-user --phone 13800000000
+//   npm run admin -- reactivate-user --phone 13800000000
+//   npm run admin -- reset-password --phone 13800000000 [--password 'New-pass-1']
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+import { loadConfig, ConfigError } from '../config.js'
+import { openDatabase } from '../db/index.js'
+import { createClock } from '../lib/clock.js'
+import { AppError } from '../lib/errors.js'
+import { t } from '../i18n/index.js'
+import { translateFields } from '../plugins/errors.js'
+import { createAccountsService } from '../features/accounts/accounts-service.js'
+import { findUserByPhone } from '../features/accounts/accounts-repository.js'
+import { mobile, parseInput, text } from '../lib/validation.js'
+import { password } from '../features/accounts/accounts-schemas.js'
+
+const USAGE = `usage:
+  npm run admin -- create-user --role member|staff|admin --phone PHONE --password PASSWORD --name NAME [--building ID ...]
+  npm run admin -- deactivate-user --phone PHONE
+  npm run admin -- reactivate-user --phone PHONE
+  npm run admin -- reset-password --phone PHONE [--password PASSWORD]`
+
+const createInput = z.object({
+  role: z.enum(['member', 'staff', 'admin'], { error: 'v.invalidValue' }),
+  phone: mobile(),
+  password: password(),
+  name: text(50),
+  building: z.array(z.coerce.number({ error: 'accounts.unknownBuilding' }).int().positive('accounts.unknownBuilding')).default([])
+})
+
+export async function runAdmin (argv: string[], env: NodeJS.ProcessEnv = process.env, out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {
+  const [command, ...rest] = argv
+  let args
+  try {
+    args = parseArgs({
+      args: rest,
+      options: {
+        role: { type: 'string' }, phone: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' },
+        building: { type: 'string', multiple: true }, lang: { type: 'string' }
+      },
+      strict: true
+    }).values
+  } catch (err) {
+    out(`${(err as Error).message}\n${USAGE}`)
+    return 2
+  }
+  const lang = args.lang === 'en' ? 'en' : 'zh'
+  let config
+  try {
+    config = loadConfig(env)
+  } catch (err) {
+    if (err instanceof ConfigError) { out(err.message); return 1 }
+    throw err
+  }
+  const db = openDatabase(config.databasePath)
+  const service = createAccountsService(db, createClock())
+  const userByPhone = (raw: string | undefined) => {
+    const phone = parseInput(z.object({ phone: mobile() }), { phone: raw }).phone
+    const user = findUserByPhone(db, phone)
+    if (user === undefined) throw new AppError(404, 'NOT_FOUND', 'cli.noSuchUser', { phone })
+    return user
+  }
+  try {
+    switch (command) {
+      case 'create-user': {
+        const input = parseInput(createInput, { ...args, building: args.building?.flatMap((b) => b.split(',')) })
+        if (input.role === 'staff' && input.building.length === 0) throw new AppError(400, 'INVALID_INPUT', 'error.invalidInput', {}, { building: 'cli.staffNeedsBuilding' })
+        const user = await service.createUser('cli', { ...input, buildingIds: input.building })
+        out(`created user ${user.id} (${user.phone}, ${user.name}) with role ${input.role}`)
+        return 0
+      }
+      case 'deactivate-user':
+      case 'reactivate-user': {
+        const user = userByPhone(args.phone)
+        service.setActive('cli', user.id, command === 'reactivate-user')
+        out(`${command === 'deactivate-user' ? 'deactivated' : 'reactivated'} user ${user.id} (${user.phone})`)
+        return 0
+      }
+      case 'reset-password': {
+        const user = userByPhone(args.phone)
+        const chosen = args.password === undefined ? undefined : parseInput(z.object({ password: password() }), { password: args.password }).password
+        const temporary = await service.resetPassword('cli', user.id, chosen)
+        out(`password of user ${user.id} (${user.phone}) reset; it must be changed at next sign-in.`)
+        if (chosen === undefined) out(`temporary password: ${temporary}`)
+        return 0
+      }
+      default:
+        out(USAGE)
+        return 2
+    }
+  } catch (err) {
+    if (err instanceof AppError) {
+      const fields = translateFields(lang, err.fields)
+      out(`${err.code}: ${t(lang, err.messageKey, err.params)}`)
+      for (const [k, v] of Object.entries(fields ?? {})) out(`  --${k}: ${v}`)
+      return 1
+    }
+    throw err
+  } finally {
+    db.$client.close()
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /admin\.(ts|js)$/.test(process.argv[1])
+if (invokedDirectly) {
+  runAdmin(process.argv.slice(2)).then((code) => { process.exitCode = code }, (err) => {
+    process.stderr.write(String(err?.stack ?? err) + '\n')
+    process.exitCode = 1
+  })
+}

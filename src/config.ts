@@ -1,0 +1,78 @@
+import { z } from 'zod'
+
+// The environment is read once, here. In production the secrets are required; elsewhere fixed
+// development values stand in and a warning is logged, so `npm start` works on a fresh clone.
+const DEV_JWT_SECRET = 'development-only-jwt-secret-change-me-0123456789'
+const DEV_PII_KEY = 'development-only-pii-key-change-me-0123456789ab'
+
+const secret = z.string().min(32, 'must be at least 32 characters')
+const optionalNonEmpty = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional())
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_PATH: z.string().min(1).default('./data/portal.db'),
+  UPLOAD_DIR: z.string().min(1).default('./data/uploads'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JWT_SECRET: optionalNonEmpty,
+  PII_KEY: optionalNonEmpty,
+  PAYMENT_WEBHOOK_SECRET: optionalNonEmpty,
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0')
+})
+
+export interface Config {
+  env: 'production' | 'development' | 'test'
+  port: number
+  host: string
+  databasePath: string
+  uploadDir: string
+  logLevel: string
+  jwtSecret: string
+  piiKey: string
+  paymentWebhookSecret: string | undefined
+  trustProxy: boolean
+  /** Warnings to log once the logger exists (development secrets in use). */
+  warnings: string[]
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError('Invalid configuration:\n  ' + lines.join('\n  '))
+  }
+  const e = parsed.data
+  const warnings: string[] = []
+  const problems: string[] = []
+  const pick = (name: 'JWT_SECRET' | 'PII_KEY', dev: string): string => {
+    const value = e[name]
+    if (value === undefined) {
+      if (e.NODE_ENV === 'production') problems.push(`${name} is required when NODE_ENV=production`)
+      else warnings.push(`${name} is not set: using a fixed development value (never use this in production)`)
+      return dev
+    }
+    const ok = secret.safeParse(value)
+    if (!ok.success) problems.push(`${name} must be at least 32 characters`)
+    return value
+  }
+  const jwtSecret = pick('JWT_SECRET', DEV_JWT_SECRET)
+  const piiKey = pick('PII_KEY', DEV_PII_KEY)
+  if (problems.length > 0) throw new ConfigError('Invalid configuration:\n  ' + problems.join('\n  '))
+  if (e.PAYMENT_WEBHOOK_SECRET === undefined) warnings.push('PAYMENT_WEBHOOK_SECRET is not set: the payment webhook answers 404')
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: e.DATABASE_PATH,
+    uploadDir: e.UPLOAD_DIR,
+    logLevel: e.LOG_LEVEL,
+    jwtSecret,
+    piiKey,
+    paymentWebhookSecret: e.PAYMENT_WEBHOOK_SECRET,
+    trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+    warnings
+  }
+}

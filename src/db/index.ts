@@ -1,0 +1,32 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import * as schema from './schema/index.js'
+import { migrationsDir } from '../paths.js'
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+/** A transaction handle; services pass it to repositories so a use case is one transaction. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+/** Either the database or a transaction: repositories accept both. */
+export type DbOrTx = Db | Tx
+
+/**
+ * Opens (creating when missing) the SQLite file: WAL so readers never wait for the writer,
+ * foreign keys on, a busy timeout so a second process (the admin command line) waits rather
+ * than fails, and applies the committed migrations.
+ */
+export function openDatabase (path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const sqlite = new Database(path)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('synchronous = NORMAL')
+  const db = drizzle(sqlite, { schema }) as Db
+  migrate(db, { migrationsFolder: migrationsDir })
+  return db
+}
+
+export { schema }

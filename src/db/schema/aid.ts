@@ -1,0 +1,132 @@
+import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { sql } from 'drizzle-orm'
+import { users } from './accounts.js'
+import { enterprises } from './buildings.js'
+import { memberships } from './memberships.js'
+
+/** One plan per plan year. Tiers are JSON: [{fromFen, rateBp}], strictly ascending from 0. */
+export const aidPlans = sqliteTable('aid_plans', {
+  year: integer('year').primaryKey(),
+  shareFeeFen: integer('share_fee_fen').notNull(),
+  maxShares: integer('max_shares').notNull(),
+  enrolFrom: text('enrol_from').notNull(),
+  enrolTo: text('enrol_to').notNull(),
+  waitingDays: integer('waiting_days').notNull(),
+  tiers: text('tiers').notNull(),
+  perAdmissionCapFen: integer('per_admission_cap_fen').notNull(),
+  annualCapPerShareFen: integer('annual_cap_per_share_fen').notNull(),
+  claimDeadlineDays: integer('claim_deadline_days').notNull(),
+  secondApprovalAboveFen: integer('second_approval_above_fen').notNull(),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: integer('updated_by').references(() => users.id)
+})
+
+export const aidGroupOrders = sqliteTable('aid_group_orders', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id),
+  planYear: integer('plan_year').notNull().references(() => aidPlans.year),
+  orderedBy: integer('ordered_by').notNull().references(() => users.id),
+  createdAt: text('created_at').notNull()
+})
+
+export const aidPurchases = sqliteTable('aid_purchases', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  membershipId: integer('membership_id').notNull().references(() => memberships.id),
+  planYear: integer('plan_year').notNull().references(() => aidPlans.year),
+  shares: integer('shares').notNull(),
+  amountFen: integer('amount_fen').notNull(),
+  status: text('status', { enum: ['pending_payment', 'paid', 'cancelled'] }).notNull(),
+  groupOrderId: integer('group_order_id').references(() => aidGroupOrders.id),
+  orderedBy: integer('ordered_by').notNull().references(() => users.id),
+  orderedOn: text('ordered_on').notNull(),
+  receiptNo: text('receipt_no'),
+  paidOn: text('paid_on'),
+  confirmedVia: text('confirmed_via', { enum: ['staff', 'webhook'] }),
+  confirmedBy: integer('confirmed_by').references(() => users.id),
+  confirmedAt: text('confirmed_at'),
+  /** Renewal = a paid share in the previous plan year; first-time joiners wait. */
+  firstTime: integer('first_time', { mode: 'boolean' }),
+  coverFrom: text('cover_from'),
+  coverTo: text('cover_to'),
+  cancelledAt: text('cancelled_at'),
+  cancelReason: text('cancel_reason'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull()
+}, (t) => [
+  uniqueIndex('purchases_one_open_per_member_plan').on(t.membershipId, t.planYear).where(sql`status in ('pending_payment', 'paid')`),
+  uniqueIndex('purchases_receipt_per_plan').on(t.planYear, t.receiptNo).where(sql`receipt_no is not null`),
+  index('purchases_status_created').on(t.status, t.createdAt),
+  index('purchases_plan_status').on(t.planYear, t.status)
+])
+
+export const aidPaymentBatches = sqliteTable('aid_payment_batches', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  status: text('status', { enum: ['open', 'exported', 'paid'] }).notNull(),
+  createdBy: integer('created_by').notNull().references(() => users.id),
+  createdAt: text('created_at').notNull(),
+  exportedAt: text('exported_at'),
+  bankReference: text('bank_reference'),
+  paidAt: text('paid_at'),
+  paidBy: integer('paid_by').references(() => users.id),
+  totalFen: integer('total_fen').notNull().default(0),
+  claimCount: integer('claim_count').notNull().default(0)
+})
+
+export const aidClaims = sqliteTable('aid_claims', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  membershipId: integer('membership_id').notNull().references(() => memberships.id),
+  userId: integer('user_id').notNull().references(() => users.id),
+  purchaseId: integer('purchase_id').notNull().references(() => aidPurchases.id),
+  planYear: integer('plan_year').notNull().references(() => aidPlans.year),
+  admissionDate: text('admission_date').notNull(),
+  dischargeDate: text('discharge_date').notNull(),
+  hospital: text('hospital').notNull(),
+  invoiceNo: text('invoice_no').notNull(),
+  totalCostFen: integer('total_cost_fen').notNull(),
+  insurancePaidFen: integer('insurance_paid_fen').notNull(),
+  excludedFen: integer('excluded_fen').notNull(),
+  baseFen: integer('base_fen').notNull(),
+  /** The estimate at submission (JSON of the quote). */
+  estimate: text('estimate').notNull(),
+  status: text('status', { enum: ['submitted', 'awaiting_second_approval', 'approved', 'rejected', 'paid'] }).notNull(),
+  firstApprovedBy: integer('first_approved_by').references(() => users.id),
+  firstApprovedAt: text('first_approved_at'),
+  approvedBy: integer('approved_by').references(() => users.id),
+  approvedAt: text('approved_at'),
+  /** The amount approved, computed again at the final approval; counts toward the annual cap. */
+  payableFen: integer('payable_fen'),
+  limitedBy: text('limited_by'),
+  /** JSON of the breakdown at approval. */
+  breakdown: text('breakdown'),
+  rejectedBy: integer('rejected_by').references(() => users.id),
+  rejectedAt: text('rejected_at'),
+  reasonCode: text('reason_code'),
+  reasonNote: text('reason_note'),
+  resubmissionOf: integer('resubmission_of'),
+  paymentBatchId: integer('payment_batch_id').references(() => aidPaymentBatches.id),
+  paidAt: text('paid_at'),
+  consentAt: text('consent_at'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull()
+}, (t) => [
+  uniqueIndex('claims_invoice_per_member').on(t.membershipId, t.invoiceNo).where(sql`status <> 'rejected'`),
+  index('claims_status_created').on(t.status, t.createdAt),
+  index('claims_membership_year').on(t.membershipId, t.planYear),
+  index('claims_user').on(t.userId),
+  index('claims_batch').on(t.paymentBatchId)
+])
+
+export const aidClaimDocuments = sqliteTable('aid_claim_documents', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  claimId: integer('claim_id').notNull().references(() => aidClaims.id),
+  kind: text('kind', { enum: ['invoice', 'discharge_summary', 'settlement_sheet', 'other'] }).notNull(),
+  fileName: text('file_name').notNull(),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  /** Path of the encrypted file under UPLOAD_DIR, outside the web root. */
+  storagePath: text('storage_path').notNull(),
+  uploadedBy: integer('uploaded_by').notNull().references(() => users.id),
+  uploadedAt: text('uploaded_at').notNull()
+}, (t) => [index('claim_documents_claim').on(t.claimId)])

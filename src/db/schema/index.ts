@@ -1,0 +1,5 @@
+export * from './accounts.js'
+export * from './common.js'
+export * from './buildings.js'
+export * from './memberships.js'
+export * from './aid.js'

@@ -1,0 +1,75 @@
+import { and, asc, eq, like, or, sql } from 'drizzle-orm'
+import type { DbOrTx } from '../../db/index.js'
+import { enterprises, roleGrants, staffScopes, users, buildings } from '../../db/schema/index.js'
+
+export type UserRow = typeof users.$inferSelect
+
+export function findUserById (db: DbOrTx, id: number): UserRow | undefined {
+  return db.select().from(users).where(eq(users.id, id)).get()
+}
+
+export function findUserByPhone (db: DbOrTx, phone: string): UserRow | undefined {
+  return db.select().from(users).where(eq(users.phone, phone)).get()
+}
+
+export function insertUser (db: DbOrTx, v: { phone: string, name: string, passwordHash: string, at: string, mustChangePassword?: boolean }): UserRow {
+  return db.insert(users).values({
+    phone: v.phone, name: v.name, passwordHash: v.passwordHash, mustChangePassword: v.mustChangePassword ?? false,
+    createdAt: v.at, updatedAt: v.at
+  }).returning().get()
+}
+
+export function updateUser (db: DbOrTx, id: number, patch: Partial<Omit<UserRow, 'id'>>): void {
+  db.update(users).set(patch).where(eq(users.id, id)).run()
+}
+
+/** Granted roles, staff scopes and whether the user is a liaison: read on every request. */
+export function loadRoleFacts (db: DbOrTx, userId: number) {
+  const grants = db.select({ role: roleGrants.role }).from(roleGrants).where(eq(roleGrants.userId, userId)).all().map((g) => g.role)
+  const scopes = db.select({ buildingId: staffScopes.buildingId }).from(staffScopes).where(eq(staffScopes.userId, userId)).all().map((s) => s.buildingId)
+  const liaison = db.select({ one: sql<number>`1` }).from(enterprises)
+    .where(and(eq(enterprises.liaisonUserId, userId), sql`${enterprises.status} <> 'withdrawn'`)).limit(1).get() !== undefined
+  return { grants, scopes, liaison }
+}
+
+export function grantRole (db: DbOrTx, userId: number, role: 'staff' | 'admin', by: number | null, at: string): boolean {
+  const r = db.insert(roleGrants).values({ userId, role, grantedAt: at, grantedBy: by }).onConflictDoNothing().run()
+  return r.changes > 0
+}
+
+export function revokeRole (db: DbOrTx, userId: number, role: 'staff' | 'admin'): boolean {
+  return db.delete(roleGrants).where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, role))).run().changes > 0
+}
+
+export function addStaffScope (db: DbOrTx, userId: number, buildingId: number, by: number | null, at: string): boolean {
+  return db.insert(staffScopes).values({ userId, buildingId, grantedAt: at, grantedBy: by }).onConflictDoNothing().run().changes > 0
+}
+
+export function removeStaffScope (db: DbOrTx, userId: number, buildingId: number): boolean {
+  return db.delete(staffScopes).where(and(eq(staffScopes.userId, userId), eq(staffScopes.buildingId, buildingId))).run().changes > 0
+}
+
+export function buildingExists (db: DbOrTx, id: number): boolean {
+  return db.select({ id: buildings.id }).from(buildings).where(eq(buildings.id, id)).get() !== undefined
+}
+
+export function listBuildingNames (db: DbOrTx) {
+  return db.select({ id: buildings.id, name: buildings.name }).from(buildings).orderBy(asc(buildings.id)).all()
+}
+
+export function scopesOf (db: DbOrTx, userId: number) {
+  return db.select({ buildingId: staffScopes.buildingId, name: buildings.name }).from(staffScopes)
+    .innerJoin(buildings, eq(buildings.id, staffScopes.buildingId)).where(eq(staffScopes.userId, userId)).all()
+}
+
+export function grantsOf (db: DbOrTx, userId: number) {
+  return db.select({ role: roleGrants.role }).from(roleGrants).where(eq(roleGrants.userId, userId)).all().map((g) => g.role)
+}
+
+export function searchUsers (db: DbOrTx, q: string | undefined, limit: number, offset: number) {
+  const where = q === undefined ? undefined : or(like(users.phone, `%${q}%`), like(users.name, `%${q}%`))
+  const rows = db.select({ id: users.id, phone: users.phone, name: users.name, active: users.active, mustChangePassword: users.mustChangePassword, createdAt: users.createdAt })
+    .from(users).where(where).orderBy(asc(users.id)).limit(limit).offset(offset).all()
+  const total = db.select({ n: sql<number>`count(*)` }).from(users).where(where).get()?.n ?? 0
+  return { rows, total }
+}

@@ -1,0 +1,33 @@
+// The audit log, for administrators: newest first, filtered by entity, actor or action.
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import { optionalText, parseInput } from '../../lib/validation.js'
+import { requireAdmin } from '../../lib/access.js'
+import { listAudit } from './audit-repository.js'
+
+const PAGE = 100
+const query = z.object({
+  entityType: optionalText(40),
+  entityId: optionalText(40),
+  actor: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
+  action: optionalText(60),
+  before: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional())
+})
+
+export default async function auditFeature (app: FastifyInstance): Promise<void> {
+  app.navLinks.push({ href: '/admin/audit', labelKey: 'accounts.audit.nav', order: 95, show: (a) => a?.isAdmin === true })
+
+  app.get('/admin/audit', async (req, reply) => {
+    requireAdmin(req.actor)
+    const q = parseInput(query, req.query)
+    const rows = listAudit(app.db, { entityType: q.entityType, entityId: q.entityId, actorUserId: q.actor, action: q.action, beforeId: q.before, limit: PAGE + 1 })
+    const more = rows.length > PAGE
+    const entries = rows.slice(0, PAGE)
+    const params = new URLSearchParams()
+    for (const [k, v] of Object.entries({ entityType: q.entityType, entityId: q.entityId, actor: q.actor, action: q.action })) if (v !== undefined) params.set(k, String(v))
+    if (more) params.set('before', String(entries[entries.length - 1].id))
+    return reply.page('audit/list', {
+      titleKey: 'accounts.audit.title', entries, filters: q, nextHref: more ? `/admin/audit?${params.toString()}` : undefined
+    })
+  })
+}

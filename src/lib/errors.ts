@@ -1,0 +1,30 @@
+// Typed errors: a code, an HTTP status, a message key (translated in one place, see
+// plugins/errors.ts) and, for invalid input, a message per field.
+
+export interface FieldErrors { [field: string]: string }
+
+export class AppError extends Error {
+  constructor (
+    readonly statusCode: number,
+    readonly code: string,
+    /** i18n key; params fill {placeholders}. */
+    readonly messageKey: string,
+    readonly params: Record<string, string | number> = {},
+    /** Field → i18n key (already-translated text is passed through unchanged). */
+    readonly fields?: FieldErrors
+  ) {
+    super(code)
+  }
+}
+
+export const badRequest = (fields: FieldErrors, messageKey = 'error.invalidInput'): AppError =>
+  new AppError(400, 'INVALID_INPUT', messageKey, {}, fields)
+export const unauthorized = (code = 'UNAUTHORIZED', messageKey = 'error.unauthorized'): AppError =>
+  new AppError(401, code, messageKey)
+export const forbidden = (messageKey = 'error.forbidden'): AppError => new AppError(403, 'FORBIDDEN', messageKey)
+export const notFound = (messageKey = 'error.notFound'): AppError => new AppError(404, 'NOT_FOUND', messageKey)
+export const conflict = (code: string, messageKey: string, fields?: FieldErrors): AppError =>
+  new AppError(409, code, messageKey, {}, fields)
+/** A business rule refused it: the code is the rule's code (NO_COVER_LEFT, LATE, …). */
+export const ruleRefused = (code: string, messageKey: string, params: Record<string, string | number> = {}): AppError =>
+  new AppError(422, code, messageKey, params)

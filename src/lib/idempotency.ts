@@ -1,0 +1,49 @@
+// Idempotency keys live in the database. The stored answer is written in the same transaction
+// as the change it answers, so after a crash either both exist or neither does.
+import { createHash } from 'node:crypto'
+import { and, eq } from 'drizzle-orm'
+import type { Db } from '../db/index.js'
+import type { Tx } from '../db/index.js'
+import { idempotencyKeys } from '../db/schema/index.js'
+import { AppError } from './errors.js'
+
+export interface StoredAnswer<T> { statusCode: number, body: T, replayed: boolean }
+
+const KEY_RE = /^[\x21-\x7e]{1,200}$/
+
+/** Validates the header value: 400 when missing or malformed. */
+export function requireIdempotencyKey (header: unknown): string {
+  if (typeof header !== 'string' || header.trim() === '') {
+    throw new AppError(400, 'IDEMPOTENCY_KEY_REQUIRED', 'error.idempotencyKeyRequired', {}, { 'Idempotency-Key': 'error.idempotencyKeyRequired' })
+  }
+  const key = header.trim()
+  if (!KEY_RE.test(key)) throw new AppError(400, 'INVALID_INPUT', 'error.invalidInput', {}, { 'Idempotency-Key': 'v.invalidType' })
+  return key
+}
+
+export function hashRequest (body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex')
+}
+
+/**
+ * Runs `fn` in one transaction unless this user already used `key` for `scope`: then the
+ * first answer is returned and nothing runs. The same key with a different body is refused (422).
+ */
+export function withIdempotency<T> (
+  db: Db, userId: number, scope: string, key: string, requestHash: string, at: string,
+  fn: (tx: Tx) => { statusCode: number, body: T }
+): StoredAnswer<T> {
+  return db.transaction((tx) => {
+    const found = tx.select().from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key))).get()
+    if (found !== undefined) {
+      if (found.requestHash !== requestHash) throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'error.idempotencyKeyReused')
+      return { statusCode: found.statusCode, body: JSON.parse(found.response) as T, replayed: true }
+    }
+    const answer = fn(tx)
+    tx.insert(idempotencyKeys).values({
+      userId, scope, key, requestHash, statusCode: answer.statusCode, response: JSON.stringify(answer.body), createdAt: at
+    }).run()
+    return { ...answer, replayed: false }
+  }, { behavior: 'immediate' })
+}

@@ -1,0 +1,27 @@
+// The application's own services on the instance: configuration, clock, database, PII keys.
+import fp from 'fastify-plugin'
+import type { FastifyInstance } from 'fastify'
+import type { Config } from '../config.js'
+import { openDatabase, type Db } from '../db/index.js'
+import { createClock, type Clock } from '../lib/clock.js'
+import { createPii, type Pii } from '../lib/pii.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config
+    clock: Clock
+    db: Db
+    pii: Pii
+  }
+}
+
+export interface CoreOptions { config: Config, clock?: Clock }
+
+export default fp(async function core (app: FastifyInstance, opts: CoreOptions) {
+  app.decorate('config', opts.config)
+  app.decorate('clock', opts.clock ?? createClock())
+  app.decorate('pii', createPii(opts.config.piiKey))
+  const db = openDatabase(opts.config.databasePath)
+  app.decorate('db', db)
+  app.addHook('onClose', async () => { db.$client.close() })
+}, { name: 'core' })

@@ -1,0 +1,66 @@
+// Third-party security plugins, configured once: cookies, form bodies, helmet with a strict
+// CSP (no inline scripts or styles), CSRF tokens for forms, multipart uploads, rate limits.
+import fp from 'fastify-plugin'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import cookie from '@fastify/cookie'
+import formbody from '@fastify/formbody'
+import helmet from '@fastify/helmet'
+import csrf from '@fastify/csrf-protection'
+import multipart from '@fastify/multipart'
+import rateLimit from '@fastify/rate-limit'
+import { AppError } from '../lib/errors.js'
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** preHandler for page forms: checks the CSRF token (field `_csrf`). */
+    verifyCsrf: (req: FastifyRequest, reply: FastifyReply) => Promise<void>
+  }
+}
+
+export default fp(async function security (app: FastifyInstance) {
+  await app.register(cookie, { secret: app.config.jwtSecret })
+  await app.register(formbody, { bodyLimit: 1024 * 1024 })
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"]
+      }
+    },
+    // Served over plain HTTP in development; HSTS only matters behind TLS, where the proxy sets it.
+    strictTransportSecurity: false
+  })
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: '_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true },
+    // Multipart forms are read in the handler, after this check, so they carry the token in the query.
+    getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf ??
+      (req.query as Record<string, string> | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string | undefined)
+  })
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 64 * 1024 } })
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError(429, 'RATE_LIMITED', 'error.rateLimited')
+  })
+
+  app.decorate('verifyCsrf', async function (req: FastifyRequest, reply: FastifyReply) {
+    await new Promise<void>((resolve, reject) => {
+      app.csrfProtection(req, reply, (err?: Error) => {
+        if (err !== undefined && err !== null) reject(new AppError(403, 'CSRF_INVALID', 'error.csrf'))
+        else resolve()
+      })
+    })
+  })
+}, { name: 'security', dependencies: ['core'] })

@@ -1,0 +1,37 @@
+// Real Chromium (Debian's package) against the real app listening on 127.0.0.1.
+import type { Test } from 'tap'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import type { FastifyInstance } from 'fastify'
+import { build, type TestClock } from '../helper.js'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** Builds the app on a temporary database and listens on a free loopback port. */
+export async function startPortal (t: Test, opts: { clock?: TestClock } = {}): Promise<{ app: FastifyInstance & { testClock: TestClock }, baseUrl: string }> {
+  const app = await build(t, opts)
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const addr = app.server.address()
+  if (addr === null || typeof addr === 'string') throw new Error('no address')
+  return { app, baseUrl: `http://127.0.0.1:${addr.port}` }
+}
+
+export async function launchBrowser (t: Test): Promise<Browser> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  })
+  t.teardown(async () => { await browser.close() })
+  return browser
+}
+
+/** A phone-sized page; any console error or CSP violation fails the test. */
+export async function newPhonePage (t: Test, browser: Browser, baseUrl: string, locale = 'zh-CN'): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 390, height: 844 }, locale, deviceScaleFactor: 1 })
+  const page = await context.newPage()
+  page.on('console', (msg) => { if (msg.type() === 'error') t.fail(`browser console error: ${msg.text()}`) })
+  page.on('pageerror', (err) => { t.fail(`page error: ${err.message}`) })
+  t.teardown(async () => { await context.close() })
+  return page
+}

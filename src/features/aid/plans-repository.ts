@@ -1,0 +1,72 @@
+// Aid plans: one row per plan year. Shared by shares/payments (aid) and claims.
+import { desc, eq } from 'drizzle-orm'
+import type { DbOrTx } from '../../db/index.js'
+import { aidPlans } from '../../db/schema/index.js'
+import { defaultPlan, planFromLatest, type PlanTerms } from '../../domain/aid-plan.js'
+import type { Tier } from '../../domain/reimbursement.js'
+
+type PlanRow = typeof aidPlans.$inferSelect
+
+export function rowToTerms (row: PlanRow): PlanTerms {
+  return {
+    year: row.year,
+    shareFeeFen: row.shareFeeFen,
+    maxShares: row.maxShares,
+    enrolFrom: row.enrolFrom,
+    enrolTo: row.enrolTo,
+    waitingDays: row.waitingDays,
+    tiers: JSON.parse(row.tiers) as Tier[],
+    perAdmissionCapFen: row.perAdmissionCapFen,
+    annualCapPerShareFen: row.annualCapPerShareFen,
+    claimDeadlineDays: row.claimDeadlineDays,
+    secondApprovalAboveFen: row.secondApprovalAboveFen
+  }
+}
+
+export function getPlan (db: DbOrTx, year: number): PlanTerms | undefined {
+  const row = db.select().from(aidPlans).where(eq(aidPlans.year, year)).get()
+  return row === undefined ? undefined : rowToTerms(row)
+}
+
+export function latestPlan (db: DbOrTx): PlanTerms | undefined {
+  const row = db.select().from(aidPlans).orderBy(desc(aidPlans.year)).limit(1).get()
+  return row === undefined ? undefined : rowToTerms(row)
+}
+
+/** Inserts or replaces the terms of a plan year. */
+export function upsertPlan (db: DbOrTx, terms: PlanTerms, by: number | null, at: string): void {
+  const values = {
+    shareFeeFen: terms.shareFeeFen,
+    maxShares: terms.maxShares,
+    enrolFrom: terms.enrolFrom,
+    enrolTo: terms.enrolTo,
+    waitingDays: terms.waitingDays,
+    tiers: JSON.stringify(terms.tiers),
+    perAdmissionCapFen: terms.perAdmissionCapFen,
+    annualCapPerShareFen: terms.annualCapPerShareFen,
+    claimDeadlineDays: terms.claimDeadlineDays,
+    secondApprovalAboveFen: terms.secondApprovalAboveFen,
+    updatedAt: at,
+    updatedBy: by
+  }
+  db.insert(aidPlans).values({ year: terms.year, createdAt: at, ...values })
+    .onConflictDoUpdate({ target: aidPlans.year, set: values }).run()
+}
+
+/**
+ * The plan of `year`; when none exists it is created from the latest plan's terms (the
+ * defaults on a fresh database). Returns whether it was created, so the caller can audit it.
+ */
+export function ensurePlan (db: DbOrTx, year: number, at: string): { plan: PlanTerms, created: boolean } {
+  const existing = getPlan(db, year)
+  if (existing !== undefined) return { plan: existing, created: false }
+  const latest = latestPlan(db)
+  const plan = latest === undefined ? defaultPlan(year) : planFromLatest(latest, year)
+  db.insert(aidPlans).values({
+    year, shareFeeFen: plan.shareFeeFen, maxShares: plan.maxShares, enrolFrom: plan.enrolFrom, enrolTo: plan.enrolTo,
+    waitingDays: plan.waitingDays, tiers: JSON.stringify(plan.tiers), perAdmissionCapFen: plan.perAdmissionCapFen,
+    annualCapPerShareFen: plan.annualCapPerShareFen, claimDeadlineDays: plan.claimDeadlineDays,
+    secondApprovalAboveFen: plan.secondApprovalAboveFen, createdAt: at, updatedAt: at, updatedBy: null
+  }).onConflictDoNothing().run()
+  return { plan: getPlan(db, year)!, created: true }
+}

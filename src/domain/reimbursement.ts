@@ -90,3 +90,16 @@ export function computeReimbursement (input: ReimbursementInput, terms: Reimburs
     lines: detailed.map(({ exact: _exact, ...line }) => line)
   }
 }
+
+/** The contract's quote shape (POST /api/v1/aid/quote, and a claim's `estimate`). */
+export function quoteShape (r: Reimbursement) {
+  return {
+    baseFen: r.baseFen,
+    grossFen: r.grossFen,
+    payableFen: r.payableFen,
+    limitedBy: r.limitedBy,
+    annualRemainingFen: r.annualRemainingFen,
+    lines: r.lines.map((l) => ({ fromFen: l.fromFen, toFen: l.toFen, portionFen: l.portionFen, rateBp: l.rateBp, amountFen: l.amountFen }))
+  }
+}
+export type Quote = ReturnType<typeof quoteShape>

@@ -84,7 +84,8 @@ export default fp(async function views (app: FastifyInstance) {
       lang: req.lang,
       htmlLang: req.lang === 'zh' ? 'zh-CN' : 'en',
       actor,
-      csrfToken: actor !== null || data.needsCsrf === true ? this.generateCsrf() : undefined,
+      // Every page gets a token, so any form on it (sign-in, calculator, logout) can post.
+      csrfToken: this.generateCsrf(),
       nav,
       path,
       flash: flashKey?.valid === true && flashKey.value !== null ? req.t(flashKey.value) : undefined,

@@ -6,7 +6,8 @@ const DEV_JWT_SECRET = 'development-only-jwt-secret-change-me-0123456789'
 const DEV_PII_KEY = 'development-only-pii-key-change-me-0123456789ab'
 
 const secret = z.string().min(32, 'must be at least 32 characters')
-const optionalNonEmpty = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional())
+// Empty or blank counts as unset, so `JWT_SECRET=` in a deployment file cannot pass for a secret.
+const optionalNonEmpty = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().optional())
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),

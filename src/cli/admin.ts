@@ -32,8 +32,23 @@ const createInput = z.object({
   building: z.array(z.coerce.number({ error: 'accounts.unknownBuilding' }).int().positive('accounts.unknownBuilding')).default([])
 })
 
-export async function runAdmin (argv: string[], env: NodeJS.ProcessEnv = process.env, out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {
+const COMMANDS = ['create-user', 'deactivate-user', 'reactivate-user', 'reset-password']
+
+/**
+ * Runs one command; answers the exit code (0 done, 1 refused, 2 usage). What was done goes to
+ * `out`, what went wrong to `err` (stdout and stderr when run from the shell).
+ */
+export async function runAdmin (
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  out: (s: string) => void = (s) => process.stdout.write(s + '\n'),
+  err: (s: string) => void = (s) => process.stderr.write(s + '\n')
+): Promise<number> {
   const [command, ...rest] = argv
+  if (command === undefined || !COMMANDS.includes(command)) {
+    err(USAGE)
+    return 2
+  }
   let args
   try {
     args = parseArgs({
@@ -44,17 +59,17 @@ export async function runAdmin (argv: string[], env: NodeJS.ProcessEnv = process
       },
       strict: true
     }).values
-  } catch (err) {
-    out(`${(err as Error).message}\n${USAGE}`)
+  } catch (e) {
+    err(`${(e as Error).message}\n${USAGE}`)
     return 2
   }
   const lang = args.lang === 'en' ? 'en' : 'zh'
   let config
   try {
     config = loadConfig(env)
-  } catch (err) {
-    if (err instanceof ConfigError) { out(err.message); return 1 }
-    throw err
+  } catch (e) {
+    if (e instanceof ConfigError) { err(e.message); return 1 }
+    throw e
   }
   const db = openDatabase(config.databasePath)
   const service = createAccountsService(db, createClock())
@@ -89,17 +104,16 @@ export async function runAdmin (argv: string[], env: NodeJS.ProcessEnv = process
         return 0
       }
       default:
-        out(USAGE)
+        err(USAGE)
         return 2
     }
-  } catch (err) {
-    if (err instanceof AppError) {
-      const fields = translateFields(lang, err.fields)
-      out(`${err.code}: ${t(lang, err.messageKey, err.params)}`)
-      for (const [k, v] of Object.entries(fields ?? {})) out(`  --${k}: ${v}`)
+  } catch (e) {
+    if (e instanceof AppError) {
+      err(`${e.code}: ${t(lang, e.messageKey, e.params)}`)
+      for (const [k, v] of Object.entries(translateFields(lang, e.fields) ?? {})) err(`  --${k}: ${v}`)
       return 1
     }
-    throw err
+    throw e
   } finally {
     db.$client.close()
   }

@@ -157,8 +157,17 @@ export function createAccountsService (db: Db, clock: Clock) {
       db.transaction((tx) => {
         if (repo.findUserById(tx, userId) === undefined) throw notFound()
         const at = clock.iso()
-        const changed = granted ? repo.grantRole(tx, userId, role, actorId(by), at) : repo.revokeRole(tx, userId, role)
-        if (changed) writeAudit(tx, at, { actorUserId: actorId(by), action: granted ? 'user.grant_role' : 'user.revoke_role', entityType: 'user', entityId: userId, after: { role } })
+        if (granted) {
+          if (repo.grantRole(tx, userId, role, actorId(by), at)) writeAudit(tx, at, { actorUserId: actorId(by), action: 'user.grant_role', entityType: 'user', entityId: userId, after: { role } })
+          return
+        }
+        // Revoking staff also ends its building scopes, so a later grant starts from none.
+        const buildingIds = role === 'staff' ? repo.scopesOf(tx, userId).map((s) => s.buildingId) : []
+        const revoked = repo.revokeRole(tx, userId, role)
+        for (const b of buildingIds) repo.removeStaffScope(tx, userId, b)
+        if (revoked || buildingIds.length > 0) {
+          writeAudit(tx, at, { actorUserId: actorId(by), action: 'user.revoke_role', entityType: 'user', entityId: userId, before: { role, buildingIds }, after: { role: null } })
+        }
       })
     },
 
@@ -170,9 +179,9 @@ export function createAccountsService (db: Db, clock: Clock) {
         if (!repo.buildingExists(tx, buildingId)) throw badRequest({ buildingId: 'accounts.unknownBuilding' })
         const at = clock.iso()
         if (granted) {
-          repo.grantRole(tx, userId, 'staff', actorId(by), at)
-          if (repo.addStaffScope(tx, userId, buildingId, actorId(by), at)) {
-            writeAudit(tx, at, { actorUserId: actorId(by), action: 'user.grant_scope', entityType: 'user', entityId: userId, after: { buildingId } })
+          const newStaff = repo.grantRole(tx, userId, 'staff', actorId(by), at)
+          if (repo.addStaffScope(tx, userId, buildingId, actorId(by), at) || newStaff) {
+            writeAudit(tx, at, { actorUserId: actorId(by), action: 'user.grant_scope', entityType: 'user', entityId: userId, after: newStaff ? { buildingId, role: 'staff' } : { buildingId } })
           }
         } else if (repo.removeStaffScope(tx, userId, buildingId)) {
           writeAudit(tx, at, { actorUserId: actorId(by), action: 'user.revoke_scope', entityType: 'user', entityId: userId, before: { buildingId } })

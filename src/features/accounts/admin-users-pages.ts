@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { idParam, mobile, optionalText, parseInput, text } from '../../lib/validation.js'
 import { requireAdmin } from '../../lib/access.js'
-import { notFound } from '../../lib/errors.js'
+import { badRequest, notFound } from '../../lib/errors.js'
 import { auditHistory } from '../audit/audit-repository.js'
 import type { AccountsService } from './accounts-service.js'
 import * as repo from './accounts-repository.js'
@@ -29,7 +29,7 @@ export default async function adminUsersPages (app: FastifyInstance, { service }
     const q = parseInput(listQuery, req.query)
     const { rows, total } = repo.searchUsers(app.db, q.q, PAGE_SIZE, (q.page - 1) * PAGE_SIZE)
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
-    const users = rows.map((u) => ({ ...u, roles: repo.grantsOf(app.db, u.id).join(', ') }))
+    const users = rows.map((u) => ({ ...u, roles: repo.grantsOf(app.db, u.id).map((r) => req.t('role.' + r)).join('、') }))
     return reply.page('accounts/admin-users', {
       titleKey: 'accounts.admin.title', users, q: q.q ?? '', total,
       ...pageLinks('/admin/users', { q: q.q }, q.page, pages),
@@ -42,7 +42,10 @@ export default async function adminUsersPages (app: FastifyInstance, { service }
     const body = (req.body ?? {}) as Body
     try {
       const input = parseInput(createInput, body)
-      const user = await service.createUser(actor, { ...input, buildingIds: input.role === 'staff' && input.buildingId !== undefined ? [input.buildingId] : [] })
+      // A staff account works for at least one building; other roles ignore the choice.
+      if (input.role === 'staff' && input.buildingId === undefined) throw badRequest({ buildingId: 'accounts.staffNeedsBuilding' })
+      if (input.role === 'staff' && !repo.buildingExists(app.db, input.buildingId!)) throw badRequest({ buildingId: 'accounts.unknownBuilding' })
+      const user = await service.createUser(actor, { ...input, buildingIds: input.role === 'staff' ? [input.buildingId!] : [] })
       reply.flash('accounts.admin.created')
       return await reply.redirect(`/admin/users/${user.id}`)
     } catch (err) {

@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/index.js'
-import { auditLog } from '../../db/schema/index.js'
+import { auditLog, users } from '../../db/schema/index.js'
 
 export interface AuditEntry {
   /** The user who did it; null for the system (webhook, scheduled cancellation). */
@@ -48,7 +48,10 @@ export function listAudit (db: DbOrTx, q: AuditQuery) {
   if (q.actorUserId !== undefined) conds.push(eq(auditLog.actorUserId, q.actorUserId))
   if (q.action !== undefined) conds.push(sql`${auditLog.action} like ${q.action + '%'}`)
   if (q.beforeId !== undefined) conds.push(lt(auditLog.id, q.beforeId))
-  return db.select().from(auditLog).where(conds.length > 0 ? and(...conds) : undefined)
+  const { id, at, actorUserId, action, entityType, entityId, before, after, note } = auditLog
+  return db.select({ id, at, actorUserId, actorName: users.name, action, entityType, entityId, before, after, note })
+    .from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(conds.length > 0 ? and(...conds) : undefined)
     .orderBy(desc(auditLog.id)).limit(q.limit).all()
 }
 

@@ -91,6 +91,7 @@ const messages: Messages = {
     'accounts.audit.after': '变更后',
     'accounts.audit.system': '系统',
     'cli.noSuchUser': '没有手机号码为 {phone} 的用户。',
+    'accounts.staffNeedsBuilding': '工作人员账号需要选择负责的楼宇。',
     'cli.staffNeedsBuilding': '工作人员账号需要用 --building 指定负责的楼宇编号。'
   },
   en: {
@@ -134,7 +135,7 @@ const messages: Messages = {
     'accounts.phoneTaken': 'This mobile number is already registered; please sign in.',
     'accounts.invalidCredentials': 'Wrong mobile number or password.',
     'accounts.disabled': 'This account has been deactivated; please contact an administrator.',
-    'accounts.locked': 'Too many wrong passwords: the account is locked; try again in {minutes} minutes.',
+    'accounts.locked': 'Too many wrong passwords in a row: the account is locked. Try again in {minutes} min.',
     'accounts.wrongCurrentPassword': 'The current password is wrong.',
     'accounts.samePassword': 'The new password must differ from the current one.',
     'accounts.passwordChangeRequired': 'Please change your password first.',
@@ -182,6 +183,7 @@ const messages: Messages = {
     'accounts.audit.after': 'After',
     'accounts.audit.system': 'System',
     'cli.noSuchUser': 'No user has the mobile number {phone}.',
+    'accounts.staffNeedsBuilding': 'A staff account needs a building it works for.',
     'cli.staffNeedsBuilding': 'A staff account needs --building with the id of a building it works for.'
   }
 }

@@ -1,0 +1,112 @@
+// The real server (src/server.ts) as a child process on 127.0.0.1, for tests that must kill it,
+// restart it or copy its database while it runs. Also mints API tokens with the known secret.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createHmac } from 'node:crypto'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { projectRoot } from '../../src/paths.js'
+
+export const TEST_JWT_SECRET = 'reliability-test-jwt-secret-0123456789abcdef'
+export const TEST_PII_KEY = 'reliability-test-pii-key-0123456789abcdefgh'
+
+/** A free loopback port: listen on port 0, read it, close. */
+export async function freePort (): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address()
+      if (addr === null || typeof addr === 'string') { reject(new Error('no address')); return }
+      srv.close(() => { resolve(addr.port) })
+    })
+  })
+}
+
+export interface ServerProcess {
+  child: ChildProcess
+  pid: number
+  baseUrl: string
+  /** Everything the server wrote to stderr/stdout so far (for failure messages). */
+  output: () => string
+  /** Resolves when the process has exited. */
+  exited: Promise<number | null>
+  /** SIGTERM and wait (graceful). */
+  stop: () => Promise<void>
+  /** SIGKILL and wait. */
+  kill: () => Promise<void>
+}
+
+export interface StartOptions {
+  databasePath: string
+  uploadDir?: string
+  env?: Record<string, string>
+  /** How long to wait for /healthz (ms). */
+  timeoutMs?: number
+}
+
+/** Starts `node --import tsx src/server.ts` and waits until /healthz answers 200. */
+export async function startServer (opts: StartOptions): Promise<ServerProcess> {
+  const port = await freePort()
+  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/server.ts')], {
+    cwd: projectRoot,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_PATH: opts.databasePath,
+      UPLOAD_DIR: opts.uploadDir ?? join(opts.databasePath, '..', 'uploads'),
+      JWT_SECRET: TEST_JWT_SECRET,
+      PII_KEY: TEST_PII_KEY,
+      ...opts.env
+    },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let out = ''
+  child.stdout?.on('data', (d: Buffer) => { out += d.toString() })
+  child.stderr?.on('data', (d: Buffer) => { out += d.toString() })
+  const exited = new Promise<number | null>((resolve) => { child.on('exit', (code) => { resolve(code) }) })
+  let hasExited = false
+  void exited.then(() => { hasExited = true })
+  const baseUrl = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + (opts.timeoutMs ?? 30_000)
+  for (;;) {
+    if (hasExited) throw new Error(`server exited before answering:\n${out}`)
+    try {
+      const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(1000) })
+      if (res.ok) break
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`server did not answer /healthz in time:\n${out}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  const signalAndWait = async (signal: NodeJS.Signals): Promise<void> => {
+    if (!hasExited) child.kill(signal)
+    await exited
+  }
+  return {
+    child,
+    pid: child.pid!,
+    baseUrl,
+    output: () => out,
+    exited,
+    stop: async () => { await signalAndWait('SIGTERM') },
+    kill: async () => { await signalAndWait('SIGKILL') }
+  }
+}
+
+const b64url = (v: string | Buffer): string => Buffer.from(v).toString('base64url')
+
+/** An HS256 API token as the portal issues it ({sub, tv}), signed with `secret`. */
+export function mintToken (userId: number, tokenVersion = 0, secret = TEST_JWT_SECRET, ttlSeconds = 12 * 3600): string {
+  const now = Math.floor(Date.now() / 1000)
+  const head = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))
+  const body = b64url(JSON.stringify({ sub: String(userId), tv: tokenVersion, iat: now, exp: now + ttlSeconds }))
+  const sig = createHmac('sha256', secret).update(`${head}.${body}`).digest('base64url')
+  return `${head}.${body}.${sig}`
+}

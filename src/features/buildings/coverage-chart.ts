@@ -1,0 +1,108 @@
+// Coverage charts drawn on the server as SVG: no script, no CDN, and no style attributes (the
+// CSP forbids inline styles), only presentation attributes. Pure functions of their numbers and
+// already-translated labels; every text is XML-escaped.
+
+const COLOURS = { enrolled: '#1a7f37', pending: '#bf8700', rejected: '#cf222e', rest: '#d0d7de', track: '#eaeef2', text: '#1f2328', muted: '#59636e' }
+
+export function escapeXml (s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+}
+
+/** Share as a percentage with one decimal, capped at 100 (a stale total never draws past the end). */
+export function percent (part: number, whole: number): number {
+  if (whole <= 0) return 0
+  return Math.min(100, Math.round((part / whole) * 1000) / 10)
+}
+
+const num = (n: number): string => String(Math.round(n * 10) / 10)
+
+export interface BuildingChartInput {
+  total: number
+  enrolled: number
+  pending: number
+  rejected: number
+  members: number
+  labels: { title: string, enrolled: string, pending: string, rejected: string, notEnrolled: string, members: string }
+}
+
+/** One building: a stacked bar of its enterprises by status, out of those in the building. */
+export function buildingCoverageSvg (c: BuildingChartInput): string {
+  const W = 600
+  const barY = 44
+  const barH = 32
+  const whole = Math.max(c.total, c.enrolled + c.pending + c.rejected, 1)
+  const rest = Math.max(0, c.total - c.enrolled - c.pending - c.rejected)
+  const parts = [
+    { n: c.enrolled, colour: COLOURS.enrolled, label: c.labels.enrolled },
+    { n: c.pending, colour: COLOURS.pending, label: c.labels.pending },
+    { n: c.rejected, colour: COLOURS.rejected, label: c.labels.rejected },
+    { n: rest, colour: COLOURS.rest, label: c.labels.notEnrolled }
+  ]
+  let x = 0
+  const rects: string[] = []
+  for (const p of parts) {
+    const w = (p.n / whole) * W
+    if (w > 0) rects.push(`<rect x="${num(x)}" y="${barY}" width="${num(w)}" height="${barH}" fill="${p.colour}"><title>${escapeXml(p.label)}: ${p.n}</title></rect>`)
+    x += w
+  }
+  const legend = parts.map((p, i) => {
+    const lx = (i % 2) * 300
+    const ly = barY + barH + 24 + Math.floor(i / 2) * 24
+    return `<rect x="${lx}" y="${ly - 12}" width="14" height="14" fill="${p.colour}"/><text x="${lx + 20}" y="${ly}" font-size="14" fill="${COLOURS.text}">${escapeXml(p.label)} ${p.n}</text>`
+  }).join('')
+  const pct = percent(c.enrolled, c.total)
+  const H = barY + barH + 24 + 2 * 24 + 16
+  const title = `${c.labels.title}: ${c.enrolled} / ${c.total} (${pct}%)`
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart coverage-chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(title)}">` +
+    `<title>${escapeXml(title)}</title>` +
+    `<text x="0" y="22" font-size="18" font-weight="bold" fill="${COLOURS.text}">${escapeXml(title)}</text>` +
+    `<rect x="0" y="${barY}" width="${W}" height="${barH}" fill="${COLOURS.track}"/>` + rects.join('') + legend +
+    `<text x="0" y="${H - 4}" font-size="14" fill="${COLOURS.muted}">${escapeXml(c.labels.members)}: ${c.members}</text>` +
+    '</svg>'
+}
+
+export interface CityRow { name: string, enrolled: number, total: number, members: number }
+
+/** The city: one bar per building, its enrolled share of the enterprises it holds. */
+export function cityCoverageSvg (rows: CityRow[], labels: { title: string }): string {
+  const W = 640
+  const labelW = 200
+  const barW = 320
+  const rowH = 26
+  const top = 34
+  const H = top + rows.length * rowH + 8
+  const bars = rows.map((r, i) => {
+    const y = top + i * rowH
+    const pct = percent(r.enrolled, r.total)
+    const name = r.name.length > 12 ? r.name.slice(0, 11) + '…' : r.name
+    return `<g><title>${escapeXml(`${r.name}: ${r.enrolled} / ${r.total} (${pct}%)`)}</title>` +
+      `<text x="${labelW - 8}" y="${y + 17}" font-size="14" text-anchor="end" fill="${COLOURS.text}">${escapeXml(name)}</text>` +
+      `<rect x="${labelW}" y="${y + 4}" width="${barW}" height="18" fill="${COLOURS.track}"/>` +
+      `<rect x="${labelW}" y="${y + 4}" width="${num((pct / 100) * barW)}" height="18" fill="${COLOURS.enrolled}"/>` +
+      `<text x="${labelW + barW + 8}" y="${y + 17}" font-size="13" fill="${COLOURS.muted}">${r.enrolled}/${r.total} · ${pct}%</text></g>`
+  }).join('')
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart city-chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(labels.title)}">` +
+    `<title>${escapeXml(labels.title)}</title>` +
+    `<text x="0" y="20" font-size="18" font-weight="bold" fill="${COLOURS.text}">${escapeXml(labels.title)}</text>` + bars + '</svg>'
+}
+
+/** How many buildings have each institution, out of all of them. */
+export function institutionsSvg (items: Array<{ label: string, n: number }>, total: number, title: string): string {
+  const W = 640
+  const labelW = 200
+  const barW = 320
+  const rowH = 30
+  const top = 34
+  const H = top + items.length * rowH + 8
+  const bars = items.map((it, i) => {
+    const y = top + i * rowH
+    const w = total > 0 ? (it.n / total) * barW : 0
+    return `<text x="${labelW - 8}" y="${y + 19}" font-size="14" text-anchor="end" fill="${COLOURS.text}">${escapeXml(it.label)}</text>` +
+      `<rect x="${labelW}" y="${y + 4}" width="${barW}" height="22" fill="${COLOURS.track}"/>` +
+      `<rect x="${labelW}" y="${y + 4}" width="${num(w)}" height="22" fill="#0969da"/>` +
+      `<text x="${labelW + barW + 8}" y="${y + 20}" font-size="14" fill="${COLOURS.muted}">${it.n} / ${total}</text>`
+  }).join('')
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart institutions-chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(title)}">` +
+    `<title>${escapeXml(title)}</title>` +
+    `<text x="0" y="20" font-size="18" font-weight="bold" fill="${COLOURS.text}">${escapeXml(title)}</text>` + bars + '</svg>'
+}

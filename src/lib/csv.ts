@@ -1,0 +1,52 @@
+// A small CSV writer shared by the exports (enterprises, memberships, aid). UTF-8 with a BOM so
+// Excel opens Chinese text correctly; RFC 4180 quoting; and text that a spreadsheet would run as
+// a formula (= + - @, tab, carriage return at the start) is neutralised with a leading apostrophe,
+// so an exported name like "=HYPERLINK(…)" stays text. Stream-friendly: rows go in one at a time.
+import { Readable } from 'node:stream'
+
+/** The byte order mark that makes Excel read the file as UTF-8. */
+export const CSV_BOM = '\uFEFF'
+
+export type CsvCell = string | number | boolean | null | undefined
+
+const FORMULA_START = /^[=+\-@\t\r]/
+const NEEDS_QUOTES = /[",\r\n]/
+
+/** One cell: numbers as they are, text neutralised against formulas and quoted when needed. */
+export function csvCell (value: CsvCell): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
+  if (typeof value === 'boolean') return value ? 'true' : 'false'
+  let s = value
+  if (FORMULA_START.test(s)) s = "'" + s
+  return NEEDS_QUOTES.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s
+}
+
+/** One line, with the CRLF line end RFC 4180 asks for. */
+export function csvLine (cells: readonly CsvCell[]): string {
+  return cells.map(csvCell).join(',') + '\r\n'
+}
+
+/** The lines of a document: the BOM and the header first, then each row as it comes. */
+export function * csvLines (header: readonly string[], rows: Iterable<readonly CsvCell[]>): Generator<string> {
+  yield CSV_BOM + csvLine(header)
+  for (const row of rows) yield csvLine(row)
+}
+
+/** A readable stream of the document, for `reply.send()`. */
+export function csvStream (header: readonly string[], rows: Iterable<readonly CsvCell[]>): Readable {
+  return Readable.from(csvLines(header, rows), { objectMode: false })
+}
+
+/** The whole document as one string (small exports, error reports stored in the database). */
+export function csvDocument (header: readonly string[], rows: Iterable<readonly CsvCell[]>): string {
+  let out = ''
+  for (const line of csvLines(header, rows)) out += line
+  return out
+}
+
+/** A Content-Disposition value that carries a UTF-8 file name and an ASCII fallback. */
+export function attachmentHeader (fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
+}

@@ -1,0 +1,44 @@
+// Shared set-up for the buildings tests: valid USCC codes and a building with its people.
+import type { FastifyInstance } from 'fastify'
+import { usccCheckChar } from '../../../src/domain/identity.js'
+import { createUser, injectAs, insertBuilding } from '../../helper.js'
+import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
+
+let seq = 0
+/** A valid code, different on each call: 91 + 五华区 530102 + a 9-digit body + the check char. */
+export function validUscc (): string {
+  seq++
+  const first17 = '91530102' + String(100_000_000 + seq * 7_777 + Math.floor(Math.random() * 7_000)).slice(-9)
+  return first17 + usccCheckChar(first17)
+}
+
+export interface Cast {
+  buildingId: number
+  otherBuildingId: number
+  admin: UserRow
+  staff: UserRow
+  otherStaff: UserRow
+  liaison: UserRow
+  stranger: UserRow
+}
+
+/** A building and another, admin, staff of each, a liaison-to-be and an unrelated user. */
+export async function cast (app: FastifyInstance): Promise<Cast> {
+  const buildingId = insertBuilding(app, '五华科创大厦', 96)
+  const otherBuildingId = insertBuilding(app, '盘龙金融中心', 40)
+  return {
+    buildingId,
+    otherBuildingId,
+    admin: await createUser(app, { role: 'admin', name: '管理员' }),
+    staff: await createUser(app, { role: 'staff', buildingIds: [buildingId], name: '楼宇工作人员' }),
+    otherStaff: await createUser(app, { role: 'staff', buildingIds: [otherBuildingId], name: '别楼工作人员' }),
+    liaison: await createUser(app, { name: '联络员' }),
+    stranger: await createUser(app, { name: '路人' })
+  }
+}
+
+export async function enrol (app: FastifyInstance, liaison: UserRow, buildingId: number, extra: Record<string, unknown> = {}): Promise<number> {
+  const res = await injectAs(app, liaison, { method: 'POST', url: '/api/v1/enterprises', payload: { buildingId, name: '云岭科技有限公司', uscc: validUscc(), headcount: 25, ...extra } })
+  if (res.statusCode !== 201) throw new Error('enrol failed: ' + res.body)
+  return res.json().id as number
+}

@@ -1,0 +1,61 @@
+// Opening the database: a fresh file gets every table from the committed migrations, WAL,
+// foreign keys and a busy timeout; opening again changes nothing.
+import t, { type Test } from 'tap'
+import { mkdtempSync, rmSync, readdirSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openDatabase } from '../src/db/index.js'
+import { migrationsDir } from '../src/paths.js'
+
+const EXPECTED_TABLES = [
+  'users', 'role_grants', 'staff_scopes', 'audit_log', 'idempotency_keys', 'counters',
+  'buildings', 'enterprises', 'memberships', 'membership_transfers', 'roster_imports',
+  'aid_plans', 'aid_group_orders', 'aid_purchases', 'aid_payment_batches', 'aid_claims', 'aid_claim_documents'
+]
+
+function tempPath (t: Test): string {
+  const dir = mkdtempSync(join(tmpdir(), 'portal-db-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  return join(dir, 'nested', 'dir', 'portal.db')
+}
+
+t.test('a fresh path: directories and file created, all tables, WAL, foreign keys, busy timeout', async (t) => {
+  const path = tempPath(t)
+  t.notOk(existsSync(path))
+  const db = openDatabase(path)
+  t.teardown(() => db.$client.close())
+  t.ok(existsSync(path))
+  const tables = (db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name)
+  for (const name of EXPECTED_TABLES) t.ok(tables.includes(name), `table ${name}`)
+  t.equal(db.$client.pragma('journal_mode', { simple: true }), 'wal')
+  t.equal(db.$client.pragma('foreign_keys', { simple: true }), 1)
+  t.ok(Number(db.$client.pragma('busy_timeout', { simple: true })) >= 1000)
+  const triggers = (db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as Array<{ name: string }>).map((r) => r.name)
+  t.ok(triggers.includes('audit_log_no_update') && triggers.includes('audit_log_no_delete'), 'the audit log is append-only')
+  const applied = db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }
+  const files = readdirSync(migrationsDir).filter((f) => f.endsWith('.sql'))
+  t.equal(applied.n, files.length, 'every committed migration applied once')
+})
+
+t.test('foreign keys are enforced', async (t) => {
+  const db = openDatabase(tempPath(t))
+  t.teardown(() => db.$client.close())
+  t.throws(() => db.$client.prepare("INSERT INTO staff_scopes (user_id, building_id, granted_at) VALUES (999, 999, '2026-01-01')").run(), /FOREIGN KEY/)
+})
+
+t.test('opening twice is idempotent and keeps the data', async (t) => {
+  const path = tempPath(t)
+  const first = openDatabase(path)
+  first.$client.prepare("INSERT INTO counters (name, value) VALUES ('test', 41)").run()
+  const count = (first.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n
+  first.$client.close()
+  const second = openDatabase(path)
+  t.teardown(() => second.$client.close())
+  t.equal((second.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n, count, 'no migration applied twice')
+  t.equal((second.$client.prepare("SELECT value FROM counters WHERE name = 'test'").get() as { value: number }).value, 41)
+  // A second connection while the first is open (the admin command line next to the server).
+  const third = openDatabase(path)
+  t.teardown(() => third.$client.close())
+  third.$client.prepare("UPDATE counters SET value = 42 WHERE name = 'test'").run()
+  t.equal((second.$client.prepare("SELECT value FROM counters WHERE name = 'test'").get() as { value: number }).value, 42)
+})

@@ -1,7 +1,7 @@
 // Aid plan terms: the defaults of a fresh database, and how a plan for a new year is derived
 // from the latest one. Pure.
 import { addDays, isRealDate, yearOf } from './dates.js'
-import type { Tier } from './reimbursement.js'
+import { tiersProblem, type Tier } from './reimbursement.js'
 
 export interface PlanTerms {
   year: number
@@ -55,3 +55,57 @@ export function planFromLatest (latest: PlanTerms, year: number): PlanTerms {
   }
   return { ...latest, year, tiers: latest.tiers.map((t) => ({ ...t })), enrolFrom: move(latest.enrolFrom), enrolTo: move(latest.enrolTo) }
 }
+
+/** Plan years the portal accepts (a plan for a year far away is a typing mistake). */
+export const MIN_PLAN_YEAR = 2000
+export const MAX_PLAN_YEAR = 2100
+
+/**
+ * What is wrong with a plan, field by field (i18n keys), or an empty object when it may be
+ * saved. Checked by the service whatever door the plan came in by.
+ *
+ * The enrolment window: real dates, enrolFrom ≤ enrolTo; it may open in the year before the
+ * plan year (e.g. 15 Oct – 15 Dec of the year before) but not earlier than 1 January of that
+ * year, and it must close by 31 December of the plan year (an order after that could never
+ * have cover).
+ */
+export function planProblems (p: PlanTerms): Record<string, string> {
+  const f: Record<string, string> = {}
+  const intIn = (v: number, min: number, max: number): boolean => Number.isSafeInteger(v) && v >= min && v <= max
+  const MAX = 100_000_000_000
+  if (!intIn(p.year, MIN_PLAN_YEAR, MAX_PLAN_YEAR)) f.year = 'aid.plan.v.year'
+  if (!intIn(p.shareFeeFen, 1, MAX)) f.shareFeeFen = 'aid.plan.v.positiveFen'
+  if (!intIn(p.maxShares, 1, MAX_SHARES_LIMIT)) f.maxShares = 'aid.plan.v.maxShares'
+  if (!isRealDate(p.enrolFrom)) f.enrolFrom = 'v.date'
+  if (!isRealDate(p.enrolTo)) f.enrolTo = 'v.date'
+  if (f.enrolFrom === undefined && f.enrolTo === undefined && f.year === undefined) {
+    if (p.enrolFrom < `${p.year - 1}-01-01`) f.enrolFrom = 'aid.plan.v.enrolFromEarly'
+    if (p.enrolTo > `${p.year}-12-31`) f.enrolTo = 'aid.plan.v.enrolToLate'
+    else if (p.enrolFrom > p.enrolTo) f.enrolTo = 'aid.plan.v.enrolOrder'
+  }
+  if (!intIn(p.waitingDays, 0, 365)) f.waitingDays = 'aid.plan.v.waitingDays'
+  if (!intIn(p.claimDeadlineDays, 1, 365)) f.claimDeadlineDays = 'aid.plan.v.claimDeadlineDays'
+  if (!intIn(p.perAdmissionCapFen, 1, MAX)) f.perAdmissionCapFen = 'aid.plan.v.positiveFen'
+  if (!intIn(p.annualCapPerShareFen, 1, MAX)) f.annualCapPerShareFen = 'aid.plan.v.positiveFen'
+  if (!intIn(p.secondApprovalAboveFen, 0, MAX)) f.secondApprovalAboveFen = 'v.fen'
+  const tp = tiersShapeProblem(p.tiers)
+  if (tp !== null) f.tiers = 'aid.plan.v.tiers.' + tp
+  return f
+}
+
+/** Tiers as they arrive (unknown JSON): the shape, the fen range, then the 20% rule. */
+export function tiersShapeProblem (tiers: unknown): string | null {
+  if (!Array.isArray(tiers)) return 'shape'
+  if (tiers.length === 0) return 'empty'
+  if (tiers.length > MAX_TIERS) return 'tooMany'
+  for (const t of tiers as unknown[]) {
+    if (t === null || typeof t !== 'object') return 'shape'
+    const { fromFen, rateBp } = t as Record<string, unknown>
+    if (typeof fromFen !== 'number' || typeof rateBp !== 'number') return 'shape'
+    if (!Number.isSafeInteger(fromFen) || !Number.isSafeInteger(rateBp)) return 'notInteger'
+    if (fromFen < 0 || fromFen > 100_000_000_000) return 'fenRange'
+  }
+  return tiersProblem(tiers as Tier[])
+}
+
+export const MAX_TIERS = 10

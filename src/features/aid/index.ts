@@ -1,6 +1,64 @@
+// The mutual medical-aid fund (职工医疗互助), part 1: plans, the 20% rule and its calculator,
+// shares and their payment. Claims (src/features/claims) build on the plans and paid shares here.
 import type { FastifyInstance } from 'fastify'
+import { cancelStaleOrders, createAidService } from './aid-service.js'
+import aidApi from './aid-api.js'
+import aidPages from './aid-pages.js'
+import paymentWebhook from './payment-webhook.js'
+import { publicOrder } from './aid-api.js'
 
-// The aid feature: routes (pages and /api/v1) are registered here.
+/** How often unpaid orders are looked at (they are cancelled 30 days after being placed). */
+const STALE_CHECK_MS = 60 * 60 * 1000
+
 export default async function aidFeature (app: FastifyInstance): Promise<void> {
-  void app
+  const service = createAidService(app.db, app.clock)
+
+  await app.register(aidApi, { service })
+  await app.register(aidPages, { service })
+  // Encapsulated: its raw-body parser applies to the webhook only.
+  await app.register(paymentWebhook, { service })
+
+  app.navLinks.push({ href: '/aid/calculator', labelKey: 'nav.calculator', order: 40, show: () => true })
+  app.navLinks.push({ href: '/aid/share', labelKey: 'aid.nav.share', order: 41, show: (a) => a !== null })
+  app.navLinks.push({ href: '/aid/group', labelKey: 'aid.nav.group', order: 42, show: (a) => a?.roles.includes('liaison') === true })
+  app.navLinks.push({ href: '/aid/orders', labelKey: 'aid.nav.orders', order: 60, show: (a) => a !== null && (a.isStaff || a.isAdmin) })
+  app.navLinks.push({ href: '/admin/aid/plans', labelKey: 'aid.nav.plans', order: 92, show: (a) => a?.isAdmin === true })
+
+  app.homeCards.push({
+    order: 30,
+    partial: 'aid/home-card',
+    load: (req) => {
+      if (req.actor === null) return null
+      const s = service.shareSummary(req.actor.id)
+      if (s.membership === undefined && s.current === undefined) return null
+      return {
+        year: s.plan.year,
+        shareFeeFen: s.plan.shareFeeFen,
+        current: s.current === undefined ? undefined : { ...s.current, statusKey: `aid.status.${s.current.status}` },
+        canOrder: s.canOrder
+      }
+    }
+  })
+
+  app.meParts.push((actor) => {
+    const s = service.shareSummary(actor.id)
+    return { aidShare: s.current === undefined ? null : publicOrder(s.current) }
+  })
+
+  // The current year always has a plan; stale orders are cancelled at start and then hourly.
+  app.addHook('onReady', async () => {
+    service.currentPlan()
+    const n = cancelStaleOrders(app.db, app.clock)
+    if (n > 0) app.log.info({ cancelled: n }, 'stale aid orders cancelled')
+  })
+  const timer = setInterval(() => {
+    try {
+      const n = cancelStaleOrders(app.db, app.clock)
+      if (n > 0) app.log.info({ cancelled: n }, 'stale aid orders cancelled')
+    } catch (err) {
+      app.log.error({ err }, 'cancelling stale aid orders failed')
+    }
+  }, STALE_CHECK_MS)
+  timer.unref()
+  app.addHook('onClose', async () => { clearInterval(timer) })
 }

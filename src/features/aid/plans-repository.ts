@@ -62,11 +62,18 @@ export function ensurePlan (db: DbOrTx, year: number, at: string): { plan: PlanT
   if (existing !== undefined) return { plan: existing, created: false }
   const latest = latestPlan(db)
   const plan = latest === undefined ? defaultPlan(year) : planFromLatest(latest, year)
-  db.insert(aidPlans).values({
+  // Another request (or the command line) may have created it meanwhile: only the insert that
+  // happened reports `created`, so the creation is audited exactly once.
+  const inserted = db.insert(aidPlans).values({
     year, shareFeeFen: plan.shareFeeFen, maxShares: plan.maxShares, enrolFrom: plan.enrolFrom, enrolTo: plan.enrolTo,
     waitingDays: plan.waitingDays, tiers: JSON.stringify(plan.tiers), perAdmissionCapFen: plan.perAdmissionCapFen,
     annualCapPerShareFen: plan.annualCapPerShareFen, claimDeadlineDays: plan.claimDeadlineDays,
     secondApprovalAboveFen: plan.secondApprovalAboveFen, createdAt: at, updatedAt: at, updatedBy: null
   }).onConflictDoNothing().run()
-  return { plan: getPlan(db, year)!, created: true }
+  return { plan: getPlan(db, year)!, created: inserted.changes === 1 }
+}
+
+/** Every plan, newest year first (the admin's list). */
+export function listPlans (db: DbOrTx): PlanTerms[] {
+  return db.select().from(aidPlans).orderBy(desc(aidPlans.year)).all().map(rowToTerms)
 }

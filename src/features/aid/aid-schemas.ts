@@ -1,0 +1,127 @@
+// Inputs of the aid feature, parsed with zod at the door (API bodies in fen, forms in yuan).
+import { z } from 'zod'
+import { calendarDate, fen, text, yuan } from '../../lib/validation.js'
+import { MAX_PLAN_YEAR, MAX_SHARES_LIMIT, MAX_TIERS, MIN_PLAN_YEAR, type PlanTerms } from '../../domain/aid-plan.js'
+import type { Tier } from '../../domain/reimbursement.js'
+import { parseYuanToFen } from '../../domain/money.js'
+
+const int = (min: number, max: number, key: string) => z.number({ error: key }).int(key).min(min, key).max(max, key)
+const formInt = (min: number, max: number, key: string) =>
+  z.string({ error: 'v.required' }).trim().min(1, 'v.required').regex(/^\d{1,9}$/, key).transform(Number).pipe(z.number().min(min, key).max(max, key))
+
+export const shares = () => int(1, MAX_SHARES_LIMIT, 'aid.v.shares')
+export const planYear = () => int(MIN_PLAN_YEAR, MAX_PLAN_YEAR, 'aid.plan.v.year')
+export const yearParam = z.object({ year: z.coerce.number({ error: 'aid.plan.v.year' }).int('aid.plan.v.year').min(MIN_PLAN_YEAR, 'aid.plan.v.year').max(MAX_PLAN_YEAR, 'aid.plan.v.year') })
+
+/**
+ * The whole plan (PUT /api/v1/aid/plans/:year). Tiers are checked as one field (`tiers`) by
+ * the domain rule, so every tier problem is reported there, as the contract asks.
+ */
+export const planBody = z.object({
+  shareFeeFen: fen(),
+  maxShares: int(1, MAX_SHARES_LIMIT, 'aid.plan.v.maxShares'),
+  enrolFrom: calendarDate(),
+  enrolTo: calendarDate(),
+  waitingDays: int(0, 365, 'aid.plan.v.waitingDays'),
+  tiers: z.unknown(),
+  perAdmissionCapFen: fen(),
+  annualCapPerShareFen: fen(),
+  claimDeadlineDays: int(1, 365, 'aid.plan.v.claimDeadlineDays'),
+  secondApprovalAboveFen: fen()
+})
+
+export function planFromBody (year: number, b: z.output<typeof planBody>): PlanTerms {
+  return { year, ...b, tiers: (b.tiers ?? []) as Tier[] }
+}
+
+/** A rate typed as a percentage ("12.5") → basis points, exactly; null when it is not one. */
+export function percentToBp (s: string): number | null {
+  const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(s.trim().replace(/%$/, ''))
+  if (m === null) return null
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))
+}
+
+/** The plan form: money in yuan, rates in percent, tiers as numbered rows (blank rows ignored). */
+export const planForm = z.object({
+  shareFee: yuan(),
+  maxShares: formInt(1, MAX_SHARES_LIMIT, 'aid.plan.v.maxShares'),
+  enrolFrom: calendarDate(),
+  enrolTo: calendarDate(),
+  waitingDays: formInt(0, 365, 'aid.plan.v.waitingDays'),
+  perAdmissionCap: yuan(),
+  annualCapPerShare: yuan(),
+  claimDeadlineDays: formInt(1, 365, 'aid.plan.v.claimDeadlineDays'),
+  secondApprovalAbove: yuan()
+})
+
+/** Reads tier rows tierFrom0/tierRate0 … from a form; a field error under `tiers` when one is unreadable. */
+export function tiersFromForm (body: Record<string, unknown>): { tiers: Tier[] } | { problem: string } {
+  const tiers: Tier[] = []
+  for (let i = 0; i < MAX_TIERS; i++) {
+    const from = String(body[`tierFrom${i}`] ?? '').trim()
+    const rate = String(body[`tierRate${i}`] ?? '').trim()
+    if (from === '' && rate === '') continue
+    const fromFen = parseYuanToFen(from)
+    const rateBp = percentToBp(rate)
+    if (fromFen === null || rateBp === null) return { problem: 'aid.plan.v.tiers.row' }
+    tiers.push({ fromFen, rateBp })
+  }
+  return { tiers }
+}
+
+const sharesField = z.number({ error: 'aid.v.shares' }).int('aid.v.shares').min(1, 'aid.v.shares').max(MAX_SHARES_LIMIT, 'aid.v.shares')
+
+export const quoteBody = z.object({
+  totalCostFen: fen(),
+  insurancePaidFen: fen(),
+  excludedFen: fen(),
+  shares: sharesField.optional(),
+  paidThisYearFen: fen().optional()
+})
+
+/** The calculator form (GET, in yuan): blank optional fields are left out. */
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
+export const quoteForm = z.object({
+  total: yuan(),
+  insurance: yuan(),
+  excluded: z.preprocess(blankToUndefined, yuan().optional()),
+  shares: z.preprocess(blankToUndefined, z.coerce.number({ error: 'aid.v.shares' }).int('aid.v.shares').min(1, 'aid.v.shares').max(MAX_SHARES_LIMIT, 'aid.v.shares').optional()),
+  paidThisYear: z.preprocess(blankToUndefined, yuan().optional())
+})
+
+export const orderBody = z.object({ shares: sharesField, year: planYear().optional() })
+export const orderForm = z.object({
+  shares: z.coerce.number({ error: 'aid.v.shares' }).int('aid.v.shares').min(1, 'aid.v.shares').max(MAX_SHARES_LIMIT, 'aid.v.shares').default(1),
+  idempotencyKey: text(200)
+})
+
+export const groupOrderBody = z.object({
+  enterpriseId: z.number({ error: 'v.positiveInt' }).int('v.positiveInt').positive('v.positiveInt'),
+  membershipIds: z.array(z.number().int().positive(), { error: 'aid.v.membershipIds' }).min(1, 'aid.v.membershipIds').max(2000, 'aid.v.membershipIds'),
+  shares: sharesField.default(1),
+  year: planYear().optional()
+})
+/** Checkboxes arrive as one string or an array of strings. */
+export const groupOrderForm = z.object({
+  enterpriseId: z.coerce.number().int().positive(),
+  membershipIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.coerce.number().int().positive()).min(1, 'aid.v.membershipIds').max(2000, 'aid.v.membershipIds')),
+  shares: z.coerce.number({ error: 'aid.v.shares' }).int('aid.v.shares').min(1, 'aid.v.shares').max(MAX_SHARES_LIMIT, 'aid.v.shares').default(1),
+  idempotencyKey: text(200)
+})
+
+export const receiptNo = () => text(64).pipe(z.string().regex(/^[\x21-\x7e]+$/, 'aid.v.receiptNo'))
+export const paymentBody = z.object({ receiptNo: receiptNo(), paidOn: calendarDate() })
+export const webhookBody = z.object({
+  purchaseId: z.number({ error: 'v.positiveInt' }).int('v.positiveInt').positive('v.positiveInt'),
+  receiptNo: receiptNo(),
+  paidOn: calendarDate()
+})
+
+const statuses = ['pending_payment', 'paid', 'cancelled'] as const
+export const ordersQuery = z.object({
+  buildingId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+  status: z.preprocess(blankToUndefined, z.enum(statuses).optional()),
+  year: z.preprocess(blankToUndefined, z.coerce.number().int().min(MIN_PLAN_YEAR).max(MAX_PLAN_YEAR).optional()),
+  page: z.coerce.number().int().min(1).max(100000).default(1)
+})

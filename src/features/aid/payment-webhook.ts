@@ -1,0 +1,46 @@
+// The payment provider's signed notice. Registered as an encapsulated plugin with its own body
+// parser so the signature is checked against the RAW bytes, exactly as they were signed.
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import { AppError, notFound, unauthorized } from '../../lib/errors.js'
+import { parseInput } from '../../lib/validation.js'
+import type { AidService } from './aid-service.js'
+import { webhookBody } from './aid-schemas.js'
+
+export const WEBHOOK_PATH = '/api/v1/aid/payments/webhook'
+
+/** `sha256=<hex>` of HMAC-SHA256(body) with the secret. */
+export function signWebhook (secret: string, body: Buffer | string): string {
+  return 'sha256=' + createHmac('sha256', secret).update(body).digest('hex')
+}
+
+export function signatureValid (secret: string, body: Buffer, header: unknown): boolean {
+  if (typeof header !== 'string') return false
+  const m = /^sha256=([0-9a-fA-F]{64})$/.exec(header.trim())
+  if (m === null) return false
+  const expected = createHmac('sha256', secret).update(body).digest()
+  const given = Buffer.from(m[1], 'hex')
+  return given.length === expected.length && timingSafeEqual(given, expected)
+}
+
+export default async function paymentWebhook (app: FastifyInstance, { service }: { service: AidService }): Promise<void> {
+  // Only in this plugin's context: every body arrives as a Buffer, whatever its content type.
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 64 * 1024 }, (_req, body, done) => { done(null, body) })
+
+  app.post(WEBHOOK_PATH, async (req) => {
+    const secret = app.config.paymentWebhookSecret
+    if (secret === undefined || secret === '') throw notFound()
+    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
+    if (!signatureValid(secret, raw, req.headers['x-signature'])) throw unauthorized('INVALID_SIGNATURE', 'aid.err.badSignature')
+    let json: unknown
+    try {
+      json = JSON.parse(raw.toString('utf8'))
+    } catch {
+      throw new AppError(400, 'INVALID_JSON', 'error.invalidJson')
+    }
+    const input = parseInput(webhookBody, json)
+    const { replayed: _replayed, ...answer } = service.webhookPayment(input)
+    return answer
+  })
+}

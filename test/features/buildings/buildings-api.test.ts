@@ -1,0 +1,85 @@
+import t from 'tap'
+import { eq } from 'drizzle-orm'
+import { build, createUser, injectAs, insertBuilding } from '../../helper.js'
+import { auditLog, buildings, enterprises, memberships } from '../../../src/db/schema/index.js'
+import { cast, enrol } from './fixtures.js'
+
+t.test('POST /api/v1/buildings: admin only; 201 {id}; audited', async (t) => {
+  const app = await build(t)
+  const admin = await createUser(app, { role: 'admin' })
+  const b0 = insertBuilding(app)
+  const staff = await createUser(app, { role: 'staff', buildingIds: [b0] })
+  const member = await createUser(app)
+  const body = { name: '五华科创大厦', district: '五华区', address: '昆明市五华区学府路 1 号', enterprisesTotal: 96 }
+  t.equal((await app.inject({ method: 'POST', url: '/api/v1/buildings', payload: body })).statusCode, 401)
+  t.equal((await injectAs(app, member, { method: 'POST', url: '/api/v1/buildings', payload: body })).statusCode, 403)
+  t.equal((await injectAs(app, staff, { method: 'POST', url: '/api/v1/buildings', payload: body })).statusCode, 403)
+  t.equal((await injectAs(app, staff, { method: 'POST', url: '/api/v1/buildings', payload: {} })).statusCode, 403, 'not a 400 for a non-admin')
+  const res = await injectAs(app, admin, { method: 'POST', url: '/api/v1/buildings', payload: { ...body, federationName: '五华科创大厦楼宇工会联合会', foundedOn: '2021-05-01', isModel: true, hasWorkerCongress: true, hasAffairsDisclosure: true } })
+  t.equal(res.statusCode, 201)
+  t.same(Object.keys(res.json()), ['id'])
+  const row = app.db.select().from(buildings).where(eq(buildings.id, res.json().id)).get()!
+  t.equal(row.federationName, '五华科创大厦楼宇工会联合会')
+  t.equal(row.isModel, true)
+  t.equal(row.enterprisesTotal, 96)
+  t.ok(app.db.select().from(auditLog).where(eq(auditLog.action, 'building.create')).get())
+})
+
+t.test('POST /api/v1/buildings: bad input on its fields, nothing written', async (t) => {
+  const app = await build(t)
+  const admin = await createUser(app, { role: 'admin' })
+  const res = await injectAs(app, admin, { method: 'POST', url: '/api/v1/buildings', payload: { name: '', district: 5, enterprisesTotal: 1.5, foundedOn: '2027-01-01', isModel: 'maybe' } })
+  t.equal(res.statusCode, 400)
+  t.same(Object.keys(res.json().error.fields).sort(), ['address', 'district', 'enterprisesTotal', 'foundedOn', 'isModel', 'name'])
+  t.match(res.json().error.fields.foundedOn, /今天/)
+  for (const total of [0, -3, 'abc', null]) {
+    const r = await injectAs(app, admin, { method: 'POST', url: '/api/v1/buildings', payload: { name: 'A', district: 'B', address: 'C', enterprisesTotal: total } })
+    t.equal(r.statusCode, 400, `enterprisesTotal ${String(total)}`)
+    t.ok(r.json().error.fields.enterprisesTotal)
+  }
+  t.equal((await injectAs(app, admin, { method: 'POST', url: '/api/v1/buildings', payload: { name: 'A', district: 'B', address: 'C', enterprisesTotal: 5, foundedOn: '2023-02-30' } })).statusCode, 400, 'not a real date')
+  t.equal(app.db.select().from(buildings).all().length, 0)
+})
+
+t.test('GET /api/v1/buildings: anyone; enrolled enterprises and active members per building', async (t) => {
+  const app = await build(t)
+  const c = await cast(app)
+  const e1 = await enrol(app, c.liaison, c.buildingId)
+  const e2 = await enrol(app, c.liaison, c.buildingId)
+  await enrol(app, c.liaison, c.buildingId) // stays pending
+  const e4 = await enrol(app, c.stranger, c.otherBuildingId)
+  for (const id of [e1, e2]) await injectAs(app, c.staff, { method: 'POST', url: `/api/v1/enterprises/${id}/approve` })
+  await injectAs(app, c.otherStaff, { method: 'POST', url: `/api/v1/enterprises/${e4}/approve` })
+  // Members come from the memberships table: only active ones count.
+  const at = app.clock.iso()
+  let n = 0
+  const member = (enterpriseId: number, status: 'applied' | 'active' | 'rejected' | 'left') => {
+    n++
+    app.db.insert(memberships).values({
+      enterpriseId, name: '职工' + n, idCipher: 'x', idHash: 'h' + n, idMasked: 'm', gender: 'female', birthDate: '1990-01-01',
+      status, consentAt: at, appliedAt: at, createdAt: at, updatedAt: at, memberNo: status === 'active' || status === 'left' ? 'M' + n : null
+    }).run()
+  }
+  for (let i = 0; i < 3; i++) member(e1, 'active')
+  member(e2, 'active'); member(e2, 'applied'); member(e2, 'left'); member(e2, 'rejected')
+  member(e4, 'active')
+  const res = await app.inject({ method: 'GET', url: '/api/v1/buildings' })
+  t.equal(res.statusCode, 200)
+  t.same(res.json(), {
+    items: [
+      { id: c.buildingId, name: '五华科创大厦', district: '五华区', enterprisesTotal: 96, enterprisesEnrolled: 2, members: 4 },
+      { id: c.otherBuildingId, name: '盘龙金融中心', district: '五华区', enterprisesTotal: 40, enterprisesEnrolled: 1, members: 1 }
+    ]
+  })
+  // A withdrawn enterprise no longer counts as enrolled; its members are still members.
+  await injectAs(app, c.liaison, { method: 'POST', url: `/api/v1/enterprises/${e2}/withdraw` })
+  const after = (await app.inject({ method: 'GET', url: '/api/v1/buildings' })).json().items[0]
+  t.equal(after.enterprisesEnrolled, 1)
+  t.equal(after.members, 4)
+  t.equal(app.db.select().from(enterprises).all().length, 4)
+})
+
+t.test('GET /api/v1/buildings: an empty city is an empty list', async (t) => {
+  const app = await build(t)
+  t.same((await app.inject({ method: 'GET', url: '/api/v1/buildings' })).json(), { items: [] })
+})

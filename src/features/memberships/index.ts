@@ -1,6 +1,18 @@
 import type { FastifyInstance } from 'fastify'
+import { createMembershipsService } from './memberships-service.js'
+import { createRosterImports } from './roster-import.js'
+import { failStaleImports } from './memberships-repository.js'
+import membershipsApi from './memberships-api.js'
+import membershipsPages from './memberships-pages.js'
 
-// The memberships feature: routes (pages and /api/v1) are registered here.
+// The memberships feature: joining, approval, e-card and its public check, transfers,
+// rosters, exports and roster imports; pages and /api/v1 share one service.
 export default async function membershipsFeature (app: FastifyInstance): Promise<void> {
-  void app
+  const service = createMembershipsService(app.db, app.clock, app.pii)
+  const imports = createRosterImports(app.db, app.clock, app.pii)
+  // An import interrupted by a stop can never finish; say so rather than show it running forever.
+  failStaleImports(app.db, app.clock.iso())
+  app.meParts.push((actor) => ({ membership: service.meMembership(actor) }))
+  await app.register(membershipsApi, { service, imports })
+  await app.register(membershipsPages, { service, imports })
 }

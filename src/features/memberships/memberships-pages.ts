@@ -1,0 +1,376 @@
+// The pages of membership: joining, the member's own page and e-card, the public card check,
+// and for liaisons and staff the roster, applications, transfers, exports and imports.
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import QRCode from 'qrcode'
+import { idParam, parseInput } from '../../lib/validation.js'
+import { AppError, badRequest, forbidden } from '../../lib/errors.js'
+import type { Actor } from '../../lib/access.js'
+import { pageLinks } from '../../lib/pagination.js'
+import { attachmentHeader, csvStream } from '../../lib/csv.js'
+import { maskMobile } from '../../domain/identity.js'
+import { applyForm, applyQuery, importTarget, leaveInput, rejectInput, rosterQuery, transferInput } from './memberships-schemas.js'
+import type { MembershipsService } from './memberships-service.js'
+import type { RosterImports } from './roster-import.js'
+import type { MembershipView } from './memberships-repository.js'
+import { importJson, readUpload } from './memberships-api.js'
+
+const PAGE_SIZE = 30
+type Body = Record<string, string | undefined>
+
+/** The QR code as SVG markup with presentation attributes only (the CSP forbids style=""). */
+export async function qrSvg (text: string): Promise<string> {
+  const svg = await QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+  return svg.replace(/\sstyle="[^"]*"/g, '').replace('<svg ', '<svg class="qr" role="img" aria-hidden="true" ')
+}
+
+export default async function membershipsPages (app: FastifyInstance, { service, imports }: { service: MembershipsService, imports: RosterImports }): Promise<void> {
+  const csrf = { preHandler: app.verifyCsrf }
+  const today = () => app.clock.today()
+
+  app.navLinks.push({ href: '/membership', labelKey: 'memberships.nav.mine', order: 20, show: (a) => a !== null })
+  app.navLinks.push({ href: '/memberships', labelKey: 'memberships.nav.roster', order: 30, show: (a) => a !== null && (a.roles.includes('liaison') || a.isStaff || a.isAdmin) })
+
+  app.homeCards.push({
+    order: 10,
+    partial: 'memberships/home-card',
+    load: (req) => {
+      const actor = req.actor
+      if (actor === null) return null
+      const m = service.mine(actor)
+      if (m === undefined) return { none: true }
+      const pending = service.pendingTransferOf(m.id)
+      return { m: summary(m), pendingTransfer: pending, isActive: m.status === 'active', canApplyAgain: m.status === 'rejected' || m.status === 'left' }
+    }
+  })
+  app.homeCards.push({
+    order: 15,
+    partial: 'memberships/review-card',
+    load: (req) => {
+      const actor = req.actor
+      if (actor === null || !service.isReviewer(actor)) return null
+      return { applications: service.pendingApplicationsCount(actor), transfers: service.pendingTransfersFor(actor).length }
+    }
+  })
+
+  // ---- the member's own pages ----
+
+  const applyPageData = (buildingId: number | undefined, values: Record<string, unknown>) => {
+    const enterprises = service.enrolledEnterprises(buildingId)
+    const groups: Array<{ buildingName: string, enterprises: Array<{ id: number, name: string, selected: boolean }> }> = []
+    for (const e of enterprises) {
+      let g = groups[groups.length - 1]
+      if (g === undefined || g.buildingName !== e.buildingName) { g = { buildingName: e.buildingName, enterprises: [] }; groups.push(g) }
+      g.enterprises.push({ id: e.id, name: e.name, selected: String(values.enterpriseId) === String(e.id) })
+    }
+    const buildings = service.buildings().map((b) => ({ ...b, selected: b.id === buildingId }))
+    return { titleKey: 'memberships.apply.title', groups, buildings, buildingId, values }
+  }
+
+  app.get('/membership/apply', async (req, reply) => {
+    const actor = app.requireSignedIn(req)
+    const existing = service.mine(actor)
+    if (existing !== undefined && (existing.status === 'applied' || existing.status === 'active')) return reply.redirect('/membership')
+    const q = parseInput(applyQuery, req.query)
+    return reply.page('memberships/apply', applyPageData(q.buildingId, { name: actor.name, mobile: actor.phone }))
+  })
+
+  app.post('/membership/apply', csrf, async (req, reply) => {
+    const actor = app.requireSignedIn(req)
+    const body = (req.body ?? {}) as Body
+    try {
+      const input = parseInput(applyForm(today), body)
+      service.apply(actor, input)
+      reply.flash('memberships.apply.sent')
+      return await reply.redirect('/membership')
+    } catch (err) {
+      // The ID number is not echoed back into the page.
+      const values: Record<string, unknown> = { ...body }
+      delete values.idNumber
+      const buildingId = Number(body.buildingId) > 0 ? Number(body.buildingId) : undefined
+      return reply.formError(err, 'memberships/apply', applyPageData(buildingId, values))
+    }
+  })
+
+  const minePage = (actor: Actor, extra: Record<string, unknown> = {}) => {
+    const m = service.mine(actor)
+    if (m === undefined) return { titleKey: 'memberships.mine.title', none: true, ...extra }
+    const v = service.view(actor, m.id)
+    const pending = v.transfers.find((t) => t.status === 'pending')
+    return {
+      titleKey: 'memberships.mine.title',
+      m: summary(m),
+      transfers: v.transfers,
+      pendingTransfer: pending,
+      isActive: m.status === 'active',
+      canApplyAgain: m.status === 'rejected' || m.status === 'left',
+      canLeave: v.canLeave,
+      canRequestTransfer: v.canRequestTransfer,
+      transferTargets: v.canRequestTransfer ? service.enrolledEnterprises().filter((e) => e.id !== m.enterpriseId) : [],
+      values: {},
+      ...extra
+    }
+  }
+
+  app.get('/membership', async (req, reply) => {
+    const actor = app.requireSignedIn(req)
+    return reply.page('memberships/mine', minePage(actor))
+  })
+
+  app.post('/membership/reveal-id', csrf, async (req, reply) => {
+    const actor = app.requireSignedIn(req)
+    const m = service.mine(actor)
+    if (m === undefined) return reply.redirect('/membership')
+    return reply.page('memberships/mine', minePage(actor, { fullId: service.revealId(actor, m.id) }))
+  })
+
+  app.post('/membership/leave', csrf, async (req, reply) => {
+    const actor = app.requireSignedIn(req)
+    const m = service.mine(actor)
+    if (m === undefined) return reply.redirect('/membership')
+    try {
+      service.leave(actor, m.id, parseInput(leaveInput, req.body).note)
+      reply.flash('memberships.left')
+      return await reply.redirect('/membership')
+    } catch (err) {
+      return reply.formError(err, 'memberships/mine', minePage(actor))
+    }
+  })
+
+  app.post('/membership/transfer', csrf, async (req, reply) => {
+    const actor = app.requireSignedIn(req)
+    const m = service.mine(actor)
+    if (m === undefined) return reply.redirect('/membership')
+    try {
+      const input = parseInput(transferInput, req.body)
+      service.requestTransfer(actor, m.id, input.enterpriseId)
+      reply.flash('memberships.transfer.sent')
+      return await reply.redirect('/membership')
+    } catch (err) {
+      return reply.formError(err, 'memberships/mine', minePage(actor, { values: req.body }))
+    }
+  })
+
+  app.post('/membership/transfers/:id/cancel', csrf, async (req, reply) => {
+    const actor = app.requireSignedIn(req)
+    const { id } = parseInput(idParam, req.params)
+    try {
+      service.cancelTransfer(actor, id)
+      reply.flash('memberships.transfer.cancelled')
+      return await reply.redirect('/membership')
+    } catch (err) {
+      return reply.formError(err, 'memberships/mine', minePage(actor))
+    }
+  })
+
+  app.get('/membership/card', async (req, reply) => {
+    const actor = app.requireSignedIn(req)
+    const m = service.mine(actor)
+    if (m === undefined || m.status !== 'active' || m.memberNo === null) return reply.redirect('/membership')
+    const verifyUrl = `${req.protocol}://${req.host}/cards/verify/${service.cardToken(m.id)}`
+    return reply.page('memberships/card', { titleKey: 'memberships.card.title', m: summary(m), qr: await qrSvg(verifyUrl), verifyUrl })
+  })
+
+  // ---- the public check behind the QR code ----
+
+  app.get('/cards/verify/:token', async (req, reply) => {
+    const { token } = req.params as { token: string }
+    const result = typeof token === 'string' && token.length <= 64 ? service.verifyCard(token) : null
+    reply.header('x-robots-tag', 'noindex')
+    return reply.page('memberships/verify', { titleKey: 'memberships.verify.title', result, unknown: result === null }, result === null ? 404 : 200)
+  })
+
+  // ---- liaisons and staff ----
+
+  const rosterData = (actor: Actor, req: FastifyRequest) => {
+    const q = parseInput(rosterQuery, req.query)
+    const { rows, total } = service.roster(actor, q, PAGE_SIZE, (q.page - 1) * PAGE_SIZE)
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
+    const params = { q: q.q, status: q.status, enterpriseId: q.enterpriseId, buildingId: q.buildingId }
+    const exportQuery = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)])).toString()
+    return {
+      titleKey: 'memberships.roster.title',
+      rows: rows.map((m) => ({ ...summary(m), mobileMasked: m.mobile === null ? '' : maskMobile(m.mobile) })),
+      total,
+      q: params,
+      enterprises: service.manageableEnterprises(actor).map((e) => ({ ...e, selected: e.id === q.enterpriseId })),
+      statuses: ['applied', 'active', 'rejected', 'left'].map((s) => ({ value: s, selected: s === q.status })),
+      transfers: service.pendingTransfersFor(actor),
+      exportHref: '/memberships/export.csv' + (exportQuery === '' ? '' : '?' + exportQuery),
+      ...pageLinks('/memberships', params, q.page, pages)
+    }
+  }
+
+  app.get('/memberships', async (req, reply) => {
+    const actor = app.requireSignedIn(req)
+    return reply.page('memberships/roster', rosterData(actor, req))
+  })
+
+  app.get('/memberships/export.csv', async (req, reply) => {
+    const actor = app.requireSignedIn(req)
+    const q = parseInput(rosterQuery, req.query)
+    const rows = service.exportRoster(actor, q)
+    const t = req.t.bind(req)
+    const header = ['memberNo', 'name', 'idMasked', 'gender', 'mobile', 'enterprise', 'building', 'status', 'appliedAt', 'joinedOn', 'leftOn']
+      .map((k) => t('memberships.field.' + k))
+    const lines = (function * () {
+      for (const m of rows) {
+        yield [m.memberNo, m.name, m.idMasked, t('memberships.gender.' + m.gender), m.mobile, m.enterpriseName, m.buildingName,
+          t('memberships.status.' + m.status), m.appliedAt.slice(0, 10), m.joinedOn, m.leftOn]
+      }
+    })()
+    return reply.header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', attachmentHeader(`members-${app.clock.today()}.csv`))
+      .header('cache-control', 'no-store')
+      .send(csvStream(header, lines))
+  })
+
+  const detailData = (actor: Actor, id: number, extra: Record<string, unknown> = {}) => {
+    const v = service.view(actor, id)
+    return {
+      titleKey: 'memberships.detail.title',
+      m: summary(v.membership),
+      transfers: v.transfers,
+      canDecide: v.canDecide,
+      canLeave: v.canLeave && !v.self,
+      canRevealId: v.canRevealId,
+      canRequestTransfer: v.canRequestTransfer && !v.self,
+      transferTargets: v.canRequestTransfer && !v.self ? service.enrolledEnterprises().filter((e) => e.id !== v.membership.enterpriseId) : [],
+      pendingTransferForActor: v.pendingTransferForActor,
+      decidedByName: v.decidedByName,
+      history: v.manager ? service.history(id).reverse().map((h) => ({ at: h.at, action: h.action, note: h.note })) : [],
+      values: {},
+      ...extra
+    }
+  }
+
+  app.get('/memberships/:id', async (req, reply) => {
+    const actor = app.requireSignedIn(req)
+    const { id } = parseInput(idParam, req.params)
+    return reply.page('memberships/detail', detailData(actor, id))
+  })
+
+  const action = (path: string, run: (actor: Actor, id: number, body: unknown) => string) => {
+    app.post(`/memberships/:id/${path}`, csrf, async (req, reply) => {
+      const actor = app.requireSignedIn(req)
+      const { id } = parseInput(idParam, req.params)
+      try {
+        reply.flash(run(actor, id, req.body))
+        return await reply.redirect(`/memberships/${id}`)
+      } catch (err) {
+        return reply.formError(err, 'memberships/detail', detailData(actor, id, { values: req.body }))
+      }
+    })
+  }
+  action('approve', (actor, id) => { service.approve(actor, id); return 'memberships.approved' })
+  action('reject', (actor, id, body) => { service.reject(actor, id, parseInput(rejectInput, body).reason); return 'memberships.rejected' })
+  action('leave', (actor, id, body) => { service.leave(actor, id, parseInput(leaveInput, body).note); return 'memberships.leftRecorded' })
+  action('transfer', (actor, id, body) => { service.requestTransfer(actor, id, parseInput(transferInput, body).enterpriseId); return 'memberships.transfer.sent' })
+
+  app.post('/memberships/:id/reveal-id', csrf, async (req, reply) => {
+    const actor = app.requireSignedIn(req)
+    const { id } = parseInput(idParam, req.params)
+    const fullId = service.revealId(actor, id)
+    return reply.page('memberships/detail', detailData(actor, id, { fullId }))
+  })
+
+  const transferAction = (path: string, run: (actor: Actor, id: number, body: unknown) => string) => {
+    app.post(`/memberships/transfers/:id/${path}`, csrf, async (req, reply) => {
+      const actor = app.requireSignedIn(req)
+      const { id } = parseInput(idParam, req.params)
+      try {
+        reply.flash(run(actor, id, req.body))
+        return await reply.redirect('/memberships')
+      } catch (err) {
+        if (!(err instanceof AppError) || err.statusCode === 403 || err.statusCode >= 500) throw err
+        return reply.formError(err, 'memberships/roster', rosterData(actor, req))
+      }
+    })
+  }
+  transferAction('confirm', (actor, id) => { service.confirmTransfer(actor, id); return 'memberships.transfer.confirmed' })
+  transferAction('reject', (actor, id, body) => { service.rejectTransfer(actor, id, parseInput(rejectInput, body).reason); return 'memberships.transfer.rejected' })
+
+  // ---- roster import ----
+
+  const importPage = (actor: Actor, extra: Record<string, unknown> = {}) => {
+    const enterprises = service.manageableEnterprises(actor).filter((e) => e.status === 'enrolled')
+    if (enterprises.length === 0) throw forbidden()
+    const values = (extra.values ?? {}) as Record<string, unknown>
+    return {
+      titleKey: 'memberships.import.title',
+      enterprises: enterprises.map((e) => ({ ...e, selected: String(values.enterpriseId) === String(e.id) })),
+      recent: imports.recent(actor),
+      values,
+      needsCsrf: true,
+      ...extra
+    }
+  }
+
+  app.get('/memberships/import', async (req, reply) => {
+    const actor = app.requireSignedIn(req)
+    return reply.page('memberships/import', importPage(actor))
+  })
+
+  app.get('/memberships/import/template.csv', async (req, reply) => {
+    app.requireSignedIn(req)
+    const t = req.t.bind(req)
+    return reply.header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', attachmentHeader('roster-template.csv'))
+      .send('\uFEFF' + [t('memberships.field.name'), t('memberships.import.col.idNumber'), t('memberships.field.mobile')].join(',') + '\r\n')
+  })
+
+  app.post('/memberships/import', csrf, async (req, reply) => {
+    const actor = app.requireSignedIn(req)
+    let fields: Record<string, string> = {}
+    try {
+      const upload = await readUpload(req).catch((err: { code?: string }) => {
+        if (err?.code === 'FST_REQ_FILE_TOO_LARGE') throw badRequest({ file: 'memberships.import.tooLarge' })
+        throw err
+      })
+      fields = upload.fields
+      const { enterpriseId } = parseInput(importTarget, fields)
+      if (fields.consent === undefined) throw badRequest({ consent: 'memberships.import.consentRequired' })
+      if (upload.file === undefined) throw badRequest({ file: 'memberships.import.noFile' })
+      const { import: imp, repeated } = await imports.start(actor, { enterpriseId, fileName: upload.file.name, data: upload.file.data, lang: req.lang })
+      if (repeated) reply.flash('memberships.import.repeated')
+      return await reply.redirect(`/memberships/imports/${imp.id}`)
+    } catch (err) {
+      if (err instanceof AppError && err.statusCode === 413) err = badRequest({ file: 'memberships.import.tooLarge' })
+      return reply.formError(err, 'memberships/import', importPage(actor, { values: fields }))
+    }
+  })
+
+  app.get('/memberships/imports/:id', async (req, reply) => {
+    const actor = app.requireSignedIn(req)
+    const { id } = parseInput(idParam, req.params)
+    const imp = imports.get(actor, id)
+    return reply.page('memberships/import-status', { titleKey: 'memberships.import.statusTitle', imp: importJson(imp, imports, false), running: imp.status === 'running', failed: imp.status === 'failed' })
+  })
+
+  app.get('/memberships/imports/:id/status.json', async (req) => {
+    const actor = app.requireSignedIn(req)
+    const { id } = parseInput(idParam, req.params)
+    return importJson(imports.get(actor, id), imports, false)
+  })
+
+  app.get('/memberships/imports/:id/errors.csv', async (req, reply) => {
+    const actor = app.requireSignedIn(req)
+    const { id } = parseInput(idParam, req.params)
+    const report = imports.errorReport(actor, id)
+    return reply.header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', attachmentHeader(`import-${id}-refused.csv`))
+      .header('cache-control', 'no-store')
+      .send(report)
+  })
+
+}
+
+/** What pages show of a membership: masked ID, never the cipher or hash. */
+export function summary (m: MembershipView) {
+  return {
+    id: m.id, status: m.status, memberNo: m.memberNo, name: m.name, idMasked: m.idMasked, gender: m.gender, birthDate: m.birthDate,
+    mobile: m.mobile, enterpriseId: m.enterpriseId, enterpriseName: m.enterpriseName, enterpriseStatus: m.enterpriseStatus,
+    buildingId: m.buildingId, buildingName: m.buildingName, federationName: m.federationName ?? m.buildingName,
+    appliedAt: m.appliedAt, joinedOn: m.joinedOn, leftOn: m.leftOn, rejectReason: m.rejectReason, source: m.source,
+    decidedAt: m.decidedAt
+  }
+}

@@ -1,0 +1,59 @@
+// Inputs of the memberships feature, parsed with zod at the door (pages and API alike).
+import { z } from 'zod'
+import { consent, mobile, optionalText, residentId, text } from '../../lib/validation.js'
+
+/** An id in a body field (enterpriseId): a positive integer, JSON number or form string. */
+export const bodyId = (message: string) => z.preprocess(
+  (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
+  z.number({ error: message }).int(message).positive(message).max(2 ** 31, message)
+)
+
+const optionalMobile = () => z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  mobile().optional()
+)
+
+/**
+ * The application form: consent must be ticked and the mobile given. The ID's use is stated
+ * beside the checkbox.
+ */
+export const applyForm = (today: () => string) => z.object({
+  enterpriseId: bodyId('memberships.v.enterprise'),
+  name: text(50),
+  idNumber: residentId(today),
+  mobile: mobile(),
+  consent: consent()
+})
+
+/**
+ * The contract's call lists only enterpriseId, name and idNumber. An integrator calling it
+ * states consent by calling (its own form collected it); an explicit `consent: false` is refused.
+ * The mobile defaults to the account's phone.
+ */
+export const applyApi = (today: () => string) => z.object({
+  enterpriseId: bodyId('memberships.v.enterprise'),
+  name: text(50),
+  idNumber: residentId(today),
+  mobile: optionalMobile(),
+  consent: z.literal(true, { error: 'v.consent' }).optional()
+})
+export type ApplyInput = { enterpriseId: number, name: string, idNumber: string, mobile?: string }
+
+export const rejectInput = z.object({ reason: optionalText(500) })
+export const leaveInput = z.object({ note: optionalText(500) })
+export const transferInput = z.object({ enterpriseId: bodyId('memberships.v.enterprise') })
+
+const optionalId = z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().int().positive().max(2 ** 31).optional())
+
+export const rosterQuery = z.object({
+  q: optionalText(50),
+  status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['applied', 'active', 'rejected', 'left']).optional()),
+  enterpriseId: optionalId,
+  buildingId: optionalId,
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1)
+})
+export type RosterQuery = z.output<typeof rosterQuery>
+
+export const applyQuery = z.object({ buildingId: optionalId })
+
+export const importTarget = z.object({ enterpriseId: bodyId('memberships.v.enterprise') })

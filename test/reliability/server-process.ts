@@ -1,27 +1,14 @@
 // The real server (src/server.ts) as a child process on 127.0.0.1, for tests that must kill it,
 // restart it or copy its database while it runs. Also mints API tokens with the known secret.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createHmac } from 'node:crypto'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { projectRoot } from '../../src/paths.js'
+import { freePort, mintToken } from '../../bench/http.js'
+
+export { freePort }
 
 export const TEST_JWT_SECRET = 'reliability-test-jwt-secret-0123456789abcdef'
 export const TEST_PII_KEY = 'reliability-test-pii-key-0123456789abcdefgh'
-
-/** A free loopback port: listen on port 0, read it, close. */
-export async function freePort (): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.unref()
-    srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address()
-      if (addr === null || typeof addr === 'string') { reject(new Error('no address')); return }
-      srv.close(() => { resolve(addr.port) })
-    })
-  })
-}
 
 export interface ServerProcess {
   child: ChildProcess
@@ -100,13 +87,7 @@ export async function startServer (opts: StartOptions): Promise<ServerProcess> {
   }
 }
 
-const b64url = (v: string | Buffer): string => Buffer.from(v).toString('base64url')
-
-/** An HS256 API token as the portal issues it ({sub, tv}), signed with `secret`. */
-export function mintToken (userId: number, tokenVersion = 0, secret = TEST_JWT_SECRET, ttlSeconds = 12 * 3600): string {
-  const now = Math.floor(Date.now() / 1000)
-  const head = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))
-  const body = b64url(JSON.stringify({ sub: String(userId), tv: tokenVersion, iat: now, exp: now + ttlSeconds }))
-  const sig = createHmac('sha256', secret).update(`${head}.${body}`).digest('base64url')
-  return `${head}.${body}.${sig}`
+/** An API token for `userId`, signed with the secret the test server runs with. */
+export function tokenFor (userId: number, tokenVersion = 0): string {
+  return mintToken(userId, tokenVersion, TEST_JWT_SECRET)
 }

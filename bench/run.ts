@@ -1,0 +1,510 @@
+// npm run bench [-- --small | --both] [--duration 10] [--connections 32] [--only name,name] [--cpu-prof]
+// Loads the portal, started in production mode on a copy of the benchmark database, with
+// autocannon; prints a table and writes bench/results/latest.json (latest-small.json for
+// --small). --both runs the city and the 10× smaller database and compares them ("cost must
+// not grow with the data"). Also times a 10,000-row roster import and a CSV export of the
+// claims, where those features exist.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import { projectRoot } from '../src/paths.js'
+import { addDays, shanghaiDate } from '../src/domain/dates.js'
+import { makeResidentId } from '../src/domain/memberships.js'
+import { generate } from './generate.js'
+import { freePort, mintToken } from './http.js'
+import {
+  BENCH_JWT_SECRET, BENCH_PII_KEY, DATA_DIR, RESULTS_DIR, SCALES, dbPathFor,
+  type BenchMeta, type Scale
+} from './config.js'
+
+// ---------------------------------------------------------------------------------------------
+// Targets (issue 7), as ratios to /healthz in the same run.
+
+export const TARGETS = {
+  ratio: { memberHome: 0.40, claimQueue: 0.25, quote: 0.60, claimSubmit: 0.15 } as Record<string, number>,
+  p99Ms: 50,
+  rssMb: 250,
+  importMs: 3000,
+  exportMs: 5000,
+  /** The small database may be at most this much faster on the same page. */
+  smallFasterMax: 0.10
+}
+
+/** Where the staff claim queue lives (the claims feature's review page). */
+export const CLAIM_QUEUE_PATH = '/claims/review'
+
+// ---------------------------------------------------------------------------------------------
+
+interface Scenario {
+  name: string
+  title: string
+  method: 'GET' | 'POST'
+  path: string
+  /** Varies each request (token, key, body). */
+  setup: () => { path?: string, headers?: Record<string, string>, body?: string }
+  /** Checked once before the load: throws when the route does not answer as expected. */
+  probe: (status: number, body: string) => string | null
+  /** Statuses that count as success (autocannon's non2xx counts everything else). */
+}
+
+export interface ScenarioResult {
+  name: string
+  title: string
+  path: string
+  available: boolean
+  note?: string
+  rps?: number
+  p50?: number
+  p99?: number
+  requests?: number
+  errors?: number
+  non2xx?: number
+  timeouts?: number
+  statusCodes?: Record<string, number>
+  ratio?: number
+  peakRssMb?: number
+}
+
+function machine () {
+  let model = cpus()[0]?.model ?? 'unknown'
+  try {
+    const m = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))
+    if (m !== null) model = m[1].trim()
+  } catch { /* not Linux */ }
+  return { cpus: cpus().length, model, memoryGb: Math.round(totalmem() / 1024 ** 3 * 10) / 10, node: process.version, platform: `${process.platform} ${process.arch}` }
+}
+
+const round = (n: number, d = 2): number => Math.round(n * 10 ** d) / 10 ** d
+
+// ---------------------------------------------------------------------------------------------
+// The server under test.
+
+interface Server { child: ChildProcess, pid: number, baseUrl: string, port: number, stop: () => Promise<void>, output: () => string }
+
+async function startServer (dbPath: string, opts: { cpuProf: boolean }): Promise<Server> {
+  const port = await freePort()
+  const args = ['--import', 'tsx']
+  if (opts.cpuProf) args.push('--cpu-prof', `--cpu-prof-dir=${join(RESULTS_DIR, 'profiles')}`)
+  args.push(join(projectRoot, 'src/server.ts'))
+  const child = spawn(process.execPath, args, {
+    cwd: projectRoot,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_PATH: dbPath,
+      UPLOAD_DIR: join(DATA_DIR, 'uploads'),
+      JWT_SECRET: BENCH_JWT_SECRET,
+      PII_KEY: BENCH_PII_KEY
+    },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let out = ''
+  child.stdout?.on('data', (d: Buffer) => { out += d.toString() })
+  child.stderr?.on('data', (d: Buffer) => { out += d.toString() })
+  let exited = false
+  const exitPromise = new Promise<void>((resolve) => { child.on('exit', () => { exited = true; resolve() }) })
+  const baseUrl = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (exited) throw new Error(`the portal exited at start:\n${out}`)
+    try {
+      if ((await fetch(`${baseUrl}/healthz`)).ok) break
+    } catch { /* starting */ }
+    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`the portal did not start:\n${out}`) }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return {
+    child, pid: child.pid!, baseUrl, port, output: () => out,
+    stop: async () => { if (!exited) child.kill('SIGTERM'); await exitPromise }
+  }
+}
+
+/** Resident memory of a process (MB) from /proc; VmHWM is the peak since it started. */
+function memoryOf (pid: number): { rssMb: number, hwmMb: number } | null {
+  try {
+    const s = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = (k: string): number => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(s)?.[1] ?? 0)
+    return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 }
+  } catch {
+    return null
+  }
+}
+
+/** Samples the RSS of `pid` every 100 ms until stopped; returns the peak and the samples. */
+function sampleRss (pid: number): { stop: () => { peakMb: number, firstMb: number, lastMb: number } } {
+  let peak = 0
+  let first = -1
+  let last = 0
+  const tick = (): void => {
+    const m = memoryOf(pid)
+    if (m === null) return
+    if (first < 0) first = m.rssMb
+    last = m.rssMb
+    peak = Math.max(peak, m.rssMb)
+  }
+  tick()
+  const timer = setInterval(tick, 100)
+  return { stop: () => { clearInterval(timer); tick(); return { peakMb: round(peak, 1), firstMb: round(first, 1), lastMb: round(last, 1) } } }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios.
+
+function scenarios (meta: BenchMeta): Scenario[] {
+  const today = shanghaiDate(new Date())
+  let n = 0
+  const runId = Date.now().toString(36)
+  const pick = <T>(list: T[]): T => list[n++ % list.length]
+  const homeCookies = meta.homeMembers.map((id) => `token=${mintToken(id, 0, BENCH_JWT_SECRET, 2 * 3600)}`)
+  const claimantTokens = meta.claimants.map((id) => `Bearer ${mintToken(id, 0, BENCH_JWT_SECRET)}`)
+  const staffCookies = meta.staff.map((s) => ({ cookie: `token=${mintToken(s.userId, 0, BENCH_JWT_SECRET, 2 * 3600)}`, buildingId: s.buildingId }))
+  const admission = addDays(today, -10)
+  const discharge = addDays(today, -5)
+  const json = { 'content-type': 'application/json' }
+  return [
+    {
+      name: 'healthz', title: 'GET /healthz', method: 'GET', path: '/healthz',
+      setup: () => ({}),
+      probe: (s, b) => (s === 200 && b.includes('ok') ? null : `answered ${s}`)
+    },
+    {
+      name: 'memberHome', title: 'member home page', method: 'GET', path: '/',
+      setup: () => ({ headers: { cookie: pick(homeCookies), accept: 'text/html' } }),
+      probe: (s, b) => (s === 200 && b.includes('/logout') ? null : `answered ${s} ${s === 200 ? '(not signed in?)' : ''}`)
+    },
+    {
+      name: 'claimQueue', title: 'staff claim queue (50 rows, one building)', method: 'GET', path: CLAIM_QUEUE_PATH,
+      setup: () => {
+        const s = pick(staffCookies)
+        return { path: `${CLAIM_QUEUE_PATH}?buildingId=${s.buildingId}&status=submitted`, headers: { cookie: s.cookie, accept: 'text/html' } }
+      },
+      probe: (s, b) => {
+        if (s !== 200) return `answered ${s}`
+        const rows = (b.match(/<tr[\s>]/g) ?? []).length - 1
+        return rows >= 50 ? null : `shows ${rows} rows, expected 50`
+      }
+    },
+    {
+      name: 'buildings', title: 'GET /api/v1/buildings', method: 'GET', path: '/api/v1/buildings',
+      setup: () => ({}),
+      probe: (s, b) => (s === 200 && (JSON.parse(b) as { items: unknown[] }).items.length === meta.scale.buildings ? null : `answered ${s}`)
+    },
+    {
+      name: 'quote', title: 'POST /api/v1/aid/quote', method: 'POST', path: '/api/v1/aid/quote',
+      setup: () => {
+        const total = 500_000 + (n++ % 1000) * 9_973
+        return { headers: json, body: JSON.stringify({ totalCostFen: total, insurancePaidFen: Math.floor(total * 0.6), excludedFen: Math.floor(total * 0.05) }) }
+      },
+      probe: (s, b) => (s === 200 && b.includes('payableFen') ? null : `answered ${s}: ${b.slice(0, 200)}`)
+    },
+    {
+      name: 'claimSubmit', title: 'POST /api/v1/aid/claims (distinct keys)', method: 'POST', path: '/api/v1/aid/claims',
+      setup: () => {
+        const k = n++
+        const total = 300_000 + (k % 500) * 7_919
+        return {
+          headers: { ...json, authorization: claimantTokens[k % claimantTokens.length], 'idempotency-key': `bench-${runId}-${k}` },
+          body: JSON.stringify({
+            admissionDate: admission, dischargeDate: discharge, hospital: '昆明医科大学第一附属医院', invoiceNo: `BENCH-${runId}-${k}`,
+            totalCostFen: total, insurancePaidFen: Math.floor(total * 0.55), excludedFen: Math.floor(total * 0.05)
+          })
+        }
+      },
+      probe: (s, b) => (s === 201 ? null : `answered ${s}: ${b.slice(0, 300)}`)
+    }
+  ]
+}
+
+async function load (baseUrl: string, sc: Scenario, seconds: number, connections: number): Promise<autocannon.Result> {
+  return await autocannon({
+    url: baseUrl + sc.path,
+    connections,
+    duration: seconds,
+    method: sc.method,
+    requests: [{
+      setupRequest: (req) => {
+        const v = sc.setup()
+        return { ...req, ...(v.path !== undefined ? { path: v.path } : {}), headers: { ...(req.headers ?? {}), ...(v.headers ?? {}) }, ...(v.body !== undefined ? { body: v.body } : {}) }
+      }
+    }]
+  })
+}
+
+async function probe (baseUrl: string, sc: Scenario): Promise<string | null> {
+  const v = sc.setup()
+  try {
+    const res = await fetch(baseUrl + (v.path ?? sc.path), { method: sc.method, headers: v.headers, body: v.body })
+    return sc.probe(res.status, await res.text())
+  } catch (err) {
+    return (err as Error).message
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The roster import (10,000 rows through the real upload route) and the claims CSV export.
+
+export function rosterCsv (rows: number, seed: number): string {
+  const lines = ['姓名,身份证号,手机']
+  for (let i = 0; i < rows; i++) {
+    // Areas and birth dates the generator never uses: every row is a new person.
+    const birth = addDays('1975-01-01', (seed * 7 + Math.floor(i / 900)) % 9000)
+    lines.push(`导入职工${i},${makeResidentId('530700', birth, i % 900)},186${String(seed % 1000).padStart(3, '0')}${String(i).padStart(5, '0')}`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+async function rosterImport (server: Server, meta: BenchMeta): Promise<Record<string, unknown>> {
+  const rows = 10_000
+  const staff = meta.staff.find((s) => s.buildingId === meta.liaison.buildingId)!
+  const token = mintToken(staff.userId, 0, BENCH_JWT_SECRET)
+  const form = new FormData()
+  form.set('enterpriseId', String(meta.liaison.enterpriseId))
+  form.set('file', new Blob([rosterCsv(rows, Date.now() % 100_000)], { type: 'text/csv' }), 'roster.csv')
+  const rss = sampleRss(server.pid)
+  const started = performance.now()
+  const res = await fetch(`${server.baseUrl}/api/v1/membership-imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
+  const text = await res.text()
+  if (res.status === 404) { rss.stop(); return { available: false, note: 'POST /api/v1/membership-imports answered 404' } }
+  if (res.status >= 300) { rss.stop(); return { available: true, ok: false, note: `upload answered ${res.status}: ${text.slice(0, 300)}` } }
+  let body = JSON.parse(text) as Record<string, unknown>
+  const id = body.id
+  const deadline = Date.now() + 120_000
+  while (!isDone(body) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const r = await fetch(`${server.baseUrl}/api/v1/membership-imports/${String(id)}`, { headers: { authorization: `Bearer ${token}` } })
+    body = await r.json() as Record<string, unknown>
+  }
+  const ms = performance.now() - started
+  const mem = rss.stop()
+  return { available: true, ok: isDone(body) && body.status === 'done', rows, ms: Math.round(ms), target: TARGETS.importMs, met: ms <= TARGETS.importMs, answer: summariseImport(body), serverRss: mem }
+}
+
+const isDone = (b: Record<string, unknown>): boolean => b.status === 'done' || b.status === 'failed' || b.done === true
+
+function summariseImport (b: Record<string, unknown>): Record<string, unknown> {
+  const keep = ['status', 'totalRows', 'processedRows', 'createdRows', 'duplicateRows', 'invalidRows', 'created', 'invalid', 'duplicates']
+  return Object.fromEntries(Object.entries(b).filter(([k]) => keep.includes(k)))
+}
+
+/** Candidate CSV exports of claims, first that answers 200 wins. */
+export const CLAIMS_EXPORT_PATHS = ['/claims/export.csv', '/claims/review/export.csv', '/admin/claims/export.csv']
+
+async function claimsExport (server: Server, meta: BenchMeta): Promise<Record<string, unknown>> {
+  const cookie = `token=${mintToken(meta.adminUserId, 0, BENCH_JWT_SECRET, 2 * 3600)}`
+  for (const path of CLAIMS_EXPORT_PATHS) {
+    const rss = sampleRss(server.pid)
+    const started = performance.now()
+    const res = await fetch(`${server.baseUrl}${path}`, { headers: { cookie, accept: 'text/csv' } })
+    if (res.status !== 200 || !(res.headers.get('content-type') ?? '').includes('csv')) { await res.arrayBuffer(); rss.stop(); continue }
+    let bytes = 0
+    let lines = 0
+    let firstByteMs = -1
+    const reader = res.body!.getReader()
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      if (firstByteMs < 0) firstByteMs = performance.now() - started
+      bytes += value.length
+      for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++
+    }
+    const ms = performance.now() - started
+    const mem = rss.stop()
+    return {
+      available: true, path, rows: lines - 1, bytes, ms: Math.round(ms), firstByteMs: Math.round(firstByteMs), target: TARGETS.exportMs,
+      met: ms <= TARGETS.exportMs, serverRss: mem, rssGrowthMb: round(mem.peakMb - mem.firstMb, 1)
+    }
+  }
+  return { available: false, note: `no claims CSV export at ${CLAIMS_EXPORT_PATHS.join(', ')}` }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface RunResult {
+  startedAt: string
+  machine: ReturnType<typeof machine>
+  loadBefore: number[]
+  loadAfter: number[]
+  scale: Scale
+  counts: Record<string, number>
+  settings: { connections: number, seconds: number, warmupSeconds: number }
+  scenarios: ScenarioResult[]
+  serverPeakRssMb: number
+  rosterImport?: Record<string, unknown>
+  claimsExport?: Record<string, unknown>
+  targets: Array<{ target: string, value: string, met: boolean | null }>
+}
+
+export async function runBench (scale: Scale, opts: { seconds: number, warmup: number, connections: number, only?: string[], cpuProf: boolean, extras: boolean }): Promise<RunResult> {
+  const meta = await generate({ scale })
+  // A fresh copy for every run: the load adds claims, the generated file stays as it was.
+  const runDb = join(DATA_DIR, `${scale.name}.run.db`)
+  for (const p of [runDb, `${runDb}-wal`, `${runDb}-shm`]) rmSync(p, { force: true })
+  copyFileSync(dbPathFor(scale), runDb)
+  const loadBefore = loadavg().map((l) => round(l))
+  process.stderr.write(`\n${scale.name}: ${meta.counts.members.toLocaleString('en')} members, ${meta.counts.claims.toLocaleString('en')} claims; load average ${loadBefore.join(' ')} on ${cpus().length} CPUs\n`)
+  const server = await startServer(runDb, { cpuProf: opts.cpuProf })
+  const overall = sampleRss(server.pid)
+  const results: ScenarioResult[] = []
+  try {
+    for (const sc of scenarios(meta)) {
+      if (opts.only !== undefined && sc.name !== 'healthz' && !opts.only.includes(sc.name)) continue
+      const problem = await probe(server.baseUrl, sc)
+      if (problem !== null) {
+        process.stderr.write(`  ${sc.title}: not measured (${problem})\n`)
+        results.push({ name: sc.name, title: sc.title, path: sc.path, available: false, note: problem })
+        continue
+      }
+      if (opts.warmup > 0) await load(server.baseUrl, sc, opts.warmup, opts.connections)
+      const rss = sampleRss(server.pid)
+      const r = await load(server.baseUrl, sc, opts.seconds, opts.connections)
+      const mem = rss.stop()
+      const codes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, v.count ?? 0]))
+      results.push({
+        name: sc.name, title: sc.title, path: sc.path, available: true,
+        rps: round(r.requests.average, 1), p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total,
+        errors: r.errors + r.non2xx, non2xx: r.non2xx, timeouts: r.timeouts, statusCodes: codes, peakRssMb: mem.peakMb
+      })
+      process.stderr.write(`  ${sc.title}: ${round(r.requests.average, 0)} req/s, p99 ${r.latency.p99} ms, ${r.errors + r.non2xx} errors\n`)
+    }
+    const base = results.find((r) => r.name === 'healthz')?.rps
+    for (const r of results) if (r.rps !== undefined && base !== undefined) r.ratio = round(r.rps / base, 3)
+    let rosterImportResult: Record<string, unknown> | undefined
+    let claimsExportResult: Record<string, unknown> | undefined
+    if (opts.extras) {
+      process.stderr.write('  roster import of 10,000 rows…\n')
+      rosterImportResult = await rosterImport(server, meta)
+      process.stderr.write('  claims CSV export…\n')
+      claimsExportResult = await claimsExport(server, meta)
+    }
+    const peak = overall.stop().peakMb
+    const hwm = memoryOf(server.pid)?.hwmMb ?? peak
+    const serverPeakRssMb = round(Math.max(peak, hwm), 1)
+    return {
+      startedAt: new Date().toISOString(),
+      machine: machine(),
+      loadBefore,
+      loadAfter: loadavg().map((l) => round(l)),
+      scale,
+      counts: meta.counts,
+      settings: { connections: opts.connections, seconds: opts.seconds, warmupSeconds: opts.warmup },
+      scenarios: results,
+      serverPeakRssMb,
+      rosterImport: rosterImportResult,
+      claimsExport: claimsExportResult,
+      targets: judge(results, serverPeakRssMb, rosterImportResult, claimsExportResult)
+    }
+  } finally {
+    await server.stop()
+    for (const p of [runDb, `${runDb}-wal`, `${runDb}-shm`]) rmSync(p, { force: true })
+  }
+}
+
+function judge (results: ScenarioResult[], rssMb: number, imp?: Record<string, unknown>, exp?: Record<string, unknown>): RunResult['targets'] {
+  const out: RunResult['targets'] = []
+  for (const [name, min] of Object.entries(TARGETS.ratio)) {
+    const r = results.find((x) => x.name === name)
+    if (r === undefined) continue
+    if (!r.available) { out.push({ target: `${r.title}: ratio ≥ ${min}`, value: 'not measured', met: null }); continue }
+    const ok = (r.ratio ?? 0) >= min && (name !== 'claimSubmit' || r.errors === 0)
+    out.push({ target: `${r.title}: ratio ≥ ${min}${name === 'claimSubmit' ? ', no errors' : ''}`, value: `${r.ratio} (${r.errors} errors)`, met: ok })
+  }
+  for (const r of results) {
+    if (!r.available) continue
+    out.push({ target: `${r.title}: p99 ≤ ${TARGETS.p99Ms} ms`, value: `${r.p99} ms`, met: (r.p99 ?? Infinity) <= TARGETS.p99Ms })
+    if (r.name !== 'claimSubmit' && (r.errors ?? 0) > 0) out.push({ target: `${r.title}: no errors`, value: String(r.errors), met: false })
+  }
+  out.push({ target: `server resident memory ≤ ${TARGETS.rssMb} MB`, value: `${rssMb} MB`, met: rssMb <= TARGETS.rssMb })
+  if (imp !== undefined) out.push({ target: `roster import of 10,000 rows ≤ ${TARGETS.importMs / 1000} s`, value: imp.available === true ? `${String(imp.ms)} ms${imp.ok === true ? '' : ' (did not finish: ' + String(imp.note ?? JSON.stringify(imp.answer)) + ')'}` : 'not available', met: imp.available === true ? imp.ok === true && imp.met === true : null })
+  if (exp !== undefined) out.push({ target: `CSV export of the claims ≤ ${TARGETS.exportMs / 1000} s, flat memory`, value: exp.available === true ? `${String(exp.rows)} rows in ${String(exp.ms)} ms, RSS +${String(exp.rssGrowthMb)} MB` : 'not available', met: exp.available === true ? exp.met === true : null })
+  return out
+}
+
+function printTable (r: RunResult): void {
+  const head = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'ratio', 'peak RSS MB']
+  const rows = r.scenarios.map((s) => s.available
+    ? [s.title, String(s.rps), String(s.p50), String(s.p99), String(s.errors), String(s.ratio), String(s.peakRssMb)]
+    : [s.title, 'n/a', '', '', '', '', s.note ?? ''])
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)))
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
+  const out = [
+    '',
+    `${r.scale.name} database (${r.counts.members.toLocaleString('en')} members, ${r.counts.claims.toLocaleString('en')} claims) on ${r.machine.cpus} × ${r.machine.model}, ${r.machine.memoryGb} GB, Node ${r.machine.node}`,
+    `${r.settings.connections} connections, ${r.settings.seconds} s each after ${r.settings.warmupSeconds} s warm-up; load average before ${r.loadBefore.join(' ')}, after ${r.loadAfter.join(' ')}`,
+    '',
+    line(head),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+    `server peak RSS: ${r.serverPeakRssMb} MB`
+  ]
+  if (r.rosterImport !== undefined) out.push(`roster import: ${JSON.stringify(r.rosterImport)}`)
+  if (r.claimsExport !== undefined) out.push(`claims export: ${JSON.stringify(r.claimsExport)}`)
+  out.push('', 'targets:')
+  for (const t of r.targets) out.push(`  ${t.met === null ? '  ?' : t.met ? ' ok' : 'MISS'}  ${t.target}: ${t.value}`)
+  process.stdout.write(out.join('\n') + '\n')
+}
+
+/** City vs small: page by page, how much faster the small database is. */
+export function compare (city: RunResult, small: RunResult): Array<{ name: string, cityRps: number, smallRps: number, smallFaster: number, met: boolean }> {
+  const out = []
+  for (const c of city.scenarios) {
+    const s = small.scenarios.find((x) => x.name === c.name)
+    if (c.rps === undefined || s?.rps === undefined || c.name === 'healthz') continue
+    // Compared as ratios to /healthz of the same run, so a busier machine in one run cancels out.
+    const faster = round((s.ratio ?? 0) / (c.ratio ?? 1) - 1, 3)
+    out.push({ name: c.name, cityRps: c.rps, smallRps: s.rps, smallFaster: faster, met: faster <= TARGETS.smallFasterMax })
+  }
+  return out
+}
+
+async function main (): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      small: { type: 'boolean' }, both: { type: 'boolean' }, duration: { type: 'string' }, warmup: { type: 'string' },
+      connections: { type: 'string' }, only: { type: 'string' }, 'cpu-prof': { type: 'boolean' }, 'no-extras': { type: 'boolean' }
+    }
+  })
+  const opts = {
+    seconds: Number(values.duration ?? 10),
+    warmup: Number(values.warmup ?? 2),
+    connections: Number(values.connections ?? 32),
+    only: values.only?.split(','),
+    cpuProf: values['cpu-prof'] === true,
+    extras: values['no-extras'] !== true && values.only === undefined
+  }
+  mkdirSync(RESULTS_DIR, { recursive: true })
+  const scales = values.both === true ? [SCALES.city, SCALES.small] : [values.small === true ? SCALES.small : SCALES.city]
+  const runs: RunResult[] = []
+  for (const scale of scales) {
+    const r = await runBench(scale, { ...opts, extras: opts.extras && scale.name === 'city' })
+    printTable(r)
+    runs.push(r)
+    const file = join(RESULTS_DIR, scale.name === 'city' ? 'latest.json' : 'latest-small.json')
+    writeFileSync(file, JSON.stringify(r, null, 2) + '\n')
+    process.stderr.write(`written to ${file}\n`)
+  }
+  if (runs.length === 2) {
+    const cmp = compare(runs[0], runs[1])
+    process.stdout.write('\ncity vs 10× smaller (ratio to /healthz; the small database may be at most 10% faster):\n')
+    for (const c of cmp) process.stdout.write(`  ${c.met ? ' ok' : 'MISS'}  ${c.name}: city ${c.cityRps} req/s, small ${c.smallRps} req/s, small faster by ${round(c.smallFaster * 100, 1)}%\n`)
+    const file = join(RESULTS_DIR, 'latest.json')
+    const city = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
+    writeFileSync(file, JSON.stringify({ ...city, smallComparison: { small: { scenarios: runs[1].scenarios, counts: runs[1].counts, loadBefore: runs[1].loadBefore }, pages: cmp } }, null, 2) + '\n')
+  }
+  if (existsSync(join(RESULTS_DIR, 'profiles'))) process.stderr.write(`CPU profiles (if --cpu-prof): ${join(RESULTS_DIR, 'profiles')}\n`)
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /run\.(ts|js)$/.test(process.argv[1])
+if (invokedDirectly) {
+  main().catch((err: Error) => {
+    process.stderr.write(`bench failed: ${err.stack ?? err.message}\n`)
+    process.exitCode = 1
+  })
+}

@@ -1,0 +1,96 @@
+// Crash: 300 claim submissions with distinct Idempotency-Keys in flight, the server SIGKILLed
+// midway, restarted on the same database, all 300 sent again with the same keys. Every key ends
+// with exactly one claim, every answer acknowledged before the kill is still there with the same
+// id, the database passes PRAGMA integrity_check, and the audit log has exactly one submission
+// entry per claim (and none for a claim that does not exist).
+import { test } from 'tap'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { openDatabase } from '../../src/db/index.js'
+import { createPii } from '../../src/lib/pii.js'
+import { shanghaiDate } from '../../src/domain/dates.js'
+import { startServer, tokenFor, TEST_PII_KEY, type ServerProcess } from './server-process.js'
+import { seedCoveredMembers, type Fixture } from './fixtures.js'
+
+const CLAIMS = 300
+const MEMBERS = 30
+const KILL_AFTER = 100
+
+interface Outcome { key: string, status: number, id?: number, error?: string }
+
+function send (server: ServerProcess, fx: Fixture, k: number): Promise<Outcome> {
+  const member = fx.members[k % MEMBERS]
+  const key = `crash-key-${k}`
+  return fetch(`${server.baseUrl}/api/v1/aid/claims`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor(member.userId)}`, 'idempotency-key': key },
+    body: JSON.stringify({
+      admissionDate: fx.admissionDate, dischargeDate: fx.dischargeDate, hospital: '云南省第一人民医院', invoiceNo: `CRASH-${k}`,
+      totalCostFen: 1_000_000 + k * 100, insurancePaidFen: 500_000, excludedFen: 10_000
+    }),
+    signal: AbortSignal.timeout(30_000)
+  }).then(async (res) => {
+    const body = await res.json() as { id?: number }
+    return { key, status: res.status, id: body.id }
+  }, (err: Error) => ({ key, status: 0, error: err.message }))
+}
+
+test('claims acknowledged before a SIGKILL survive it, and retries create nothing twice', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'portal-crash-'))
+  t.teardown(() => { rmSync(dir, { recursive: true, force: true }) })
+  const dbPath = join(dir, 'portal.db')
+  const setup = openDatabase(dbPath)
+  const fx = await seedCoveredMembers(setup, createPii(TEST_PII_KEY), { today: shanghaiDate(new Date()), members: MEMBERS })
+  setup.$client.close()
+
+  // Round 1: all 300 at once; SIGKILL as soon as 100 answers are in.
+  const first = await startServer({ databasePath: dbPath })
+  t.teardown(async () => { await first.kill() })
+  const acknowledged = new Map<string, number>()
+  let killed: Promise<void> | undefined
+  const round1 = await Promise.all(Array.from({ length: CLAIMS }, async (_, k) => {
+    const o = await send(first, fx, k)
+    if (o.status === 201 && o.id !== undefined && killed === undefined) acknowledged.set(o.key, o.id)
+    if (acknowledged.size >= KILL_AFTER && killed === undefined) killed = first.kill()
+    return o
+  }))
+  await killed
+  await first.exited
+  const unexpected = round1.filter((o) => o.status !== 201 && o.status !== 0)
+  t.same(unexpected, [], 'before the kill every answer was 201 (or no answer at all)')
+  t.ok(acknowledged.size >= KILL_AFTER, `${acknowledged.size} claims acknowledged before the kill`)
+  t.ok(round1.some((o) => o.status === 0), `the kill cut off ${round1.filter((o) => o.status === 0).length} requests midway`)
+
+  // Round 2: restart on the same database and send all 300 again with the same keys.
+  const second = await startServer({ databasePath: dbPath })
+  t.teardown(async () => { await second.stop() })
+  const round2: Outcome[] = []
+  for (let k = 0; k < CLAIMS; k += 50) {
+    round2.push(...await Promise.all(Array.from({ length: Math.min(50, CLAIMS - k) }, (_, j) => send(second, fx, k + j))))
+  }
+  t.same(round2.filter((o) => o.status !== 201), [], 'after the restart every key answers 201')
+  const changed = [...acknowledged].filter(([key, id]) => round2.find((o) => o.key === key)?.id !== id)
+  t.same(changed, [], 'every claim acknowledged before the kill answers again with the same id')
+  await second.stop()
+
+  const db = new Database(dbPath, { readonly: true })
+  t.teardown(() => { db.close() })
+  t.equal(db.pragma('integrity_check', { simple: true }), 'ok', 'PRAGMA integrity_check is ok')
+  const claims = db.prepare("select id, invoice_no as invoiceNo from aid_claims where invoice_no like 'CRASH-%'").all() as Array<{ id: number, invoiceNo: string }>
+  t.equal(claims.length, CLAIMS, 'exactly 300 claims')
+  t.equal(new Set(claims.map((c) => c.invoiceNo)).size, CLAIMS, 'one claim per key (per invoice number)')
+  const byId = new Map(claims.map((c) => [c.id, c]))
+  for (const [key, id] of acknowledged) {
+    if (byId.get(id)?.invoiceNo !== `CRASH-${key.slice('crash-key-'.length)}`) t.fail(`acknowledged claim ${id} for ${key} is missing or changed`)
+  }
+  const answerIds = new Set(round2.map((o) => o.id))
+  t.same(claims.filter((c) => !answerIds.has(c.id)), [], 'every stored claim is the answer to one key')
+  const keys = db.prepare("select count(*) as n from idempotency_keys where key like 'crash-key-%'").get() as { n: number }
+  t.equal(keys.n, CLAIMS, 'one stored answer per key')
+
+  const audit = db.prepare("select entity_id as entityId, count(*) as n from audit_log where action = 'claim.submit' group by entity_id").all() as Array<{ entityId: string, n: number }>
+  t.same(audit.filter((a) => a.n !== 1), [], 'no claim has two submission entries')
+  t.same(audit.map((a) => Number(a.entityId)).sort((a, b) => a - b), claims.map((c) => c.id).sort((a, b) => a - b), 'one submission entry for each claim, none for a claim that does not exist')
+})

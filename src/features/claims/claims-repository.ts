@@ -1,0 +1,268 @@
+// Claims, their documents and payment batches: the only place with their queries. Reviewers'
+// lists are a few indexed queries (no per-row look-ups), so the queue stays fast at 100,000 claims.
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import type { DbOrTx } from '../../db/index.js'
+import {
+  aidClaimDocuments, aidClaims, aidPaymentBatches, aidPurchases, buildings, enterprises, memberships, users
+} from '../../db/schema/index.js'
+
+export type ClaimRow = typeof aidClaims.$inferSelect
+export type ClaimDocumentRow = typeof aidClaimDocuments.$inferSelect
+export type BatchRow = typeof aidPaymentBatches.$inferSelect
+export type ClaimStatus = ClaimRow['status']
+export const CLAIM_STATUSES: ClaimStatus[] = ['submitted', 'awaiting_second_approval', 'approved', 'rejected', 'paid']
+
+/** Whether the user has, or had, a membership that was ever active (it has a join date). */
+export function everActiveMember (db: DbOrTx, userId: number): boolean {
+  return db.select({ id: memberships.id }).from(memberships)
+    .where(and(eq(memberships.userId, userId), sql`${memberships.joinedOn} is not null`)).limit(1).get() !== undefined
+}
+
+/** The user's paid share of a plan year (through any of their memberships). */
+export function findPaidShare (db: DbOrTx, userId: number, planYear: number) {
+  return db.select({
+    purchaseId: aidPurchases.id, membershipId: aidPurchases.membershipId, shares: aidPurchases.shares,
+    paidOn: aidPurchases.paidOn, coverFrom: aidPurchases.coverFrom, planYear: aidPurchases.planYear
+  }).from(aidPurchases).innerJoin(memberships, eq(memberships.id, aidPurchases.membershipId))
+    .where(and(eq(memberships.userId, userId), eq(aidPurchases.planYear, planYear), eq(aidPurchases.status, 'paid')))
+    .orderBy(asc(aidPurchases.id)).limit(1).get()
+}
+
+/** A claim of this member (or this user) with the invoice number that is not rejected. */
+export function invoiceClaimed (db: DbOrTx, userId: number, membershipId: number, invoiceNo: string): boolean {
+  return db.select({ id: aidClaims.id }).from(aidClaims)
+    .where(and(sql`(${aidClaims.userId} = ${userId} or ${aidClaims.membershipId} = ${membershipId})`,
+      eq(aidClaims.invoiceNo, invoiceNo), sql`${aidClaims.status} <> 'rejected'`)).limit(1).get() !== undefined
+}
+
+/**
+ * What the member's approved or paid claims of the plan year already got, leaving out one
+ * claim (the one being approved), so a retry never counts it twice.
+ */
+export function paidThisYear (db: DbOrTx, membershipId: number, planYear: number, exceptClaimId?: number): number {
+  const row = db.select({ total: sql<number>`coalesce(sum(${aidClaims.payableFen}), 0)` }).from(aidClaims)
+    .where(and(eq(aidClaims.membershipId, membershipId), eq(aidClaims.planYear, planYear),
+      inArray(aidClaims.status, ['approved', 'paid']),
+      exceptClaimId === undefined ? undefined : sql`${aidClaims.id} <> ${exceptClaimId}`)).get()
+  return Number(row?.total ?? 0)
+}
+
+export function insertClaim (db: DbOrTx, v: typeof aidClaims.$inferInsert): ClaimRow {
+  return db.insert(aidClaims).values(v).returning().get()
+}
+
+export function findClaim (db: DbOrTx, id: number): ClaimRow | undefined {
+  return db.select().from(aidClaims).where(eq(aidClaims.id, id)).get()
+}
+
+/** A claim with the member and the building the membership belongs to NOW (after a transfer: the new one). */
+export function findClaimWithMember (db: DbOrTx, id: number) {
+  return db.select({
+    claim: aidClaims,
+    memberName: memberships.name,
+    memberNo: memberships.memberNo,
+    enterpriseName: enterprises.name,
+    buildingId: enterprises.buildingId,
+    buildingName: buildings.name
+  }).from(aidClaims)
+    .innerJoin(memberships, eq(memberships.id, aidClaims.membershipId))
+    .innerJoin(enterprises, eq(enterprises.id, memberships.enterpriseId))
+    .innerJoin(buildings, eq(buildings.id, enterprises.buildingId))
+    .where(eq(aidClaims.id, id)).get()
+}
+export type ClaimWithMember = NonNullable<ReturnType<typeof findClaimWithMember>>
+
+/** Guarded state change: only when the claim is still in `from`; true when it moved. */
+export function moveClaim (db: DbOrTx, id: number, from: ClaimStatus[], patch: Partial<typeof aidClaims.$inferInsert>): boolean {
+  return db.update(aidClaims).set(patch).where(and(eq(aidClaims.id, id), inArray(aidClaims.status, from))).run().changes === 1
+}
+
+export function listDocuments (db: DbOrTx, claimId: number): ClaimDocumentRow[] {
+  return db.select().from(aidClaimDocuments).where(eq(aidClaimDocuments.claimId, claimId)).orderBy(asc(aidClaimDocuments.id)).all()
+}
+
+export function findDocument (db: DbOrTx, claimId: number, docId: number): ClaimDocumentRow | undefined {
+  return db.select().from(aidClaimDocuments).where(and(eq(aidClaimDocuments.id, docId), eq(aidClaimDocuments.claimId, claimId))).get()
+}
+
+export function insertDocument (db: DbOrTx, v: typeof aidClaimDocuments.$inferInsert): ClaimDocumentRow {
+  return db.insert(aidClaimDocuments).values(v).returning().get()
+}
+
+export function userNames (db: DbOrTx, ids: number[]): Map<number, string> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  return new Map(db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, unique)).all().map((u) => [u.id, u.name]))
+}
+
+// ---- lists ----
+
+export interface ClaimListFilter {
+  /** Buildings in scope (null: every building). */
+  buildingIds: number[] | null
+  buildingId?: number
+  statuses?: ClaimStatus[]
+  /** Submitted at or after / before these ISO instants. */
+  fromIso?: string
+  toIso?: string
+  /** Only the claims of this user (a member's own list). */
+  userId?: number
+  /** Leave out the claims of this user (a reviewer never sees their own in the queue). */
+  exceptUserId?: number
+}
+
+export interface ClaimListRow {
+  id: number
+  status: ClaimStatus
+  createdAt: string
+  planYear: number
+  admissionDate: string
+  dischargeDate: string
+  hospital: string
+  invoiceNo: string
+  totalCostFen: number
+  insurancePaidFen: number
+  excludedFen: number
+  baseFen: number
+  estimateFen: number
+  payableFen: number | null
+  reasonCode: string | null
+  paymentBatchId: number | null
+  resubmissionOf: number | null
+  memberName: string
+  memberNo: string | null
+  buildingId: number
+  buildingName: string
+}
+
+function listConditions (f: ClaimListFilter, withStatus: boolean): SQL {
+  const parts: SQL[] = [sql`1 = 1`]
+  if (f.buildingIds !== null) parts.push(f.buildingIds.length === 0 ? sql`0 = 1` : sql`e.building_id in (${sql.join(f.buildingIds.map((b) => sql`${b}`), sql`, `)})`)
+  if (f.buildingId !== undefined) parts.push(sql`e.building_id = ${f.buildingId}`)
+  if (withStatus && f.statuses !== undefined) parts.push(sql`c.status in (${sql.join(f.statuses.map((s) => sql`${s}`), sql`, `)})`)
+  if (f.fromIso !== undefined) parts.push(sql`c.created_at >= ${f.fromIso}`)
+  if (f.toIso !== undefined) parts.push(sql`c.created_at < ${f.toIso}`)
+  if (f.userId !== undefined) parts.push(sql`c.user_id = ${f.userId}`)
+  if (f.exceptUserId !== undefined) parts.push(sql`c.user_id <> ${f.exceptUserId}`)
+  return sql.join(parts, sql` and `)
+}
+
+const FROM_CLAIMS = sql`from aid_claims c
+  join memberships m on m.id = c.membership_id
+  join enterprises e on e.id = m.enterprise_id
+  join buildings b on b.id = e.building_id`
+
+/** One page of claims, oldest first. */
+export function listClaims (db: DbOrTx, f: ClaimListFilter, limit: number, offset: number, newestFirst = false): ClaimListRow[] {
+  return db.all<ClaimListRow>(sql`select c.id, c.status, c.created_at as createdAt, c.plan_year as planYear,
+      c.admission_date as admissionDate, c.discharge_date as dischargeDate, c.hospital, c.invoice_no as invoiceNo,
+      c.total_cost_fen as totalCostFen, c.insurance_paid_fen as insurancePaidFen, c.excluded_fen as excludedFen,
+      c.base_fen as baseFen, json_extract(c.estimate, '$.payableFen') as estimateFen, c.payable_fen as payableFen,
+      c.reason_code as reasonCode, c.payment_batch_id as paymentBatchId, c.resubmission_of as resubmissionOf,
+      m.name as memberName, m.member_no as memberNo, e.building_id as buildingId, b.name as buildingName
+    ${FROM_CLAIMS}
+    where ${listConditions(f, true)}
+    order by c.created_at ${newestFirst ? sql`desc` : sql`asc`}, c.id ${newestFirst ? sql`desc` : sql`asc`}
+    limit ${limit} offset ${offset}`)
+}
+
+/** How many claims per status under the same filter (the status filter itself left out). */
+export function countByStatus (db: DbOrTx, f: ClaimListFilter): Record<ClaimStatus, number> {
+  const rows = db.all<{ status: ClaimStatus, n: number }>(sql`select c.status as status, count(*) as n
+    ${FROM_CLAIMS} where ${listConditions(f, false)} group by c.status`)
+  const out = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>
+  for (const r of rows) out[r.status] = r.n
+  return out
+}
+
+export function buildingsIn (db: DbOrTx, ids: number[] | null) {
+  const q = db.select({ id: buildings.id, name: buildings.name }).from(buildings)
+  return (ids === null ? q : q.where(inArray(buildings.id, ids.length === 0 ? [-1] : ids))).orderBy(asc(buildings.id)).all()
+}
+
+// ---- payment batches ----
+
+/** Approved claims not yet in a batch, in scope, not the actor's own, oldest approval first. */
+export function payableClaims (db: DbOrTx, buildingIds: number[] | null, exceptUserId: number, onlyIds?: number[]) {
+  const ids = onlyIds === undefined ? sql`1 = 1` : sql`c.id in (${sql.join((onlyIds.length === 0 ? [-1] : onlyIds).map((i) => sql`${i}`), sql`, `)})`
+  return db.all<{ id: number, payableFen: number, memberName: string, memberNo: string | null, buildingName: string, approvedAt: string }>(sql`
+    select c.id, c.payable_fen as payableFen, m.name as memberName, m.member_no as memberNo, b.name as buildingName, c.approved_at as approvedAt
+    ${FROM_CLAIMS}
+    where c.status = 'approved' and c.payment_batch_id is null and c.user_id <> ${exceptUserId}
+      and ${listConditions({ buildingIds }, false)} and ${ids}
+    order by c.approved_at, c.id`)
+}
+
+export function insertBatch (db: DbOrTx, v: typeof aidPaymentBatches.$inferInsert): BatchRow {
+  return db.insert(aidPaymentBatches).values(v).returning().get()
+}
+
+export function findBatch (db: DbOrTx, id: number): BatchRow | undefined {
+  return db.select().from(aidPaymentBatches).where(eq(aidPaymentBatches.id, id)).get()
+}
+
+export function batchClaims (db: DbOrTx, batchId: number) {
+  return db.all<{ id: number, userId: number, status: ClaimStatus, payableFen: number, memberName: string, memberNo: string | null, buildingId: number, buildingName: string }>(sql`
+    select c.id, c.user_id as userId, c.status, c.payable_fen as payableFen, m.name as memberName, m.member_no as memberNo,
+      e.building_id as buildingId, b.name as buildingName
+    ${FROM_CLAIMS} where c.payment_batch_id = ${batchId} order by c.id`)
+}
+
+/** Batches whose every claim lies in these buildings (null: all), newest first. */
+export function listBatches (db: DbOrTx, buildingIds: number[] | null, limit = 100): BatchRow[] {
+  const outside = buildingIds === null
+    ? sql`0 = 1`
+    : sql`exists (select 1 ${FROM_CLAIMS} where c.payment_batch_id = pb.id and not (${listConditions({ buildingIds }, false)}))`
+  return db.all<BatchRow>(sql`select pb.id, pb.status, pb.created_by as createdBy, pb.created_at as createdAt,
+      pb.exported_at as exportedAt, pb.bank_reference as bankReference, pb.paid_at as paidAt, pb.paid_by as paidBy,
+      pb.total_fen as totalFen, pb.claim_count as claimCount
+    from aid_payment_batches pb where not ${outside} order by pb.id desc limit ${limit}`)
+}
+
+export function attachToBatch (db: DbOrTx, batchId: number, claimIds: number[]): number {
+  return db.update(aidClaims).set({ paymentBatchId: batchId })
+    .where(and(inArray(aidClaims.id, claimIds), eq(aidClaims.status, 'approved'), sql`${aidClaims.paymentBatchId} is null`)).run().changes
+}
+
+export function moveBatch (db: DbOrTx, id: number, from: BatchRow['status'][], patch: Partial<typeof aidPaymentBatches.$inferInsert>): boolean {
+  return db.update(aidPaymentBatches).set(patch).where(and(eq(aidPaymentBatches.id, id), inArray(aidPaymentBatches.status, from))).run().changes === 1
+}
+
+// ---- the fund ----
+
+function purchaseScope (buildingIds: number[] | null): SQL {
+  if (buildingIds === null) return sql`1 = 1`
+  return sql`p.membership_id in (select m.id from memberships m join enterprises e on e.id = m.enterprise_id where ${listConditions({ buildingIds }, false)})`
+}
+
+/** Shares sold and income (paid purchases) per plan year. */
+export function incomeByYear (db: DbOrTx, buildingIds: number[] | null) {
+  return db.all<{ planYear: number, shares: number, purchases: number, incomeFen: number }>(sql`
+    select p.plan_year as planYear, sum(p.shares) as shares, count(*) as purchases, sum(p.amount_fen) as incomeFen
+    from aid_purchases p where p.status = 'paid' and ${purchaseScope(buildingIds)}
+    group by p.plan_year order by p.plan_year`)
+}
+
+/** Claims per plan year and status: how many and how much (payable, or the estimate while open). */
+export function claimsByYearStatus (db: DbOrTx, buildingIds: number[] | null) {
+  return db.all<{ planYear: number, status: ClaimStatus, n: number, amountFen: number }>(sql`
+    select c.plan_year as planYear, c.status as status, count(*) as n,
+      coalesce(sum(coalesce(c.payable_fen, json_extract(c.estimate, '$.payableFen'))), 0) as amountFen
+    ${FROM_CLAIMS} where ${listConditions({ buildingIds }, false)}
+    group by c.plan_year, c.status order by c.plan_year`)
+}
+
+/** Amounts approved (by approval month) and paid (by payment month), months in Shanghai time. */
+export function amountsPerMonth (db: DbOrTx, buildingIds: number[] | null, fromMonth: string) {
+  const scope = listConditions({ buildingIds }, false)
+  const approved = db.all<{ month: string, amountFen: number }>(sql`
+    select strftime('%Y-%m', c.approved_at, '+8 hours') as month, sum(c.payable_fen) as amountFen
+    ${FROM_CLAIMS} where c.approved_at is not null and c.status in ('approved', 'paid') and ${scope}
+      and strftime('%Y-%m', c.approved_at, '+8 hours') >= ${fromMonth}
+    group by month`)
+  const paid = db.all<{ month: string, amountFen: number }>(sql`
+    select strftime('%Y-%m', c.paid_at, '+8 hours') as month, sum(c.payable_fen) as amountFen
+    ${FROM_CLAIMS} where c.status = 'paid' and ${scope} and strftime('%Y-%m', c.paid_at, '+8 hours') >= ${fromMonth}
+    group by month`)
+  return { approved, paid }
+}

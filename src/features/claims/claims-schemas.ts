@@ -1,0 +1,104 @@
+// Inputs of the claims feature, parsed with zod at the door. Dates are checked against the
+// portal's clock (never after today), so each schema is built with `today`.
+import { z } from 'zod'
+import { calendarDate, consent, fen, optionalText, text, yuan } from '../../lib/validation.js'
+import { CLAIM_CHECK_CODES } from '../../domain/claim-checks.js'
+import { DOCUMENT_KINDS } from './documents.js'
+import { CLAIM_STATUSES } from './claims-repository.js'
+
+export interface ClaimInput {
+  admissionDate: string
+  dischargeDate: string
+  hospital: string
+  invoiceNo: string
+  totalCostFen: number
+  insurancePaidFen: number
+  excludedFen: number
+  resubmissionOf?: number
+}
+
+const optionalId = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number({ error: 'v.positiveInt' }).int('v.positiveInt').positive('v.positiveInt').optional())
+
+function datesRule (today: string) {
+  return (v: { admissionDate: string, dischargeDate: string }, ctx: z.RefinementCtx): void => {
+    if (v.admissionDate > today) ctx.addIssue({ code: 'custom', path: ['admissionDate'], message: 'v.dateFuture' })
+    if (v.dischargeDate > today) ctx.addIssue({ code: 'custom', path: ['dischargeDate'], message: 'v.dateFuture' })
+    if (v.dischargeDate < v.admissionDate) ctx.addIssue({ code: 'custom', path: ['dischargeDate'], message: 'claims.v.dischargeBeforeAdmission' })
+  }
+}
+
+const common = {
+  admissionDate: calendarDate(),
+  dischargeDate: calendarDate(),
+  hospital: text(100),
+  invoiceNo: z.string({ error: 'v.required' }).trim().min(1, 'v.required').max(60, 'v.tooLong').regex(/^[\p{L}\p{N}\-_/.#]+$/u, 'claims.v.invoiceNo'),
+  resubmissionOf: optionalId
+}
+
+/** The JSON API: amounts in integer fen. */
+export const claimInput = (today: string): z.ZodType<ClaimInput> => z.object({
+  ...common,
+  totalCostFen: fen(),
+  insurancePaidFen: fen(),
+  excludedFen: fen()
+}).superRefine(datesRule(today))
+
+/** The page form: amounts in yuan, consent ticked, a hidden idempotency token. */
+export const claimForm = (today: string) => z.object({
+  ...common,
+  totalCost: yuan(),
+  insurancePaid: yuan(),
+  excluded: yuan(),
+  consent: consent(),
+  idempotencyKey: z.string({ error: 'error.idempotencyKeyRequired' }).min(8, 'error.idempotencyKeyRequired').max(100)
+}).superRefine(datesRule(today)).transform((v) => ({
+  input: {
+    admissionDate: v.admissionDate,
+    dischargeDate: v.dischargeDate,
+    hospital: v.hospital,
+    invoiceNo: v.invoiceNo,
+    totalCostFen: v.totalCost,
+    insurancePaidFen: v.insurancePaid,
+    excludedFen: v.excluded,
+    resubmissionOf: v.resubmissionOf
+  } satisfies ClaimInput,
+  idempotencyKey: v.idempotencyKey
+}))
+
+export const REJECT_CODES = ['DOCUMENTS_MISSING', 'OTHER', ...CLAIM_CHECK_CODES] as const
+export type RejectCode = typeof REJECT_CODES[number]
+
+export const rejectInput = z.object({
+  reasonCode: z.enum(REJECT_CODES, { error: 'claims.v.reasonCode' }),
+  note: optionalText(500)
+}).superRefine((v, ctx) => {
+  if (v.reasonCode === 'OTHER' && v.note === undefined) ctx.addIssue({ code: 'custom', path: ['note'], message: 'claims.v.noteRequired' })
+})
+
+export const documentKindInput = z.object({ kind: z.enum(DOCUMENT_KINDS, { error: 'claims.v.kind' }) })
+
+const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v)
+
+export const queueQuery = z.object({
+  building: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
+  status: z.preprocess(emptyToUndefined, z.enum(['open', 'all', ...CLAIM_STATUSES]).default('open')),
+  from: z.preprocess(emptyToUndefined, calendarDate().optional()),
+  to: z.preprocess(emptyToUndefined, calendarDate().optional()),
+  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100000).default(1))
+})
+
+export const listQuery = z.object({
+  mine: z.preprocess(emptyToUndefined, z.enum(['1', 'true', '0', 'false']).optional()),
+  status: z.preprocess(emptyToUndefined, z.enum(CLAIM_STATUSES).optional()),
+  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100000).default(1))
+})
+
+export const batchInput = z.object({
+  claimIds: z.preprocess(
+    (v) => (v === undefined || v === '' ? undefined : Array.isArray(v) ? v : [v]),
+    z.array(z.coerce.number().int().positive(), { error: 'v.invalidType' }).min(1).max(1000).optional())
+})
+
+export const batchPaidInput = z.object({
+  bankReference: z.string({ error: 'v.required' }).trim().min(1, 'v.required').max(80, 'v.tooLong')
+})

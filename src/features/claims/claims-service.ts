@@ -1,0 +1,476 @@
+// Claims use cases: submit (the automatic checks in their order), documents, review (approve,
+// second approval, reject), payment batches and the fund overview. Every use case checks who
+// may do it with an explicit actor, is one transaction, and writes its audit entry inside it.
+//
+// Access: a claim is visible to its claimant and to its reviewers (staff of the building the
+// member's enterprise is in NOW, and admin). Anyone else gets 404, so a member never learns that
+// someone else's claim exists. A reviewer who is the claimant gets 403 on review actions.
+// The second approval by the same person is 403 SECOND_APPROVER_REQUIRED: the claim has not
+// moved on (that would be 409); this person is simply not allowed to complete it.
+import { eq } from 'drizzle-orm'
+import type { Db, Tx } from '../../db/index.js'
+import { aidPurchases } from '../../db/schema/index.js'
+import type { Clock } from '../../lib/clock.js'
+import type { Pii } from '../../lib/pii.js'
+import { type Actor, canActForBuilding, requireActor, requireStaffOrAdmin, reviewableBuildings } from '../../lib/access.js'
+import { AppError, badRequest, conflict, forbidden, notFound, ruleRefused } from '../../lib/errors.js'
+import { hashRequest, withIdempotency, type StoredAnswer } from '../../lib/idempotency.js'
+import { writeAudit, auditHistory } from '../audit/audit-repository.js'
+import { getPlan } from '../aid/plans-repository.js'
+import { firstFailedCheck } from '../../domain/claim-checks.js'
+import { claimDeadline } from '../../domain/cover.js'
+import { computeReimbursement, quoteShape, type Quote } from '../../domain/reimbursement.js'
+import { addDays, yearOf } from '../../domain/dates.js'
+import { fenToYuanString } from '../../domain/money.js'
+import type { PlanTerms } from '../../domain/aid-plan.js'
+import * as repo from './claims-repository.js'
+import type { ClaimInput, RejectCode } from './claims-schemas.js'
+import { type DocumentKind, readDecrypted, removeStored, safeFileName, sha256, sniffFileType, storeEncrypted } from './documents.js'
+
+export const QUEUE_PAGE_SIZE = 50
+export const API_PAGE_SIZE = 100
+const MAX_DOCUMENTS = 20
+
+export interface SubmitAnswer { id: number, status: 'submitted', estimate: Quote }
+
+/** The breakdown kept with an approved claim: the quote plus the figures it was computed from. */
+export interface Breakdown extends Quote {
+  planYear: number
+  shares: number
+  paidThisYearFen: number
+  perAdmissionCapFen: number
+  annualCapFen: number
+}
+
+export interface ServiceDeps { db: Db, clock: Clock, pii: Pii, uploadDir: string }
+
+function sharesOf (tx: Tx | Db, purchaseId: number): number {
+  return tx.select({ shares: aidPurchases.shares }).from(aidPurchases).where(eq(aidPurchases.id, purchaseId)).get()?.shares ?? 1
+}
+
+function computeFor (claim: Pick<repo.ClaimRow, 'totalCostFen' | 'insurancePaidFen' | 'excludedFen'>, plan: PlanTerms, shares: number, paidThisYearFen: number, planYear: number): Breakdown {
+  const r = computeReimbursement({
+    totalCostFen: claim.totalCostFen, insurancePaidFen: claim.insurancePaidFen, excludedFen: claim.excludedFen, shares, paidThisYearFen
+  }, plan)
+  return {
+    ...quoteShape(r),
+    planYear,
+    shares,
+    paidThisYearFen,
+    perAdmissionCapFen: plan.perAdmissionCapFen,
+    annualCapFen: plan.annualCapPerShareFen * shares
+  }
+}
+
+/** A Shanghai calendar date's first instant, as the ISO string stored in created_at. */
+function shanghaiStartIso (date: string): string {
+  return new Date(`${date}T00:00:00+08:00`).toISOString()
+}
+
+export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps) {
+  const canSee = (actor: Actor, c: repo.ClaimWithMember): boolean => actor.id === c.claim.userId || canActForBuilding(actor, c.buildingId)
+
+  function loadVisible (tx: Tx | Db, actor: Actor, id: number): repo.ClaimWithMember {
+    const c = repo.findClaimWithMember(tx, id)
+    if (c === undefined || !canSee(actor, c)) throw notFound()
+    return c
+  }
+
+  function loadForReview (tx: Tx | Db, actor: Actor, id: number): repo.ClaimWithMember {
+    const c = loadVisible(tx, actor, id)
+    if (c.claim.userId === actor.id) throw forbidden('claims.error.ownClaim')
+    if (!canActForBuilding(actor, c.buildingId)) throw forbidden()
+    return c
+  }
+
+  /** A batch and its claims, for staff who may act for every claim in it. */
+  function batchOf (actorIn: Actor | null, id: number) {
+    const actor = requireStaffOrAdmin(actorIn)
+    const batch = repo.findBatch(db, id)
+    if (batch === undefined) throw notFound()
+    const claims = repo.batchClaims(db, id)
+    if (claims.some((c) => !canActForBuilding(actor, c.buildingId))) throw forbidden()
+    return { actor, batch, claims }
+  }
+
+  return {
+    /** POST a claim: schema already parsed; the automatic checks in their order, then stored. */
+    submit (actorIn: Actor | null, input: ClaimInput, idempotencyKey: string): StoredAnswer<SubmitAnswer> {
+      const actor = requireActor(actorIn)
+      const today = clock.today()
+      const at = clock.iso()
+      return withIdempotency(db, actor.id, 'claim.submit', idempotencyKey, hashRequest(input), at, (tx) => {
+        if (input.resubmissionOf !== undefined) {
+          const earlier = repo.findClaim(tx, input.resubmissionOf)
+          if (earlier === undefined || earlier.userId !== actor.id || earlier.status !== 'rejected') {
+            throw badRequest({ resubmissionOf: 'claims.v.resubmission' })
+          }
+        }
+        const planYear = yearOf(input.admissionDate)
+        const everActiveMember = repo.everActiveMember(tx, actor.id)
+        const found = everActiveMember ? repo.findPaidShare(tx, actor.id, planYear) : undefined
+        const plan = found !== undefined ? getPlan(tx, planYear) : undefined
+        const share = found !== undefined && plan !== undefined && found.paidOn !== null && found.coverFrom !== null
+          ? { planYear, paidOn: found.paidOn, coverFrom: found.coverFrom, claimDeadlineDays: plan.claimDeadlineDays }
+          : null
+        const code = firstFailedCheck({
+          today,
+          admissionDate: input.admissionDate,
+          dischargeDate: input.dischargeDate,
+          totalCostFen: input.totalCostFen,
+          insurancePaidFen: input.insurancePaidFen,
+          excludedFen: input.excludedFen,
+          everActiveMember,
+          share,
+          invoiceAlreadyClaimed: found !== undefined && repo.invoiceClaimed(tx, actor.id, found.membershipId, input.invoiceNo)
+        })
+        if (code !== null) {
+          const params: Record<string, string> = {
+            year: String(planYear),
+            paidOn: share?.paidOn ?? '—',
+            coverFrom: share?.coverFrom ?? '—',
+            deadline: share === null ? '—' : claimDeadline(planYear, input.dischargeDate, share.claimDeadlineDays),
+            total: fenToYuanString(input.totalCostFen),
+            parts: fenToYuanString(input.insurancePaidFen + input.excludedFen)
+          }
+          throw ruleRefused(code, `claims.refusal.${code}`, params)
+        }
+        // All checks passed, so there is a share and a plan.
+        const shares = found!.shares
+        const before = repo.paidThisYear(tx, found!.membershipId, planYear)
+        const estimate = quoteShape(computeReimbursement({ ...input, shares, paidThisYearFen: before }, plan!))
+        const claim = repo.insertClaim(tx, {
+          membershipId: found!.membershipId,
+          userId: actor.id,
+          purchaseId: found!.purchaseId,
+          planYear,
+          admissionDate: input.admissionDate,
+          dischargeDate: input.dischargeDate,
+          hospital: input.hospital,
+          invoiceNo: input.invoiceNo,
+          totalCostFen: input.totalCostFen,
+          insurancePaidFen: input.insurancePaidFen,
+          excludedFen: input.excludedFen,
+          baseFen: estimate.baseFen,
+          estimate: JSON.stringify(estimate),
+          status: 'submitted',
+          resubmissionOf: input.resubmissionOf ?? null,
+          consentAt: at,
+          createdAt: at,
+          updatedAt: at
+        })
+        writeAudit(tx, at, {
+          actorUserId: actor.id,
+          action: input.resubmissionOf === undefined ? 'claim.submit' : 'claim.resubmit',
+          entityType: 'aid_claim',
+          entityId: claim.id,
+          after: { status: 'submitted', invoiceNo: claim.invoiceNo, totalCostFen: claim.totalCostFen, estimateFen: estimate.payableFen, resubmissionOf: claim.resubmissionOf }
+        })
+        return { statusCode: 201, body: { id: claim.id, status: 'submitted' as const, estimate } }
+      })
+    },
+
+    /** Adds a document (by the claimant, while the claim is open). The bytes decide the type. */
+    addDocument (actorIn: Actor | null, claimId: number, kind: DocumentKind, originalName: string | undefined, bytes: Buffer) {
+      const actor = requireActor(actorIn)
+      const c = loadVisible(db, actor, claimId)
+      if (c.claim.userId !== actor.id) throw forbidden('claims.error.onlyClaimant')
+      if (c.claim.status !== 'submitted' && c.claim.status !== 'awaiting_second_approval') throw conflict('CLAIM_CLOSED', 'claims.error.claimClosed')
+      if (bytes.length === 0) throw new AppError(400, 'INVALID_INPUT', 'claims.doc.empty', {}, { file: 'claims.doc.empty' })
+      const type = sniffFileType(bytes)
+      if (type === null) throw new AppError(400, 'UNSUPPORTED_FILE_TYPE', 'claims.doc.type', {}, { file: 'claims.doc.type' })
+      const at = clock.iso()
+      const storagePath = storeEncrypted(uploadDir, pii, claimId, bytes)
+      try {
+        return db.transaction((tx) => {
+          if (repo.listDocuments(tx, claimId).length >= MAX_DOCUMENTS) throw conflict('TOO_MANY_DOCUMENTS', 'claims.error.tooManyDocuments')
+          const doc = repo.insertDocument(tx, {
+            claimId, kind, fileName: safeFileName(originalName, type, kind), mime: type.mime, size: bytes.length,
+            sha256: sha256(bytes), storagePath, uploadedBy: actor.id, uploadedAt: at
+          })
+          writeAudit(tx, at, { actorUserId: actor.id, action: 'claim.document.add', entityType: 'aid_claim', entityId: claimId, after: { documentId: doc.id, kind, mime: doc.mime, size: doc.size } })
+          return { id: doc.id, claimId, kind: doc.kind, fileName: doc.fileName, mime: doc.mime, size: doc.size, uploadedAt: doc.uploadedAt }
+        }, { behavior: 'immediate' })
+      } catch (err) {
+        removeStored(uploadDir, storagePath)
+        throw err
+      }
+    },
+
+    /** A document's plain bytes, for the claimant and the claim's reviewers only. */
+    readDocument (actorIn: Actor | null, claimId: number, docId: number) {
+      const actor = requireActor(actorIn)
+      loadVisible(db, actor, claimId)
+      const doc = repo.findDocument(db, claimId, docId)
+      if (doc === undefined) throw notFound()
+      return { doc, bytes: readDecrypted(uploadDir, pii, doc.storagePath) }
+    },
+
+    /**
+     * Approves: the amount is computed against the member's approved and paid claims of the
+     * plan year, leaving this claim out. Read and write are in one synchronous SQLite
+     * transaction (no await in between), so parallel approvals are serialised and never pay
+     * more than the annual cap together.
+     */
+    approve (actorIn: Actor | null, id: number): { status: 'approved' | 'awaiting_second_approval', payableFen: number } {
+      const actor = requireActor(actorIn)
+      const at = clock.iso()
+      return db.transaction((tx) => {
+        const { claim } = loadForReview(tx, actor, id)
+        if (claim.status !== 'submitted' && claim.status !== 'awaiting_second_approval') throw conflict('STATE_CHANGED', 'error.stateChanged')
+        if (claim.status === 'awaiting_second_approval' && claim.firstApprovedBy === actor.id) {
+          throw new AppError(403, 'SECOND_APPROVER_REQUIRED', 'claims.error.secondApprover')
+        }
+        const plan = getPlan(tx, claim.planYear)
+        if (plan === undefined) throw new Error(`no plan for ${claim.planYear}`)
+        const before = repo.paidThisYear(tx, claim.membershipId, claim.planYear, claim.id)
+        const breakdown = computeFor(claim, plan, sharesOf(tx, claim.purchaseId), before, claim.planYear)
+        const needsSecond = claim.status === 'submitted' && breakdown.payableFen > plan.secondApprovalAboveFen
+        const status = needsSecond ? 'awaiting_second_approval' as const : 'approved' as const
+        const patch = needsSecond
+          ? { status, firstApprovedBy: actor.id, firstApprovedAt: at }
+          : { status, approvedBy: actor.id, approvedAt: at }
+        const moved = repo.moveClaim(tx, id, [claim.status], {
+          ...patch, payableFen: breakdown.payableFen, limitedBy: breakdown.limitedBy, breakdown: JSON.stringify(breakdown), updatedAt: at
+        })
+        if (!moved) throw conflict('STATE_CHANGED', 'error.stateChanged')
+        writeAudit(tx, at, {
+          actorUserId: actor.id,
+          action: needsSecond ? 'claim.approve.first' : 'claim.approve',
+          entityType: 'aid_claim',
+          entityId: id,
+          before: { status: claim.status },
+          after: { status, payableFen: breakdown.payableFen, limitedBy: breakdown.limitedBy, paidThisYearFen: before }
+        })
+        return { status, payableFen: breakdown.payableFen }
+      }, { behavior: 'immediate' })
+    },
+
+    reject (actorIn: Actor | null, id: number, input: { reasonCode: RejectCode, note?: string }): { status: 'rejected' } {
+      const actor = requireActor(actorIn)
+      const at = clock.iso()
+      return db.transaction((tx) => {
+        const { claim } = loadForReview(tx, actor, id)
+        if (claim.status !== 'submitted' && claim.status !== 'awaiting_second_approval') throw conflict('STATE_CHANGED', 'error.stateChanged')
+        const moved = repo.moveClaim(tx, id, [claim.status], {
+          status: 'rejected', rejectedBy: actor.id, rejectedAt: at, reasonCode: input.reasonCode, reasonNote: input.note ?? null, updatedAt: at
+        })
+        if (!moved) throw conflict('STATE_CHANGED', 'error.stateChanged')
+        writeAudit(tx, at, {
+          actorUserId: actor.id, action: 'claim.reject', entityType: 'aid_claim', entityId: id,
+          before: { status: claim.status }, after: { status: 'rejected', reasonCode: input.reasonCode }, note: input.note
+        })
+        return { status: 'rejected' as const }
+      }, { behavior: 'immediate' })
+    },
+
+    /** One claim with its documents, breakdown and history (claimant and reviewers). */
+    view (actorIn: Actor | null, id: number) {
+      const actor = requireActor(actorIn)
+      const c = loadVisible(db, actor, id)
+      const claim = c.claim
+      const documents = repo.listDocuments(db, id)
+      const entries = auditHistory(db, 'aid_claim', id)
+      const names = repo.userNames(db, entries.map((e) => e.actorUserId).filter((x): x is number => x !== null))
+      const history = entries.map((e) => {
+        const after = e.after === null ? {} : JSON.parse(e.after) as Record<string, unknown>
+        return { at: e.at, action: e.action, actorUserId: e.actorUserId, actorName: e.actorUserId === null ? null : names.get(e.actorUserId) ?? null, status: (after.status as string | undefined) ?? null, note: e.note }
+      })
+      const batch = claim.paymentBatchId === null ? undefined : repo.findBatch(db, claim.paymentBatchId)
+      const isClaimant = claim.userId === actor.id
+      const isReviewer = !isClaimant && canActForBuilding(actor, c.buildingId)
+      return {
+        id: claim.id,
+        status: claim.status,
+        planYear: claim.planYear,
+        membershipId: claim.membershipId,
+        memberName: c.memberName,
+        memberNo: c.memberNo,
+        enterpriseName: c.enterpriseName,
+        buildingId: c.buildingId,
+        buildingName: c.buildingName,
+        admissionDate: claim.admissionDate,
+        dischargeDate: claim.dischargeDate,
+        hospital: claim.hospital,
+        invoiceNo: claim.invoiceNo,
+        totalCostFen: claim.totalCostFen,
+        insurancePaidFen: claim.insurancePaidFen,
+        excludedFen: claim.excludedFen,
+        baseFen: claim.baseFen,
+        estimate: JSON.parse(claim.estimate) as Quote,
+        payableFen: claim.payableFen,
+        limitedBy: claim.limitedBy,
+        breakdown: claim.breakdown === null ? null : JSON.parse(claim.breakdown) as Breakdown,
+        reasonCode: claim.reasonCode,
+        reasonNote: claim.reasonNote,
+        resubmissionOf: claim.resubmissionOf,
+        firstApprovedBy: claim.firstApprovedBy,
+        firstApprovedAt: claim.firstApprovedAt,
+        approvedAt: claim.approvedAt,
+        rejectedAt: claim.rejectedAt,
+        paymentBatchId: claim.paymentBatchId,
+        bankReference: batch?.bankReference ?? null,
+        paidAt: claim.paidAt,
+        createdAt: claim.createdAt,
+        deadline: claimDeadline(claim.planYear, claim.dischargeDate, getPlan(db, claim.planYear)?.claimDeadlineDays ?? 90),
+        documents: documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, mime: d.mime, size: d.size, uploadedAt: d.uploadedAt })),
+        history,
+        viewer: { isClaimant, isReviewer, canDecide: isReviewer && (claim.status === 'submitted' || (claim.status === 'awaiting_second_approval' && claim.firstApprovedBy !== actor.id)) }
+      }
+    },
+
+    /** GET /claims: own claims; staff and admin get those they may review (mine: their own). */
+    list (actorIn: Actor | null, q: { mine: boolean, status?: repo.ClaimStatus, page: number }) {
+      const actor = requireActor(actorIn)
+      const reviewer = (actor.isStaff || actor.isAdmin) && !q.mine
+      const filter: repo.ClaimListFilter = reviewer
+        ? { buildingIds: reviewableBuildings(actor), exceptUserId: actor.id, statuses: q.status === undefined ? undefined : [q.status] }
+        : { buildingIds: null, userId: actor.id, statuses: q.status === undefined ? undefined : [q.status] }
+      const counts = repo.countByStatus(db, filter)
+      const total = q.status === undefined ? Object.values(counts).reduce((a, b) => a + b, 0) : counts[q.status]
+      const items = repo.listClaims(db, filter, API_PAGE_SIZE, (q.page - 1) * API_PAGE_SIZE, !reviewer)
+      return { items, page: q.page, pages: Math.max(1, Math.ceil(total / API_PAGE_SIZE)), total }
+    },
+
+    /** The review queue: filtered, oldest first, counts per status, 50 a page. */
+    queue (actorIn: Actor | null, q: { building?: number, status: string, from?: string, to?: string, page: number }) {
+      const actor = requireStaffOrAdmin(actorIn)
+      const scope = reviewableBuildings(actor)
+      if (q.building !== undefined && !canActForBuilding(actor, q.building)) throw forbidden()
+      const statuses: repo.ClaimStatus[] | undefined = q.status === 'all'
+        ? undefined
+        : q.status === 'open' ? ['submitted', 'awaiting_second_approval'] : [q.status as repo.ClaimStatus]
+      const filter: repo.ClaimListFilter = {
+        buildingIds: scope,
+        buildingId: q.building,
+        statuses,
+        fromIso: q.from === undefined ? undefined : shanghaiStartIso(q.from),
+        toIso: q.to === undefined ? undefined : shanghaiStartIso(addDays(q.to, 1)),
+        exceptUserId: actor.id
+      }
+      const counts = repo.countByStatus(db, filter)
+      const total = statuses === undefined ? Object.values(counts).reduce((a, b) => a + b, 0) : statuses.reduce((a, s) => a + counts[s], 0)
+      const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE))
+      const rows = repo.listClaims(db, filter, QUEUE_PAGE_SIZE, (q.page - 1) * QUEUE_PAGE_SIZE)
+      return { rows, counts, total, pages, buildings: repo.buildingsIn(db, scope) }
+    },
+
+    // ---- payment ----
+
+    /** Approved claims ready for a batch, in the actor's buildings, not their own. */
+    payable (actorIn: Actor | null) {
+      const actor = requireStaffOrAdmin(actorIn)
+      return repo.payableClaims(db, reviewableBuildings(actor), actor.id)
+    },
+
+    listBatches (actorIn: Actor | null) {
+      const actor = requireStaffOrAdmin(actorIn)
+      return repo.listBatches(db, reviewableBuildings(actor))
+    },
+
+    /** Puts approved claims (these, or all that are ready) into a new batch. */
+    createBatch (actorIn: Actor | null, claimIds?: number[]) {
+      const actor = requireStaffOrAdmin(actorIn)
+      const at = clock.iso()
+      return db.transaction((tx) => {
+        const ready = repo.payableClaims(tx, reviewableBuildings(actor), actor.id, claimIds)
+        if (claimIds !== undefined && ready.length !== new Set(claimIds).size) throw conflict('CLAIMS_NOT_PAYABLE', 'claims.error.notPayable')
+        if (ready.length === 0) throw ruleRefused('NOTHING_TO_PAY', 'claims.error.nothingToPay')
+        const totalFen = ready.reduce((a, c) => a + c.payableFen, 0)
+        const batch = repo.insertBatch(tx, { status: 'open', createdBy: actor.id, createdAt: at, totalFen, claimCount: ready.length })
+        if (repo.attachToBatch(tx, batch.id, ready.map((c) => c.id)) !== ready.length) throw conflict('STATE_CHANGED', 'error.stateChanged')
+        writeAudit(tx, at, { actorUserId: actor.id, action: 'batch.create', entityType: 'aid_payment_batch', entityId: batch.id, after: { claimIds: ready.map((c) => c.id), totalFen } })
+        for (const c of ready) writeAudit(tx, at, { actorUserId: actor.id, action: 'claim.batch', entityType: 'aid_claim', entityId: c.id, after: { paymentBatchId: batch.id } })
+        return { id: batch.id, status: batch.status, claimCount: ready.length, totalFen }
+      }, { behavior: 'immediate' })
+    },
+
+    batch: batchOf,
+
+    /** The bank-transfer rows; the first export moves the batch to `exported` (audited). */
+    exportBatch (actorIn: Actor | null, id: number) {
+      const { actor, batch, claims } = batchOf(actorIn, id)
+      const at = clock.iso()
+      db.transaction((tx) => {
+        if (repo.moveBatch(tx, id, ['open'], { exportedAt: at, status: 'exported' })) {
+          writeAudit(tx, at, { actorUserId: actor.id, action: 'batch.export', entityType: 'aid_payment_batch', entityId: id, before: { status: 'open' }, after: { status: 'exported' } })
+        }
+      }, { behavior: 'immediate' })
+      return { batch, rows: claims.map((c) => [c.memberName, c.memberNo ?? '', fenToYuanString(c.payableFen), c.id] as const) }
+    },
+
+    /** Marks the batch paid with the bank's reference: its claims become paid. */
+    markBatchPaid (actorIn: Actor | null, id: number, bankReference: string) {
+      const { actor, claims } = batchOf(actorIn, id)
+      if (claims.some((c) => c.userId === actor.id)) throw forbidden('claims.error.ownClaim')
+      const at = clock.iso()
+      return db.transaction((tx) => {
+        const batch = repo.findBatch(tx, id)!
+        if (!repo.moveBatch(tx, id, ['open', 'exported'], { status: 'paid', bankReference, paidAt: at, paidBy: actor.id })) {
+          throw conflict('STATE_CHANGED', 'error.stateChanged')
+        }
+        let paid = 0
+        for (const c of claims) {
+          if (repo.moveClaim(tx, c.id, ['approved'], { status: 'paid', paidAt: at, updatedAt: at })) {
+            paid++
+            writeAudit(tx, at, { actorUserId: actor.id, action: 'claim.pay', entityType: 'aid_claim', entityId: c.id, before: { status: 'approved' }, after: { status: 'paid', paymentBatchId: id, bankReference } })
+          }
+        }
+        if (paid !== claims.length) throw conflict('STATE_CHANGED', 'error.stateChanged')
+        writeAudit(tx, at, { actorUserId: actor.id, action: 'batch.paid', entityType: 'aid_payment_batch', entityId: id, before: { status: batch.status }, after: { status: 'paid', bankReference, totalFen: batch.totalFen } })
+        return { id, status: 'paid' as const, claimCount: paid, totalFen: batch.totalFen, bankReference }
+      }, { behavior: 'immediate' })
+    },
+
+    // ---- the fund ----
+
+    /** Shares sold, income, claims by status, monthly amounts and a reconciliation per plan year. */
+    fund (actorIn: Actor | null) {
+      const actor = requireStaffOrAdmin(actorIn)
+      const scope = reviewableBuildings(actor)
+      const income = repo.incomeByYear(db, scope)
+      const claimRows = repo.claimsByYearStatus(db, scope)
+      const years = [...new Set([...income.map((i) => i.planYear), ...claimRows.map((c) => c.planYear)])].sort()
+      const byStatus = Object.fromEntries(repo.CLAIM_STATUSES.map((s) => [s, { count: 0, amountFen: 0 }])) as Record<repo.ClaimStatus, { count: number, amountFen: number }>
+      for (const r of claimRows) { byStatus[r.status].count += r.n; byStatus[r.status].amountFen += r.amountFen }
+      const reconciliation = years.map((year) => {
+        const inc = income.find((i) => i.planYear === year)
+        const sum = (status: repo.ClaimStatus): number => claimRows.filter((c) => c.planYear === year && c.status === status).reduce((a, c) => a + c.amountFen, 0)
+        const incomeFen = inc?.incomeFen ?? 0
+        const payoutsFen = sum('paid')
+        const approvedUnpaidFen = sum('approved')
+        const awaitingFen = sum('awaiting_second_approval')
+        const liabilitiesFen = approvedUnpaidFen + awaitingFen
+        const balanceFen = incomeFen - payoutsFen - liabilitiesFen
+        return {
+          planYear: year, shares: inc?.shares ?? 0, purchases: inc?.purchases ?? 0, incomeFen, payoutsFen, approvedUnpaidFen, awaitingFen,
+          liabilitiesFen, balanceFen, submittedEstimateFen: sum('submitted'), addsUp: payoutsFen + liabilitiesFen + balanceFen === incomeFen
+        }
+      })
+      // The last twelve months, the current one included.
+      const today = clock.today()
+      const months: string[] = []
+      let y = Number(today.slice(0, 4)); let m = Number(today.slice(5, 7))
+      for (let i = 0; i < 12; i++) { months.unshift(`${y}-${String(m).padStart(2, '0')}`); m--; if (m === 0) { m = 12; y-- } }
+      const per = repo.amountsPerMonth(db, scope, months[0])
+      const monthly = months.map((month) => ({
+        month,
+        approvedFen: per.approved.find((a) => a.month === month)?.amountFen ?? 0,
+        paidFen: per.paid.find((p) => p.month === month)?.amountFen ?? 0
+      }))
+      return {
+        sharesSold: income.reduce((a, i) => a + i.shares, 0),
+        incomeFen: income.reduce((a, i) => a + i.incomeFen, 0),
+        claimsByStatus: byStatus,
+        monthly,
+        reconciliation
+      }
+    }
+  }
+}
+
+export type ClaimsService = ReturnType<typeof createClaimsService>
+export type ClaimView = ReturnType<ClaimsService['view']>
+
+/** Used by tests and the seed: the same computation the approval uses. */
+export { computeFor }

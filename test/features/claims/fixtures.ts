@@ -1,0 +1,142 @@
+// Test data for claims, inserted directly into the database: a building, an enrolled
+// enterprise, members with an active membership (ID number encrypted and hashed) and a PAID
+// share with its cover dates, staff of the building, staff of another building and an admin.
+import type { FastifyInstance } from 'fastify'
+import { eq } from 'drizzle-orm'
+import { aidPlans, aidPurchases, enterprises, memberships } from '../../../src/db/schema/index.js'
+import { ensurePlan } from '../../../src/features/aid/plans-repository.js'
+import { maskResidentId, residentIdCheckChar, usccCheckChar } from '../../../src/domain/identity.js'
+import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
+import { createUser, insertBuilding, type TestClock } from '../../helper.js'
+
+type App = FastifyInstance & { testClock: TestClock }
+
+let seq = 0
+const next = (): number => ++seq
+
+export function fixtureUscc (): string {
+  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+  let body = '91530102'
+  let n = next() * 7919 + Date.now() % 100000
+  for (let i = 0; i < 9; i++) { body += chars[n % 31]; n = Math.floor(n / 31) + i * 3 }
+  return body + usccCheckChar(body)
+}
+
+export function fixtureResidentId (): string {
+  const first17 = `530102${1980 + (next() % 20)}0101${String(next() % 1000).padStart(3, '0')}`
+  return first17 + residentIdCheckChar(first17)
+}
+
+/** An enrolled enterprise in a building. */
+export async function insertEnterprise (app: App, buildingId: number): Promise<number> {
+  const liaison = await createUser(app, { name: '联络员' })
+  const at = app.clock.iso()
+  return app.db.insert(enterprises).values({
+    buildingId, name: `测试企业${next()}`, uscc: fixtureUscc(), headcount: 30, liaisonUserId: liaison.id, status: 'enrolled',
+    submittedAt: at, decidedAt: at, createdAt: at, updatedAt: at
+  }).returning({ id: enterprises.id }).get().id
+}
+
+export interface ShareOpts {
+  planYear?: number
+  paidOn?: string
+  coverFrom?: string
+  shares?: number
+}
+
+/** A member user with an active membership of the enterprise and (unless share: null) a paid share. */
+export async function insertMember (app: App, enterpriseId: number, opts: { name?: string, share?: ShareOpts | null, status?: 'active' | 'applied' | 'left' } = {}) {
+  const user = await createUser(app, { name: opts.name ?? '会员' })
+  return await attachMembership(app, user, enterpriseId, opts)
+}
+
+/** Gives an existing user (e.g. a staff member who is also a member) a membership and share. */
+export async function attachMembership (app: App, user: UserRow, enterpriseId: number, opts: { name?: string, share?: ShareOpts | null, status?: 'active' | 'applied' | 'left' } = {}) {
+  const at = app.clock.iso()
+  const idNumber = fixtureResidentId()
+  const status = opts.status ?? 'active'
+  const n = next()
+  const membershipId = app.db.insert(memberships).values({
+    userId: user.id, enterpriseId, name: opts.name ?? user.name, idCipher: app.pii.encrypt(idNumber), idHash: app.pii.hash(idNumber + ':' + n),
+    idMasked: maskResidentId(idNumber), gender: 'female', birthDate: '1990-01-01', mobile: user.phone,
+    memberNo: status === 'applied' ? null : `KM${String(n).padStart(8, '0')}`, status,
+    joinedOn: status === 'applied' ? null : '2025-06-01', consentAt: at, appliedAt: at, createdAt: at, updatedAt: at
+  }).returning({ id: memberships.id }).get().id
+  let purchaseId: number | null = null
+  if (opts.share !== null && status !== 'applied') purchaseId = insertPaidShare(app, membershipId, opts.share ?? {})
+  return { user, membershipId, purchaseId }
+}
+
+/** A PAID share: by default first-time, paid 2026-01-10, covered from 2026-04-10 (90 days). */
+export function insertPaidShare (app: App, membershipId: number, o: ShareOpts = {}): number {
+  const planYear = o.planYear ?? 2026
+  const at = app.clock.iso()
+  const plan = ensurePlan(app.db, planYear, at).plan
+  const shares = o.shares ?? 1
+  const paidOn = o.paidOn ?? `${planYear}-01-10`
+  const orderedBy = app.db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.id, membershipId)).get()!.userId!
+  return app.db.insert(aidPurchases).values({
+    membershipId, planYear, shares, amountFen: plan.shareFeeFen * shares, status: 'paid', orderedBy, orderedOn: paidOn,
+    receiptNo: `R${next()}`, paidOn, confirmedVia: 'staff', confirmedAt: at, firstTime: true,
+    coverFrom: o.coverFrom ?? `${planYear}-04-10`, coverTo: `${planYear}-12-31`, createdAt: at, updatedAt: at
+  }).returning({ id: aidPurchases.id }).get().id
+}
+
+/** Changes terms of a plan year (e.g. the second-approval threshold) for a test. */
+export function setPlanTerms (app: App, year: number, patch: Partial<typeof aidPlans.$inferInsert>): void {
+  ensurePlan(app.db, year, app.clock.iso())
+  app.db.update(aidPlans).set(patch).where(eq(aidPlans.year, year)).run()
+}
+
+/** The usual cast: a building with an enterprise and a covered member; staff there, staff elsewhere, an admin. */
+export async function claimWorld (app: App) {
+  const buildingId = insertBuilding(app)
+  const otherBuildingId = insertBuilding(app, '第二大厦', 20)
+  const enterpriseId = await insertEnterprise(app, buildingId)
+  const member = await insertMember(app, enterpriseId, { name: '李娟' })
+  const staff = await createUser(app, { role: 'staff', buildingIds: [buildingId], name: '审核员甲' })
+  const staff2 = await createUser(app, { role: 'staff', buildingIds: [buildingId], name: '审核员乙' })
+  const otherStaff = await createUser(app, { role: 'staff', buildingIds: [otherBuildingId], name: '别楼工作人员' })
+  const admin = await createUser(app, { role: 'admin', name: '市总管理员' })
+  const stranger = await createUser(app, { name: '路人' })
+  return { buildingId, otherBuildingId, enterpriseId, member, staff, staff2, otherStaff, admin, stranger }
+}
+
+/** A valid claim body (fen): base 30000 yuan → 4700 yuan payable on the default plan. */
+export function claimBody (o: Partial<Record<string, unknown>> = {}) {
+  return {
+    admissionDate: '2026-05-01',
+    dischargeDate: '2026-05-10',
+    hospital: '昆明医科大学第一附属医院',
+    invoiceNo: `INV-${next()}`,
+    totalCostFen: 5_000_000,
+    insurancePaidFen: 1_500_000,
+    excludedFen: 500_000,
+    ...o
+  }
+}
+
+export function idemKey (): string {
+  return `key-${next()}-${Math.random().toString(36).slice(2)}`
+}
+
+// Tiny real files, recognised by their bytes.
+export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1')
+export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+export const TINY_JPEG = Buffer.from('/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=', 'base64')
+
+/** A multipart body with fields first, then one file. */
+export function multipart (fields: Record<string, string>, file?: { name: string, type: string, bytes: Buffer }) {
+  const boundary = '----claimsTest' + Math.random().toString(16).slice(2)
+  const chunks: Buffer[] = []
+  for (const [k, v] of Object.entries(fields)) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
+  }
+  if (file !== undefined) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`))
+    chunks.push(file.bytes)
+    chunks.push(Buffer.from('\r\n'))
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`))
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
+}

@@ -309,3 +309,28 @@ t.test('the 404 page', async (t) => {
   t.equal(json.statusCode, 404)
   t.equal(json.json().error.code, 'NOT_FOUND')
 })
+
+t.test('page sessions are renewed while in use; the cookie is Secure behind TLS', async (t) => {
+  const app = await build(t, { config: { trustProxy: true } })
+  const u = await createUser(app)
+  const now = Math.floor(Date.now() / 1000)
+  const s = new PageSession(app)
+  s.cookies.set('token', app.jwt.sign({ sub: String(u.id), tv: 0, iat: now - 60 }))
+  const fresh = await s.get('/')
+  t.equal(fresh.cookies.find((c) => c.name === 'token'), undefined, 'a recent session is left alone')
+  s.cookies.set('token', app.jwt.sign({ sub: String(u.id), tv: 0, iat: now - 30 * 60 }))
+  const renewed = await s.get('/')
+  const cookie = renewed.cookies.find((c) => c.name === 'token')
+  t.ok(cookie, 'an older one is renewed')
+  t.equal(cookie?.maxAge, 2 * 60 * 60)
+  t.equal((app.jwt.decode(cookie!.value) as { iat: number }).iat >= now, true)
+
+  const tls = new PageSession(app)
+  await tls.get('/login', { 'x-forwarded-proto': 'https' })
+  const res = await app.inject({
+    method: 'POST', url: '/login', headers: { 'x-forwarded-proto': 'https', 'content-type': 'application/x-www-form-urlencoded', cookie: [...tls.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    payload: new URLSearchParams({ _csrf: tls.csrf!, phone: u.phone, password: PASSWORD }).toString()
+  })
+  t.equal(res.statusCode, 302)
+  t.equal(res.cookies.find((c) => c.name === 'token')?.secure, true)
+})

@@ -58,6 +58,17 @@ export function listCoverage (db: DbOrTx, onlyIds?: number[]): BuildingCoverage[
   }))
 }
 
+/**
+ * A stamp that changes whenever the database may have changed: the rows this connection has
+ * changed so far, and SQLite's data_version (which moves when another connection, such as the
+ * admin command line, commits). Equal stamps mean the data read before is still exact.
+ */
+export function dataStamp (db: DbOrTx): string {
+  const client = (db as unknown as { $client: { prepare: (s: string) => { get: () => unknown }, pragma: (s: string, o: { simple: true }) => unknown } }).$client
+  const changes = (client.prepare('select total_changes() as n').get() as { n: number }).n
+  return `${changes}:${String(client.pragma('data_version', { simple: true }))}`
+}
+
 export function findBuilding (db: DbOrTx, id: number): BuildingRow | undefined {
   return db.select().from(buildings).where(eq(buildings.id, id)).get()
 }

@@ -52,11 +52,21 @@ export function createBuildingsService (db: Db, clock: Clock) {
     contactName: e.contactName, contactPhone: e.contactPhone, status: e.status
   })
 
+  // The city's coverage is read by anyone (GET /api/v1/buildings) and counts every active
+  // member; it is kept until the database changes, which the stamp tells exactly.
+  let cityCache: { stamp: string, rows: repo.BuildingCoverage[] } | null = null
+  function cityCoverage (): repo.BuildingCoverage[] {
+    const stamp = repo.dataStamp(db)
+    if (cityCache === null || cityCache.stamp !== stamp) cityCache = { stamp, rows: repo.listCoverage(db) }
+    return cityCache.rows
+  }
+
   return {
     // ---- buildings ----
 
     coverage (onlyIds?: number[]): repo.BuildingCoverage[] {
-      return repo.listCoverage(db, onlyIds)
+      if (onlyIds !== undefined) return repo.listCoverage(db, onlyIds)
+      return cityCoverage()
     },
 
     buildingExists (id: number): boolean {
@@ -128,13 +138,13 @@ export function createBuildingsService (db: Db, clock: Clock) {
     myBuildings (actor: Actor | null): repo.BuildingCoverage[] {
       const a = requireStaffOrAdmin(actor)
       const scope = reviewableBuildings(a)
-      return repo.listCoverage(db, scope ?? undefined)
+      return scope === null ? cityCoverage() : repo.listCoverage(db, scope)
     },
 
     /** The city overview for admin: every building, and the totals the article reports. */
     cityOverview (actor: Actor | null) {
       requireAdmin(actor)
-      const rows = repo.listCoverage(db)
+      const rows = cityCoverage()
       const sum = (f: (r: repo.BuildingCoverage) => number): number => rows.reduce((s, r) => s + f(r), 0)
       return {
         rows,

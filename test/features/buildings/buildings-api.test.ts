@@ -1,4 +1,5 @@
 import t from 'tap'
+import Database from 'better-sqlite3'
 import { eq } from 'drizzle-orm'
 import { build, createUser, injectAs, insertBuilding } from '../../helper.js'
 import { auditLog, buildings, enterprises, memberships } from '../../../src/db/schema/index.js'
@@ -82,4 +83,22 @@ t.test('GET /api/v1/buildings: anyone; enrolled enterprises and active members p
 t.test('GET /api/v1/buildings: an empty city is an empty list', async (t) => {
   const app = await build(t)
   t.same((await app.inject({ method: 'GET', url: '/api/v1/buildings' })).json(), { items: [] })
+})
+
+t.test('GET /api/v1/buildings: never stale, whoever changed the data (this process or another connection)', async (t) => {
+  const app = await build(t)
+  const c = await cast(app)
+  const id = await enrol(app, c.liaison, c.buildingId)
+  const first = () => app.inject({ method: 'GET', url: '/api/v1/buildings' }).then((r) => r.json().items[0])
+  t.equal((await first()).enterprisesEnrolled, 0)
+  t.equal((await first()).enterprisesEnrolled, 0, 'asked again, same answer')
+  await injectAs(app, c.staff, { method: 'POST', url: `/api/v1/enterprises/${id}/approve` })
+  t.equal((await first()).enterprisesEnrolled, 1, 'a change through the portal shows at once')
+  // Another connection to the same file (the admin command line, a backup restore…).
+  const other = new Database(app.config.databasePath)
+  t.teardown(() => other.close())
+  const at = app.clock.iso()
+  other.prepare(`insert into memberships (enterprise_id, name, id_cipher, id_hash, id_masked, gender, birth_date, status, member_no, consent_at, applied_at, created_at, updated_at)
+    values (?, '职工', 'x', 'h-other', 'm', 'male', '1990-01-01', 'active', 'M-other', ?, ?, ?, ?)`).run(id, at, at, at, at)
+  t.equal((await first()).members, 1, 'a change by another connection shows at once')
 })

@@ -97,7 +97,7 @@ export const orderForm = z.object({
 
 export const groupOrderBody = z.object({
   enterpriseId: z.number({ error: 'v.positiveInt' }).int('v.positiveInt').positive('v.positiveInt'),
-  membershipIds: z.array(z.number().int().positive(), { error: 'aid.v.membershipIds' }).min(1, 'aid.v.membershipIds').max(2000, 'aid.v.membershipIds'),
+  membershipIds: z.array(z.number().int().positive(), { error: 'aid.v.membershipIds' }).refine((a) => a.length > 0, 'aid.v.membershipIds').refine((a) => a.length <= 2000, 'aid.v.membershipIds'),
   shares: sharesField.default(1),
   year: planYear().optional()
 })
@@ -105,7 +105,7 @@ export const groupOrderBody = z.object({
 export const groupOrderForm = z.object({
   enterpriseId: z.coerce.number().int().positive(),
   membershipIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.coerce.number().int().positive()).min(1, 'aid.v.membershipIds').max(2000, 'aid.v.membershipIds')),
+    z.array(z.coerce.number().int().positive()).refine((a) => a.length > 0, 'aid.v.membershipIds').refine((a) => a.length <= 2000, 'aid.v.membershipIds')),
   shares: z.coerce.number({ error: 'aid.v.shares' }).int('aid.v.shares').min(1, 'aid.v.shares').max(MAX_SHARES_LIMIT, 'aid.v.shares').default(1),
   idempotencyKey: text(200)
 })

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { idParam, parseInput } from '../../lib/validation.js'
 import { badRequest } from '../../lib/errors.js'
+import { attachmentHeader } from '../../lib/csv.js'
 import { applyApi, leaveInput, rejectInput, rosterQuery, transferInput, importTarget } from './memberships-schemas.js'
 import type { MembershipsService } from './memberships-service.js'
 import type { RosterImports } from './roster-import.js'
@@ -123,14 +124,25 @@ export default async function membershipsApi (app: FastifyInstance, { service, i
     const { id } = parseInput(idParam, req.params)
     return importJson(imports.get(actor, id), imports, false)
   })
+
+  app.get('/api/v1/membership-imports/:id/errors.csv', async (req, reply) => {
+    const actor = app.requireSignedIn(req)
+    const { id } = parseInput(idParam, req.params)
+    const report = imports.errorReport(actor, id)
+    return reply.header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', attachmentHeader(`import-${id}-refused.csv`))
+      .header('cache-control', 'no-store')
+      .send(report)
+  })
 }
 
-export function importJson (imp: import('./memberships-repository.js').ImportRow, imports: RosterImports, repeated: boolean) {
+/** The import's state; the refused rows' URL is under the API or the pages, matching the caller's credentials. */
+export function importJson (imp: import('./memberships-repository.js').ImportRow, imports: RosterImports, repeated: boolean, base = '/api/v1/membership-imports') {
   const p = imports.progressOf(imp)
   return {
     id: imp.id, status: imp.status, repeated, enterpriseId: imp.enterpriseId, fileName: imp.fileName,
     totalRows: imp.totalRows, processed: p.processed, total: p.total, done: p.done,
     createdRows: imp.createdRows, duplicateRows: imp.duplicateRows, invalidRows: imp.invalidRows,
-    errorReportUrl: imp.errorReport === null ? null : `/memberships/imports/${imp.id}/errors.csv`
+    errorReportUrl: imp.errorReport === null ? null : `${base}/${imp.id}/errors.csv`
   }
 }

@@ -343,13 +343,13 @@ export default async function membershipsPages (app: FastifyInstance, { service,
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
     const imp = imports.get(actor, id)
-    return reply.page('memberships/import-status', { titleKey: 'memberships.import.statusTitle', imp: importJson(imp, imports, false), running: imp.status === 'running', failed: imp.status === 'failed' })
+    return reply.page('memberships/import-status', { titleKey: 'memberships.import.statusTitle', imp: importJson(imp, imports, false, '/memberships/imports'), running: imp.status === 'running', failed: imp.status === 'failed' })
   })
 
   app.get('/memberships/imports/:id/status.json', async (req) => {
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
-    return importJson(imports.get(actor, id), imports, false)
+    return importJson(imports.get(actor, id), imports, false, '/memberships/imports')
   })
 
   app.get('/memberships/imports/:id/errors.csv', async (req, reply) => {

@@ -1,7 +1,7 @@
 // The only place of the memberships feature that knows SQL.
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
-import type { DbOrTx } from '../../db/index.js'
+import type { Db, DbOrTx } from '../../db/index.js'
 import { buildings, counters, enterprises, memberships, membershipTransfers, rosterImports, users } from '../../db/schema/index.js'
 
 export type MembershipRow = typeof memberships.$inferSelect
@@ -112,9 +112,19 @@ export function insertMembership (db: DbOrTx, v: NewMembership): MembershipRow {
   return db.insert(memberships).values(v).returning().get()
 }
 
-/** Inserts many rows in chunks (SQLite limits the variables of one statement). */
-export function insertMemberships (db: DbOrTx, rows: NewMembership[]): void {
-  for (let i = 0; i < rows.length; i += 500) db.insert(memberships).values(rows.slice(i, i + 500)).run()
+const BULK_COLUMNS = ['userId', 'enterpriseId', 'name', 'idCipher', 'idHash', 'idMasked', 'gender', 'birthDate', 'mobile', 'memberNo', 'status',
+  'joinedOn', 'leftOn', 'consentAt', 'appliedAt', 'appliedBy', 'decidedAt', 'decidedBy', 'rejectReason', 'source', 'createdAt', 'updatedAt'] as const
+
+/**
+ * Inserts many rows with one prepared statement (imports, the demo seed): building a query per
+ * row costs more than SQLite's work. Call it inside the caller's transaction; `db` is the
+ * database handle, whose connection that transaction runs on.
+ */
+export function insertMemberships (db: Db, rows: NewMembership[]): void {
+  if (rows.length === 0) return
+  const cols = BULK_COLUMNS.map((k) => (memberships[k] as { name: string }).name)
+  const stmt = db.$client.prepare(`insert into memberships (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`)
+  for (const r of rows) stmt.run(BULK_COLUMNS.map((k) => r[k] ?? null))
 }
 
 /** A guarded change: applies only while the status is still `from`. Returns whether it did. */

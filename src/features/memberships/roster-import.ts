@@ -210,6 +210,7 @@ export function createRosterImports (db: Db, clock: Clock, pii: Pii) {
         const seen = new Set<string>()
         const { columns } = parsed
         let duplicates = 0
+        const todayNow = clock.today()
         for (let i = 0; i < parsed.rows.length; i++) {
           const cells = parsed.rows[i]
           const rowNo = i + 2
@@ -222,7 +223,7 @@ export function createRosterImports (db: Db, clock: Clock, pii: Pii) {
           if (name === '') { refuse('memberships.import.reason.name'); continue }
           if ([...name].length > 50) { refuse('memberships.import.reason.nameTooLong'); continue }
           if (rawId === '') { refuse('memberships.import.reason.idMissing'); continue }
-          const problem = residentIdProblem(rawId, clock.today())
+          const problem = residentIdProblem(rawId, todayNow)
           if (problem !== null) { refuse('v.idNumber.' + problem); continue }
           let mobile: string | null = null
           if (rawMobile !== '') {
@@ -275,7 +276,7 @@ export function createRosterImports (db: Db, clock: Clock, pii: Pii) {
             if (prior !== undefined) repo.changeMembership(tx, prior.id, prior.status, values)
             else inserts.push({ ...values, createdAt: at })
           }
-          repo.insertMemberships(tx, inserts)
+          repo.insertMemberships(db, inserts)
           refused.sort((a, b) => a.row - b.row)
           const report = refused.length === 0
             ? null

@@ -1,0 +1,252 @@
+import t from 'tap'
+import { readFileSync, existsSync } from 'node:fs'
+import ExcelJS from 'exceljs'
+import type { FastifyInstance } from 'fastify'
+import { eq } from 'drizzle-orm'
+import { build, createUser, injectAs, PageSession } from '../../helper.js'
+import { auditLog, memberships, rosterImports } from '../../../src/db/schema/index.js'
+import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
+import { member, nextId, world } from './fixtures.js'
+
+function multipart (fields: Record<string, string>, file?: { name: string, data: Buffer, type?: string }) {
+  const boundary = '----portal' + Math.random().toString(16).slice(2)
+  const parts: Buffer[] = []
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
+  if (file !== undefined) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`))
+    parts.push(file.data, Buffer.from('\r\n'))
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`))
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
+}
+
+async function upload (app: FastifyInstance, user: UserRow, enterpriseId: number, name: string, data: Buffer, lang?: string) {
+  const body = multipart({ enterpriseId: String(enterpriseId) }, { name, data })
+  return await injectAs(app, user, { method: 'POST', url: '/api/v1/membership-imports', payload: body.payload, headers: { ...body.headers, ...(lang === undefined ? {} : { 'accept-language': lang }) } })
+}
+
+interface Roster { csv: Buffer, rows: string[][], good: string[], all: string[] }
+
+/** Good rows, bad rows (check digit, future birth, no name, bad mobile) and duplicates (in the file, of a member). */
+function roster (existingMemberId: string, accountPhone: string): Roster {
+  const good = [nextId(), nextId(), nextId()]
+  const wrongCheck = nextId().slice(0, 17) + 'Z'
+  const badDigit = (() => { const id = nextId(); return id.slice(0, 16) + String((Number(id[16]) + 1) % 10) + id[17] })()
+  const rows = [
+    ['姓名', '身份证号码', '手机号码'],
+    ['张一', good[0], '13800000001'],
+    ['张二', good[1].toLowerCase(), ''],
+    ['张三', good[2], accountPhone],
+    ['错一', badDigit, '13800000004'],
+    ['错二', '530102202712310011', '13800000005'],
+    ['', nextId(), '13800000006'],
+    ['错四', nextId(), '12345'],
+    ['错五', wrongCheck, ''],
+    ['重一', good[0], '13800000008'],
+    ['老会员', existingMemberId, '13800000009']
+  ]
+  const csv = Buffer.from('\uFEFF' + rows.map((r) => r.join(',')).join('\r\n') + '\r\n')
+  return { csv, rows, good, all: rows.slice(1).map((r) => r[1]) }
+}
+
+async function xlsx (rows: string[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('名册')
+  for (const r of rows) ws.addRow(r)
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+t.test('liaison imports a CSV: good rows become applications, bad and duplicate rows come back masked with reasons', async (t) => {
+  const app = await build(t)
+  const w = await world(app)
+  const old = await member(app, w.entA, w.liaisonA, '老会员')
+  const account = await createUser(app, { name: '张三' })
+  const r = roster(old.idNumber, account.phone)
+  const res = await upload(app, w.liaisonA, w.entA, '名册.csv', r.csv)
+  t.equal(res.statusCode, 201, res.body)
+  t.match(res.json(), { status: 'done', totalRows: 10, createdRows: 3, duplicateRows: 2, invalidRows: 5, repeated: false })
+  const created = app.db.select().from(memberships).where(eq(memberships.source, 'import')).all()
+  t.equal(created.length, 3)
+  t.ok(created.every((m) => m.status === 'applied' && m.memberNo === null && m.appliedBy === w.liaisonA.id))
+  t.equal(created.find((m) => m.name === '张三')!.userId, account.id, 'linked to the account with that mobile')
+  t.equal(created.find((m) => m.name === '张二')!.idMasked.endsWith(r.good[1].slice(14).toUpperCase()), true)
+
+  const report = await injectAs(app, w.liaisonA, { method: 'GET', url: `/api/v1/membership-imports/${res.json().id}/errors.csv` })
+  t.equal(report.statusCode, 200)
+  t.ok(report.body.startsWith('\uFEFF行号,姓名,身份证号码（已隐去）,手机号码,原因'))
+  const lines = report.body.trim().split('\r\n')
+  t.equal(lines.length, 1 + 7)
+  t.match(report.body, /^5,错一,\d{6}\*{8}\d{3}[\dX],13800000004,身份证号码校验位不正确/m)
+  t.match(report.body, /出生日期不能晚于今天/)
+  t.match(report.body, /姓名为空/)
+  t.match(report.body, /手机号码/)
+  t.match(report.body, /与文件中前面的行重复/)
+  t.match(report.body, /此人已有待审核或有效的会籍/)
+  for (const id of r.all) t.notMatch(report.body, id, 'no plain ID number in the report')
+  t.equal(app.db.select().from(auditLog).where(eq(auditLog.action, 'membership.import_errors_download')).all().length, 1)
+  t.equal(app.db.select().from(auditLog).where(eq(auditLog.action, 'membership.import_applications')).all().length, 1)
+
+  // The same file again creates nothing new.
+  const again = await upload(app, w.liaisonA, w.entA, 'copy.csv', r.csv)
+  t.equal(again.statusCode, 200)
+  t.equal(again.json().repeated, true)
+  t.equal(again.json().id, res.json().id)
+  t.equal(app.db.select().from(memberships).where(eq(memberships.source, 'import')).all().length, 3)
+  t.equal(app.db.select().from(rosterImports).all().length, 1)
+
+  // The new applications can be approved as usual.
+  const ok = await injectAs(app, w.liaisonA, { method: 'POST', url: `/api/v1/memberships/${created[0].id}/approve` })
+  t.equal(ok.statusCode, 200)
+})
+
+t.test('staff import an XLSX: good rows become active members with numbers; English reasons', async (t) => {
+  const app = await build(t)
+  const w = await world(app)
+  const old = await member(app, w.entA, w.liaisonA, '老会员')
+  const r = roster(old.idNumber, '13900000000')
+  const file = await xlsx(r.rows)
+  const res = await upload(app, w.staffA, w.entA2, 'roster.xlsx', file, 'en')
+  t.equal(res.statusCode, 201, res.body)
+  t.match(res.json(), { status: 'done', totalRows: 10, createdRows: 3, duplicateRows: 2, invalidRows: 5 })
+  const created = app.db.select().from(memberships).where(eq(memberships.source, 'import')).all()
+  t.same(created.map((m) => m.status), ['active', 'active', 'active'])
+  t.same(created.map((m) => m.memberNo).sort(), ['KM2026000002', 'KM2026000003', 'KM2026000004'])
+  t.ok(created.every((m) => m.joinedOn === '2026-06-15' && m.decidedBy === w.staffA.id))
+  const report = await injectAs(app, w.staffA, { method: 'GET', url: `/api/v1/membership-imports/${res.json().id}` })
+  t.match(report.json(), { done: true, processed: 10, total: 10 })
+  const csv = await injectAs(app, w.staffA, { method: 'GET', url: report.json().errorReportUrl })
+  t.match(csv.body, /The check character of this ID number is wrong/)
+  for (const id of r.all) t.notMatch(csv.body, id)
+  // Others may not see it.
+  t.equal((await injectAs(app, w.liaisonB, { method: 'GET', url: `/api/v1/membership-imports/${res.json().id}` })).statusCode, 403)
+})
+
+t.test('import refusals: wrong type, no header, too many rows, too large, wrong enterprise; nothing written', async (t) => {
+  const app = await build(t)
+  const w = await world(app)
+  const header = '姓名,身份证号码,手机号码\r\n'
+  const cases: Array<[string, Buffer, RegExp]> = [
+    ['roster.txt', Buffer.from(header + '张一,' + nextId() + ',\r\n'), /CSV 或 Excel/],
+    ['roster.xlsx', Buffer.from(header), /CSV 或 Excel/],
+    ['roster.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]), /CSV 或 Excel/],
+    ['roster.csv', Buffer.from('a,b,c\r\n1,2,3\r\n'), /表头/],
+    ['roster.csv', Buffer.from(header), /没有数据行/],
+    ['roster.csv', Buffer.from('姓名,身份证号码\r\n"unclosed,' + nextId() + '\r\n'), /无法读取/]
+  ]
+  for (const [name, data, msg] of cases) {
+    const res = await upload(app, w.liaisonA, w.entA, name, data)
+    t.equal(res.statusCode, 400, name)
+    t.match(res.json().error.fields.file, msg, name)
+  }
+  const id = nextId()
+  const many = Buffer.from(header + `张一,${id},\r\n`.repeat(50_001))
+  const tooMany = await upload(app, w.liaisonA, w.entA, 'big.csv', many)
+  t.equal(tooMany.statusCode, 400)
+  t.match(tooMany.json().error.fields.file, /50000 行/)
+  const huge = Buffer.concat([Buffer.from(header), Buffer.alloc(10 * 1024 * 1024 + 10, 0x41)])
+  const tooLarge = await upload(app, w.liaisonA, w.entA, 'huge.csv', huge)
+  t.equal(tooLarge.statusCode, 413)
+  const okFile = Buffer.from(header + `张一,${nextId()},\r\n`)
+  t.equal((await upload(app, w.liaisonB, w.entA, 'r.csv', okFile)).statusCode, 403, 'a liaison imports only for their enterprise')
+  t.equal((await upload(app, w.staffB, w.entA, 'r.csv', okFile)).statusCode, 403)
+  t.equal((await upload(app, w.liaisonPending, w.entPending, 'r.csv', okFile)).statusCode, 422)
+  const unknown = await upload(app, w.admin, 98765, 'r.csv', okFile)
+  t.equal(unknown.statusCode, 400)
+  t.ok(unknown.json().error.fields.enterpriseId)
+  const noFile = multipart({ enterpriseId: String(w.entA) })
+  t.equal((await injectAs(app, w.liaisonA, { method: 'POST', url: '/api/v1/membership-imports', payload: noFile.payload, headers: noFile.headers })).statusCode, 400)
+  t.equal(app.db.select().from(memberships).all().length, 0)
+  t.equal(app.db.select().from(rosterImports).all().length, 0)
+})
+
+t.test('GB18030 CSV (as saved by a Chinese Excel) is read', async (t) => {
+  const app = await build(t)
+  const w = await world(app)
+  // "姓名,身份证号码" and "张一" in GB18030.
+  const gbHeader = Buffer.from([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xc9, 0xed, 0xb7, 0xdd, 0xd6, 0xa4, 0xba, 0xc5, 0xc2, 0xeb, 0x0d, 0x0a])
+  const gbName = Buffer.from([0xd5, 0xc5, 0xd2, 0xbb])
+  const data = Buffer.concat([gbHeader, gbName, Buffer.from(',' + nextId() + '\r\n')])
+  const res = await upload(app, w.liaisonA, w.entA, 'gb.csv', data)
+  t.equal(res.statusCode, 201, res.body)
+  t.equal(res.json().createdRows, 1)
+  t.equal(app.db.select().from(memberships).get()!.name, '张一')
+})
+
+t.test('a large file runs in the background with progress, and lands in one piece', async (t) => {
+  const app = await build(t)
+  const w = await world(app)
+  let body = '姓名,身份证号码,手机号码\r\n'
+  for (let i = 0; i < 2_500; i++) body += `职工${i},${nextId('1980-01-01')},\r\n`
+  const res = await upload(app, w.staffA, w.entA, 'big.csv', Buffer.from(body))
+  t.equal(res.statusCode, 202)
+  t.equal(res.json().status, 'running')
+  let status = res.json()
+  for (let i = 0; i < 200 && !status.done; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 25))
+    status = (await injectAs(app, w.staffA, { method: 'GET', url: `/api/v1/membership-imports/${res.json().id}` })).json()
+  }
+  t.match(status, { done: true, status: 'done', processed: 2500, total: 2500, createdRows: 2500 })
+  t.equal(app.db.select().from(memberships).all().length, 2500)
+})
+
+t.test('the import page: consent and file required beside the fields; upload with the CSRF token in the query', async (t) => {
+  const app = await build(t)
+  const w = await world(app)
+  const s = new PageSession(app)
+  await s.login(w.liaisonA.phone)
+  const page = await s.get('/memberships/import')
+  t.equal(page.statusCode, 200)
+  t.match(page.body, 'enctype="multipart/form-data"')
+  const cookie = [...s.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+  const send = async (fields: Record<string, string>, file?: { name: string, data: Buffer }) => {
+    const m = multipart(fields, file)
+    return await app.inject({ method: 'POST', url: `/memberships/import?_csrf=${encodeURIComponent(s.csrf!)}`, payload: m.payload, headers: { ...m.headers, cookie, accept: 'text/html' } })
+  }
+  const noConsent = await send({ enterpriseId: String(w.entA) }, { name: 'r.csv', data: Buffer.from('姓名,身份证号码\r\n张一,' + nextId() + '\r\n') })
+  t.equal(noConsent.statusCode, 400)
+  t.match(noConsent.body, 'f-consent-error')
+  const badType = await send({ enterpriseId: String(w.entA), consent: 'on' }, { name: 'r.pdf', data: Buffer.from('%PDF-1.4') })
+  t.equal(badType.statusCode, 400)
+  t.match(badType.body, /id="f-file-error">只能上传 CSV 或 Excel/)
+  const ok = await send({ enterpriseId: String(w.entA), consent: 'on' }, { name: 'r.csv', data: Buffer.from('姓名,身份证号码\r\n张一,' + nextId() + '\r\n') })
+  t.equal(ok.statusCode, 302)
+  const status = await s.get(ok.headers.location as string)
+  t.match(status.body, '新增：1 行')
+  const noToken = multipart({ enterpriseId: String(w.entA), consent: 'on' })
+  t.equal((await app.inject({ method: 'POST', url: '/memberships/import', payload: noToken.payload, headers: { ...noToken.headers, cookie, accept: 'text/html' } })).statusCode, 403)
+  const plain = await createUser(app)
+  const ps = new PageSession(app)
+  await ps.login(plain.phone)
+  t.equal((await ps.get('/memberships/import')).statusCode, 403)
+})
+
+t.test('no file or column the portal writes holds a resident ID number in plain text', async (t) => {
+  const app = await build(t)
+  const w = await world(app)
+  const ids: string[] = []
+  for (let i = 0; i < 3; i++) {
+    const m = await member(app, w.entA, w.liaisonA, '成员' + i)
+    ids.push(m.idNumber)
+  }
+  const pendingOne = await member(app, w.entB)
+  ids.push(pendingOne.idNumber)
+  const r = roster(ids[0], '13700000000')
+  ids.push(...r.all.filter((x) => /^\d{17}[\dXx]$/.test(x)))
+  const res = await upload(app, w.staffA, w.entA2, 'r.csv', r.csv)
+  t.equal(res.statusCode, 201)
+  await injectAs(app, w.staffA, { method: 'POST', url: `/api/v1/memberships/${ids.length > 0 ? 1 : 0}/leave` })
+  // Every page a reviewer sees, and the export.
+  const staff = new PageSession(app)
+  await staff.login(w.staffA.phone)
+  await staff.get('/memberships/export.csv')
+
+  const report = app.db.select().from(rosterImports).get()!.errorReport!
+  const files = [app.config.databasePath, app.config.databasePath + '-wal'].filter(existsSync).map((f) => readFileSync(f).toString('latin1'))
+  t.ok(files.join('').length > 10_000, 'the database files were read')
+  for (const id of ids) {
+    for (const variant of [id.toUpperCase(), id.toLowerCase()]) {
+      t.notOk(files.some((bytes) => bytes.includes(variant)), `database files hold no ${variant.slice(0, 6)}…`)
+      t.notOk(report.includes(variant), 'error report holds no full ID')
+    }
+  }
+})

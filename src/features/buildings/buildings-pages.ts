@@ -138,7 +138,7 @@ export default async function buildingsPages (app: FastifyInstance, { service }:
         { label: req.t('buildings.field.isModel'), n: t.model },
         { label: req.t('buildings.field.hasWorkerCongress'), n: t.workerCongress },
         { label: req.t('buildings.field.hasAffairsDisclosure'), n: t.affairsDisclosure },
-        { label: req.t('buildings.overview.both'), n: t.both }
+        { label: req.t('buildings.overview.bothShort'), n: t.both }
       ], t.buildings, req.t('buildings.overview.chartInstitutions'))
     })
   })

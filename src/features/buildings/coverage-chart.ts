@@ -27,9 +27,10 @@ export interface BuildingChartInput {
 
 /** One building: a stacked bar of its enterprises by status, out of those in the building. */
 export function buildingCoverageSvg (c: BuildingChartInput): string {
-  const W = 600
-  const barY = 44
-  const barH = 32
+  // Drawn at phone width so its text stays readable when scaled to the screen.
+  const W = 360
+  const barY = 40
+  const barH = 28
   const whole = Math.max(c.total, c.enrolled + c.pending + c.rejected, 1)
   const rest = Math.max(0, c.total - c.enrolled - c.pending - c.rejected)
   const parts = [
@@ -46,7 +47,7 @@ export function buildingCoverageSvg (c: BuildingChartInput): string {
     x += w
   }
   const legend = parts.map((p, i) => {
-    const lx = (i % 2) * 300
+    const lx = (i % 2) * 180
     const ly = barY + barH + 24 + Math.floor(i / 2) * 24
     return `<rect x="${lx}" y="${ly - 12}" width="14" height="14" fill="${p.colour}"/><text x="${lx + 20}" y="${ly}" font-size="14" fill="${COLOURS.text}">${escapeXml(p.label)} ${p.n}</text>`
   }).join('')
@@ -55,7 +56,7 @@ export function buildingCoverageSvg (c: BuildingChartInput): string {
   const title = `${c.labels.title}: ${c.enrolled} / ${c.total} (${pct}%)`
   return `<svg xmlns="http://www.w3.org/2000/svg" class="chart coverage-chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(title)}">` +
     `<title>${escapeXml(title)}</title>` +
-    `<text x="0" y="22" font-size="18" font-weight="bold" fill="${COLOURS.text}">${escapeXml(title)}</text>` +
+    `<text x="0" y="22" font-size="16" font-weight="bold" fill="${COLOURS.text}">${escapeXml(title)}</text>` +
     `<rect x="0" y="${barY}" width="${W}" height="${barH}" fill="${COLOURS.track}"/>` + rects.join('') + legend +
     `<text x="0" y="${H - 4}" font-size="14" fill="${COLOURS.muted}">${escapeXml(c.labels.members)}: ${c.members}</text>` +
     '</svg>'
@@ -65,44 +66,44 @@ export interface CityRow { name: string, enrolled: number, total: number, member
 
 /** The city: one bar per building, its enrolled share of the enterprises it holds. */
 export function cityCoverageSvg (rows: CityRow[], labels: { title: string }): string {
-  const W = 640
-  const labelW = 200
-  const barW = 320
-  const rowH = 26
+  const W = 360
+  const labelW = 118
+  const barW = 150
+  const rowH = 24
   const top = 34
   const H = top + rows.length * rowH + 8
   const bars = rows.map((r, i) => {
     const y = top + i * rowH
     const pct = percent(r.enrolled, r.total)
-    const name = r.name.length > 12 ? r.name.slice(0, 11) + '…' : r.name
+    const name = r.name.length > 8 ? r.name.slice(0, 7) + '…' : r.name
     return `<g><title>${escapeXml(`${r.name}: ${r.enrolled} / ${r.total} (${pct}%)`)}</title>` +
-      `<text x="${labelW - 8}" y="${y + 17}" font-size="14" text-anchor="end" fill="${COLOURS.text}">${escapeXml(name)}</text>` +
-      `<rect x="${labelW}" y="${y + 4}" width="${barW}" height="18" fill="${COLOURS.track}"/>` +
-      `<rect x="${labelW}" y="${y + 4}" width="${num((pct / 100) * barW)}" height="18" fill="${COLOURS.enrolled}"/>` +
-      `<text x="${labelW + barW + 8}" y="${y + 17}" font-size="13" fill="${COLOURS.muted}">${r.enrolled}/${r.total} · ${pct}%</text></g>`
+      `<text x="${labelW - 6}" y="${y + 16}" font-size="13" text-anchor="end" fill="${COLOURS.text}">${escapeXml(name)}</text>` +
+      `<rect x="${labelW}" y="${y + 4}" width="${barW}" height="16" fill="${COLOURS.track}"/>` +
+      `<rect x="${labelW}" y="${y + 4}" width="${num((pct / 100) * barW)}" height="16" fill="${COLOURS.enrolled}"/>` +
+      `<text x="${labelW + barW + 6}" y="${y + 16}" font-size="12" fill="${COLOURS.muted}">${r.enrolled}/${r.total}</text></g>`
   }).join('')
   return `<svg xmlns="http://www.w3.org/2000/svg" class="chart city-chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(labels.title)}">` +
     `<title>${escapeXml(labels.title)}</title>` +
-    `<text x="0" y="20" font-size="18" font-weight="bold" fill="${COLOURS.text}">${escapeXml(labels.title)}</text>` + bars + '</svg>'
+    `<text x="0" y="20" font-size="16" font-weight="bold" fill="${COLOURS.text}">${escapeXml(labels.title)}</text>` + bars + '</svg>'
 }
 
 /** How many buildings have each institution, out of all of them. */
 export function institutionsSvg (items: Array<{ label: string, n: number }>, total: number, title: string): string {
-  const W = 640
-  const labelW = 200
-  const barW = 320
+  const W = 360
+  const labelW = 130
+  const barW = 160
   const rowH = 30
   const top = 34
   const H = top + items.length * rowH + 8
   const bars = items.map((it, i) => {
     const y = top + i * rowH
     const w = total > 0 ? (it.n / total) * barW : 0
-    return `<text x="${labelW - 8}" y="${y + 19}" font-size="14" text-anchor="end" fill="${COLOURS.text}">${escapeXml(it.label)}</text>` +
+    return `<text x="${labelW - 6}" y="${y + 19}" font-size="13" text-anchor="end" fill="${COLOURS.text}">${escapeXml(it.label)}</text>` +
       `<rect x="${labelW}" y="${y + 4}" width="${barW}" height="22" fill="${COLOURS.track}"/>` +
       `<rect x="${labelW}" y="${y + 4}" width="${num(w)}" height="22" fill="#0969da"/>` +
-      `<text x="${labelW + barW + 8}" y="${y + 20}" font-size="14" fill="${COLOURS.muted}">${it.n} / ${total}</text>`
+      `<text x="${labelW + barW + 6}" y="${y + 20}" font-size="13" fill="${COLOURS.muted}">${it.n}/${total}</text>`
   }).join('')
   return `<svg xmlns="http://www.w3.org/2000/svg" class="chart institutions-chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(title)}">` +
     `<title>${escapeXml(title)}</title>` +
-    `<text x="0" y="20" font-size="18" font-weight="bold" fill="${COLOURS.text}">${escapeXml(title)}</text>` + bars + '</svg>'
+    `<text x="0" y="20" font-size="16" font-weight="bold" fill="${COLOURS.text}">${escapeXml(title)}</text>` + bars + '</svg>'
 }

@@ -89,7 +89,8 @@ export async function seedBuildings (ctx: SeedContext): Promise<void> {
     areaOf.set(wuhua, '530102')
     OTHER_BUILDINGS.forEach((name, i) => {
       const n = i + 1 // 五华科创大厦 is building 0
-      const [district, area] = DISTRICTS[i % DISTRICTS.length]
+      // A name that says its district (盘龙金融中心) is put there; the others go round the districts.
+      const [district, area] = DISTRICTS.find(([d]) => name.includes(d.slice(0, 2))) ?? DISTRICTS[i % DISTRICTS.length]
       const enterprisesTotal = 20 + Math.floor(rand() * 70)
       const id = tx.insert(buildings).values({
         name, district, address: `昆明市${district}${name}`, federationName: `${name}楼宇工会联合会`,

@@ -19,39 +19,42 @@ export interface ClaimInput {
 
 const optionalId = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number({ error: 'v.positiveInt' }).int('v.positiveInt').positive('v.positiveInt').optional())
 
-function datesRule (today: string) {
-  return (v: { admissionDate: string, dischargeDate: string }, ctx: z.RefinementCtx): void => {
-    if (v.admissionDate > today) ctx.addIssue({ code: 'custom', path: ['admissionDate'], message: 'v.dateFuture' })
-    if (v.dischargeDate > today) ctx.addIssue({ code: 'custom', path: ['dischargeDate'], message: 'v.dateFuture' })
-    if (v.dischargeDate < v.admissionDate) ctx.addIssue({ code: 'custom', path: ['dischargeDate'], message: 'claims.v.dischargeBeforeAdmission' })
-  }
-}
+const notAfter = (today: string) => calendarDate().refine((d) => d <= today, 'v.dateFuture')
+const datePair = (today: string) => z.object({ admissionDate: notAfter(today), dischargeDate: notAfter(today) })
 
-const common = {
-  admissionDate: calendarDate(),
-  dischargeDate: calendarDate(),
+/** Discharge not before admission: checked as soon as both dates are valid, whatever else is wrong. */
+const inOrder = (v: { admissionDate: string, dischargeDate: string }): boolean => v.dischargeDate >= v.admissionDate
+const inOrderParams = (today: string) => ({
+  message: 'claims.v.dischargeBeforeAdmission',
+  path: ['dischargeDate'],
+  when: (payload: { value: unknown }) => datePair(today).safeParse(payload.value).success
+})
+
+const common = (today: string) => ({
+  admissionDate: notAfter(today),
+  dischargeDate: notAfter(today),
   hospital: text(100),
   invoiceNo: z.string({ error: 'v.required' }).trim().min(1, 'v.required').max(60, 'v.tooLong').regex(/^[\p{L}\p{N}\-_/.#]+$/u, 'claims.v.invoiceNo'),
   resubmissionOf: optionalId
-}
+})
 
 /** The JSON API: amounts in integer fen. */
 export const claimInput = (today: string): z.ZodType<ClaimInput> => z.object({
-  ...common,
+  ...common(today),
   totalCostFen: fen(),
   insurancePaidFen: fen(),
   excludedFen: fen()
-}).superRefine(datesRule(today))
+}).refine(inOrder, inOrderParams(today))
 
 /** The page form: amounts in yuan, consent ticked, a hidden idempotency token. */
 export const claimForm = (today: string) => z.object({
-  ...common,
+  ...common(today),
   totalCost: yuan(),
   insurancePaid: yuan(),
   excluded: yuan(),
   consent: consent(),
   idempotencyKey: z.string({ error: 'error.idempotencyKeyRequired' }).min(8, 'error.idempotencyKeyRequired').max(100)
-}).superRefine(datesRule(today)).transform((v) => ({
+}).refine(inOrder, inOrderParams(today)).transform((v) => ({
   input: {
     admissionDate: v.admissionDate,
     dischargeDate: v.dischargeDate,

@@ -1,0 +1,136 @@
+import t from 'tap'
+import { build, PageSession } from '../../helper.js'
+import { aidClaims, aidClaimDocuments } from '../../../src/db/schema/index.js'
+import { claimWorld, multipart, TINY_PDF } from './fixtures.js'
+
+const form = (o: Record<string, string> = {}) => ({
+  admissionDate: '2026-05-01', dischargeDate: '2026-05-10', hospital: '云南省第一人民医院', invoiceNo: 'P-001',
+  totalCost: '50000', insurancePaid: '15000.00', excluded: '5000', consent: 'on', idempotencyKey: 'page-key-0001', ...o
+})
+
+t.test('the claim form: yuan, consent, hidden token; errors beside the fields; refusals explained; a double submit stores one claim', async (t) => {
+  const app = await build(t)
+  const w = await claimWorld(app)
+  const s = new PageSession(app)
+  await s.login(w.member.user.phone)
+  const page = await s.get('/aid/claims/new')
+  t.equal(page.statusCode, 200)
+  t.match(page.body, /name="idempotencyKey" value="[0-9a-f-]{36}"/)
+  t.match(page.body, /name="consent"/)
+  t.match(page.body, /仅申请人本人和负责审核的工作人员可以查看/)
+
+  const bad = await s.post('/aid/claims', form({ totalCost: '12.345', consent: '', dischargeDate: '2026-04-30' }))
+  t.equal(bad.statusCode, 400)
+  t.match(bad.body, /id="f-totalCost-error"[^>]*>请填写金额/)
+  t.match(bad.body, /id="f-consent-error"[^>]*>请阅读并勾选同意/)
+  t.match(bad.body, /出院日期不能早于入院日期/)
+  t.match(bad.body, /value="云南省第一人民医院"/, 'values kept')
+
+  const waiting = await s.post('/aid/claims', form({ admissionDate: '2026-04-01', idempotencyKey: 'page-key-0002' }))
+  t.equal(waiting.statusCode, 422)
+  t.match(waiting.body, /等待期内.*2026-04-10/)
+
+  const ok = await s.post('/aid/claims', form())
+  t.equal(ok.statusCode, 303)
+  const again = await s.post('/aid/claims', form())
+  t.equal(again.statusCode, 303)
+  t.equal(again.headers.location, ok.headers.location, 'the same token leads to the same claim')
+  t.equal(app.db.select().from(aidClaims).all().length, 1)
+  const claim = app.db.select().from(aidClaims).get()!
+  t.equal(claim.totalCostFen, 5_000_000)
+  t.equal(claim.insurancePaidFen, 1_500_000)
+
+  const view = await s.get(ok.headers.location as string)
+  t.equal(view.statusCode, 200)
+  t.match(view.body, /报销申请已提交/)
+  t.match(view.body, /¥4,700\.00/)
+  t.match(view.body, /enctype="multipart\/form-data"/)
+
+  // Upload through the page form (multipart carries the CSRF token in the query string).
+  const m = multipart({ kind: 'invoice' }, { name: 'inv.pdf', type: 'application/pdf', bytes: TINY_PDF })
+  const cookie = [...s.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+  const up = await app.inject({ method: 'POST', url: `/aid/claims/${claim.id}/documents?_csrf=${encodeURIComponent(s.csrf!)}`, payload: m.payload, headers: { ...m.headers, cookie, accept: 'text/html' } })
+  t.equal(up.statusCode, 303, up.body.slice(0, 300))
+  t.equal(app.db.select().from(aidClaimDocuments).all().length, 1)
+  const noCsrf = await app.inject({ method: 'POST', url: `/aid/claims/${claim.id}/documents`, payload: m.payload, headers: { ...m.headers, cookie, accept: 'text/html' } })
+  t.equal(noCsrf.statusCode, 403)
+  const fake = multipart({ kind: 'invoice' }, { name: 'fake.pdf', type: 'application/pdf', bytes: Buffer.from('just text') })
+  const refused = await app.inject({ method: 'POST', url: `/aid/claims/${claim.id}/documents?_csrf=${encodeURIComponent(s.csrf!)}`, payload: fake.payload, headers: { ...fake.headers, cookie, accept: 'text/html' } })
+  t.equal(refused.statusCode, 400)
+  t.match(refused.body, /id="f-file-error"[^>]*>只接受 PDF、JPEG 或 PNG/)
+
+  const list = await s.get('/aid/claims')
+  t.match(list.body, new RegExp(`/aid/claims/${claim.id}`))
+  t.match(list.body, /已提交/)
+})
+
+t.test('review pages: the queue with counts, approve and reject forms, settlement sheet, payment and fund pages', async (t) => {
+  const app = await build(t)
+  const w = await claimWorld(app)
+  const member = new PageSession(app)
+  await member.login(w.member.user.phone)
+  await member.get('/aid/claims/new')
+  const first = await member.post('/aid/claims', form())
+  const id1 = Number((first.headers.location as string).split('/').pop())
+  await member.get('/aid/claims/new')
+  const second = await member.post('/aid/claims', form({ invoiceNo: 'P-002', idempotencyKey: 'page-key-0003' }))
+  const id2 = Number((second.headers.location as string).split('/').pop())
+
+  const staff = new PageSession(app)
+  await staff.login(w.staff.phone)
+  const queue = await staff.get('/aid/review')
+  t.equal(queue.statusCode, 200)
+  t.match(queue.body, /已提交 2/)
+  t.match(queue.body, /李娟/)
+  t.ok(queue.body.indexOf(`#${id1}`) < queue.body.indexOf(`#${id2}`), 'oldest first')
+  t.equal((await staff.get(`/aid/review?building=${w.otherBuildingId}`)).statusCode, 403)
+  t.equal((await staff.get('/aid/review?status=bogus')).statusCode, 400)
+
+  const claimPage = await staff.get(`/aid/claims/${id1}`)
+  t.match(claimPage.body, /action="\/aid\/claims\/\d+\/approve"/)
+  const approved = await staff.post(`/aid/claims/${id1}/approve`, {})
+  t.equal(approved.statusCode, 303)
+  const twice = await staff.post(`/aid/claims/${id1}/approve`, {})
+  t.equal(twice.statusCode, 303, 'a state that moved on is explained on the claim page')
+  t.match((await staff.get(`/aid/claims/${id1}`)).body, /状态已经改变/)
+
+  await staff.get(`/aid/claims/${id2}`)
+  const noNote = await staff.post(`/aid/claims/${id2}/reject`, { reasonCode: 'OTHER', note: '' })
+  t.equal(noNote.statusCode, 400)
+  t.match(noNote.body, /id="f-note-error"/)
+  t.equal((await staff.post(`/aid/claims/${id2}/reject`, { reasonCode: 'DOCUMENTS_MISSING' })).statusCode, 303)
+  const rejectedView = await member.get(`/aid/claims/${id2}`)
+  t.match(rejectedView.body, /材料不全/)
+  t.match(rejectedView.body, new RegExp(`/aid/claims/new\\?from=${id2}`))
+  const corrected = await member.get(`/aid/claims/new?from=${id2}`)
+  t.match(corrected.body, /name="resubmissionOf" value="\d+"/)
+  t.match(corrected.body, /value="P-002"/)
+
+  const payouts = await staff.get('/aid/payouts')
+  t.match(payouts.body, new RegExp(`name="claimIds" value="${id1}"`))
+  const batch = await staff.post('/aid/payouts', { claimIds: String(id1) })
+  t.equal(batch.statusCode, 303)
+  const batchPage = await staff.get(batch.headers.location as string)
+  t.match(batchPage.body, /export\.csv/)
+  const csv = await staff.get(`${batch.headers.location as string}/export.csv`)
+  t.match(csv.body, /李娟/)
+  t.equal((await staff.post(`${batch.headers.location as string}/paid`, { bankReference: '' })).statusCode, 400)
+  t.equal((await staff.post(`${batch.headers.location as string}/paid`, { bankReference: 'BOC-778899' })).statusCode, 303)
+
+  const sheet = await member.get(`/aid/claims/${id1}/settlement`)
+  t.equal(sheet.statusCode, 200)
+  t.match(sheet.body, /职工医疗互助金结算单/)
+  for (const text of ['¥50,000.00', '¥15,000.00', '¥5,000.00', '¥30,000.00', '¥4,700.00', '10%', '15%', '20%', 'BOC-778899', '未触及上限', 'data-print']) t.match(sheet.body, text)
+  t.notMatch(sheet.body, /尚未核准/)
+  const sheetEn = await member.get(`/aid/claims/${id1}/settlement`, { 'accept-language': 'en' })
+  t.match(sheetEn.body, /settlement sheet/i)
+  t.equal((await new PageSession(app).get(`/aid/claims/${id1}/settlement`)).statusCode, 302, 'signed out: to the sign-in page')
+
+  const fund = await staff.get('/aid/fund')
+  t.equal(fund.statusCode, 200)
+  t.match(fund.body, /<svg[^>]*class="chart"/)
+  t.notMatch(fund.body, /style=/, 'no inline style (CSP)')
+  t.match(fund.body, /相符/)
+  t.equal((await member.get('/aid/fund')).statusCode, 403)
+  t.equal((await member.get('/aid/review')).statusCode, 403)
+})

@@ -1,0 +1,1 @@
+CREATE INDEX `purchases_membership_year` ON `aid_purchases` (`membership_id`,`plan_year`,`status`);

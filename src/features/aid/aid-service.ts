@@ -33,9 +33,10 @@ export interface GroupOrderAnswer {
 }
 export interface PaidAnswer { status: 'paid', coverFrom: string, coverTo: string }
 
-function isUniqueViolation (err: unknown, index: string): boolean {
+/** The receipt number's partial unique index refused a second use (a race the check above lost). */
+function isReceiptConflict (err: unknown): boolean {
   const e = err as { code?: string, message?: string }
-  return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && (e.message ?? '').includes(index.split('.')[0]) && (e.message ?? '').includes(index.split('.')[1] ?? '')
+  return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && (e.message ?? '').includes('receipt_no')
 }
 
 export function createAidService (db: Db, clock: Clock) {
@@ -183,7 +184,7 @@ export function createAidService (db: Db, clock: Clock) {
     try {
       changes = repo.markPaid(tx, p.id, { receiptNo: input.receiptNo, paidOn: input.paidOn, via, by, firstTime: !renewal, coverFrom: window.coverFrom, coverTo: window.coverTo, at })
     } catch (err) {
-      if (isUniqueViolation(err, 'aid_purchases.receipt_no')) throw conflict('RECEIPT_TAKEN', 'aid.err.receiptTaken', { receiptNo: 'aid.err.receiptTaken' })
+      if (isReceiptConflict(err)) throw conflict('RECEIPT_TAKEN', 'aid.err.receiptTaken', { receiptNo: 'aid.err.receiptTaken' })
       throw err
     }
     if (changes === 0) throw conflict('STATE_CHANGED', 'error.stateChanged')

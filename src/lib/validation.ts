@@ -12,7 +12,7 @@ import { normaliseMobile, normaliseResidentId, normaliseUscc, residentIdProblem,
 function fieldMessage (issue: z.core.$ZodIssue, input: unknown): string {
   const value = valueAt(input, issue.path)
   if (value === undefined || value === null || value === '') {
-    if (issue.code === 'invalid_type' || issue.code === 'too_small' || issue.code === 'invalid_value' || issue.code === 'invalid_format') return 'v.required'
+    if (issue.code === 'invalid_type' || issue.code === 'too_small' || issue.code === 'invalid_value' || issue.code === 'invalid_format' || issue.code === 'custom') return 'v.required'
   }
   if (hasMessage(issue.message)) return withParams(issue.message, issue)
   switch (issue.code) {

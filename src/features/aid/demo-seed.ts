@@ -94,15 +94,18 @@ export async function seedAid (ctx: SeedContext): Promise<void> {
     }
     const dayIn = (from: string, to: string): string => addDays(from, Math.floor(rnd() * (daysBetween(from, to) + 1)))
 
+    const demoUser = typeof ctx.facts.memberUserId === 'number' ? ctx.facts.memberUserId : null
     for (const m of members) {
+      // The demo member (who signs in) always has a paid share, so their page and claims show it.
+      const isDemo = demoUser !== null && m.userId === demoUser
       const joined = m.joinedOn ?? previous.enrolFrom
       // Last year: members who had joined by the spring mostly took a share.
       let hadLastYear = false
-      if (joined < `${lastYear}-04-01` && rnd() < 0.6) {
+      if (joined < `${lastYear}-04-01` && (rnd() < 0.6 || isDemo)) {
         const orderedOn = dayIn(maxDate(previous.enrolFrom, joined), `${lastYear}-03-31`)
         hadLastYear = pay(m, previous, orderedOn, minDate(addDays(orderedOn, Math.floor(rnd() * 5)), `${lastYear}-03-31`), false)
       }
-      const r = rnd()
+      const r = isDemo ? 0 : rnd()
       const from = maxDate(plan.enrolFrom, joined)
       const until = minDate(today, plan.enrolTo)
       if (from > until) continue

@@ -144,7 +144,8 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
     const body = (req.body ?? {}) as Body
     const entId = Number(body.enterpriseId)
     try {
-      const input = parseInput(groupOrderForm, body)
+      // No box ticked means an empty selection ("select at least one"), not a missing field.
+      const input = parseInput(groupOrderForm, { ...body, membershipIds: body.membershipIds ?? [] })
       const answer = service.orderGroup(actor, { enterpriseId: input.enterpriseId, membershipIds: input.membershipIds, shares: input.shares }, input.idempotencyKey).body
       const names = new Map(repo.activeMembersWithOrders(app.db, input.enterpriseId, answer.planYear).map((m) => [m.id, m.name]))
       return await reply.page('aid/group', groupPage(actor, input.enterpriseId, {

@@ -445,14 +445,24 @@ export async function generate (opts: GenerateOptions): Promise<BenchMeta> {
   counts.paymentBatches = batchId
 
   // --- Who the benchmark signs in as. --------------------------------------------------------
-  const claimants: number[] = []
-  const homeMembers: number[] = []
+  // Spread over the whole population (not the first rows), so look-ups hit every part of the
+  // tables, as real traffic would.
+  const claimantPool: number[] = []
+  const homePool: number[] = []
   const admissionForBench = addDays(today, -10)
   for (const pur of purchases) {
     if (pur.year !== Y || status(pur.member) !== 'active') continue
-    if (claimants.length < 2000 && pur.coverFrom <= admissionForBench && pur.member % 3 === 0) claimants.push(memberUserId(pur.member))
-    if (homeMembers.length < 2000 && claimsOfMember[pur.member] > 0 && pur.member % 3 === 1) homeMembers.push(memberUserId(pur.member))
+    if (pur.coverFrom <= admissionForBench) claimantPool.push(memberUserId(pur.member))
+    if (claimsOfMember[pur.member] > 0) homePool.push(memberUserId(pur.member))
   }
+  const spread = (pool: number[], n: number): number[] => {
+    const step = Math.max(1, pool.length / n)
+    const out: number[] = []
+    for (let k = 0; out.length < n && Math.floor(k * step) < pool.length; k++) out.push(pool[Math.floor(k * step)])
+    return out
+  }
+  const claimants = spread(claimantPool, 2000)
+  const homeMembers = spread(homePool, 2000)
   if (claimants.length < 100) throw new Error(`only ${claimants.length} members are covered since ${admissionForBench}: too early in the plan year for the claim benchmark`)
   const liaison = { userId: liaisonOf[1], enterpriseId: 1, buildingId: buildingOfEnterprise(1) }
 

@@ -1,10 +1,10 @@
-// npm run bench [-- --small | --both] [--duration 10] [--connections 32] [--only name,name] [--cpu-prof]
+// npm run bench [-- --small | --both] [--duration 10] [--connections 32] [--only name,name] [--cpu-prof] [--tsx] [--no-extras]
 // Loads the portal, started in production mode on a copy of the benchmark database, with
 // autocannon; prints a table and writes bench/results/latest.json (latest-small.json for
 // --small). --both runs the city and the 10× smaller database and compares them ("cost must
 // not grow with the data"). Also times a 10,000-row roster import and a CSV export of the
 // claims, where those features exist.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
@@ -84,11 +84,27 @@ const round = (n: number, d = 2): number => Math.round(n * 10 ** d) / 10 ** d
 
 interface Server { child: ChildProcess, pid: number, baseUrl: string, port: number, stop: () => Promise<void>, output: () => string }
 
-async function startServer (dbPath: string, opts: { cpuProf: boolean }): Promise<Server> {
+/**
+ * Compiles the server as `npm start` runs it (tsc → JavaScript; tsx's loader alone costs ~45 MB
+ * of resident memory), into bench/data/dist so the project's own dist/ is left alone.
+ */
+function compileServer (): string {
+  const outDir = join(DATA_DIR, 'dist')
+  process.stderr.write('compiling the server (tsc -p tsconfig.build.json)…\n')
+  const r = spawnSync(process.execPath, [join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', join(projectRoot, 'tsconfig.build.json'), '--outDir', outDir], { cwd: projectRoot, encoding: 'utf8' })
+  const entry = join(outDir, 'server.js')
+  // Type errors elsewhere in a tree under construction still emit JavaScript; only a missing
+  // entry point stops the run.
+  if (!existsSync(entry)) throw new Error(`compiling failed:\n${r.stdout}${r.stderr}`)
+  if (r.status !== 0) process.stderr.write(`  (tsc reported type errors; the emitted JavaScript is used)\n`)
+  return entry
+}
+
+async function startServer (dbPath: string, opts: { cpuProf: boolean, entry: string | null }): Promise<Server> {
   const port = await freePort()
-  const args = ['--import', 'tsx']
+  const args: string[] = opts.entry === null ? ['--import', 'tsx'] : []
   if (opts.cpuProf) args.push('--cpu-prof', `--cpu-prof-dir=${join(RESULTS_DIR, 'profiles')}`)
-  args.push(join(projectRoot, 'src/server.ts'))
+  args.push(opts.entry ?? join(projectRoot, 'src/server.ts'))
   const child = spawn(process.execPath, args, {
     cwd: projectRoot,
     env: {
@@ -352,7 +368,7 @@ export interface RunResult {
   loadAfter: number[]
   scale: Scale
   counts: Record<string, number>
-  settings: { connections: number, seconds: number, warmupSeconds: number }
+  settings: { connections: number, seconds: number, warmupSeconds: number, server: string }
   scenarios: ScenarioResult[]
   serverPeakRssMb: number
   rosterImport?: Record<string, unknown>
@@ -360,7 +376,7 @@ export interface RunResult {
   targets: Array<{ target: string, value: string, met: boolean | null }>
 }
 
-export async function runBench (scale: Scale, opts: { seconds: number, warmup: number, connections: number, only?: string[], cpuProf: boolean, extras: boolean }): Promise<RunResult> {
+export async function runBench (scale: Scale, opts: { seconds: number, warmup: number, connections: number, only?: string[], cpuProf: boolean, extras: boolean, entry: string | null }): Promise<RunResult> {
   const meta = await generate({ scale })
   // A fresh copy for every run: the load adds claims, the generated file stays as it was.
   const runDb = join(DATA_DIR, `${scale.name}.run.db`)
@@ -368,7 +384,7 @@ export async function runBench (scale: Scale, opts: { seconds: number, warmup: n
   copyFileSync(dbPathFor(scale), runDb)
   const loadBefore = loadavg().map((l) => round(l))
   process.stderr.write(`\n${scale.name}: ${meta.counts.members.toLocaleString('en')} members, ${meta.counts.claims.toLocaleString('en')} claims; load average ${loadBefore.join(' ')} on ${cpus().length} CPUs\n`)
-  const server = await startServer(runDb, { cpuProf: opts.cpuProf })
+  const server = await startServer(runDb, { cpuProf: opts.cpuProf, entry: opts.entry })
   const overall = sampleRss(server.pid)
   const results: ScenarioResult[] = []
   try {
@@ -420,7 +436,7 @@ export async function runBench (scale: Scale, opts: { seconds: number, warmup: n
       loadAfter: loadavg().map((l) => round(l)),
       scale,
       counts: meta.counts,
-      settings: { connections: opts.connections, seconds: opts.seconds, warmupSeconds: opts.warmup },
+      settings: { connections: opts.connections, seconds: opts.seconds, warmupSeconds: opts.warmup, server: opts.entry === null ? 'node --import tsx src/server.ts' : 'node (compiled) server.js' },
       scenarios: results,
       serverPeakRssMb,
       rosterImport: rosterImportResult,
@@ -464,7 +480,7 @@ function printTable (r: RunResult): void {
   const out = [
     '',
     `${r.scale.name} database (${r.counts.members.toLocaleString('en')} members, ${r.counts.claims.toLocaleString('en')} claims) on ${r.machine.cpus} × ${r.machine.model}, ${r.machine.memoryGb} GB, Node ${r.machine.node}`,
-    `${r.settings.connections} connections, ${r.settings.seconds} s each after ${r.settings.warmupSeconds} s warm-up; load average before ${r.loadBefore.join(' ')}, after ${r.loadAfter.join(' ')}`,
+    `${r.settings.server}; ${r.settings.connections} connections, ${r.settings.seconds} s each after ${r.settings.warmupSeconds} s warm-up; load average before ${r.loadBefore.join(' ')}, after ${r.loadAfter.join(' ')}`,
     '',
     line(head),
     line(widths.map((w) => '-'.repeat(w))),
@@ -496,7 +512,7 @@ async function main (): Promise<void> {
   const { values } = parseArgs({
     options: {
       small: { type: 'boolean' }, both: { type: 'boolean' }, duration: { type: 'string' }, warmup: { type: 'string' },
-      connections: { type: 'string' }, only: { type: 'string' }, 'cpu-prof': { type: 'boolean' }, 'no-extras': { type: 'boolean' }
+      connections: { type: 'string' }, only: { type: 'string' }, 'cpu-prof': { type: 'boolean' }, 'no-extras': { type: 'boolean' }, tsx: { type: 'boolean' }
     }
   })
   const opts = {
@@ -505,7 +521,8 @@ async function main (): Promise<void> {
     connections: Number(values.connections ?? 32),
     only: values.only?.split(','),
     cpuProf: values['cpu-prof'] === true,
-    extras: values['no-extras'] !== true && values.only === undefined
+    extras: values['no-extras'] !== true && values.only === undefined,
+    entry: values.tsx === true ? null : compileServer()
   }
   mkdirSync(RESULTS_DIR, { recursive: true })
   const scales = values.both === true ? [SCALES.city, SCALES.small] : [values.small === true ? SCALES.small : SCALES.city]

@@ -152,26 +152,77 @@ const FROM_CLAIMS = sql`from aid_claims c
   join enterprises e on e.id = m.enterprise_id
   join buildings b on b.id = e.building_id`
 
-/** One page of claims, oldest first. */
-export function listClaims (db: DbOrTx, f: ClaimListFilter, limit: number, offset: number, newestFirst = false): ClaimListRow[] {
-  return db.all<ClaimListRow>(sql`select c.id, c.status, c.created_at as createdAt, c.plan_year as planYear,
+const LIST_COLUMNS = sql`c.id, c.status, c.created_at as createdAt, c.plan_year as planYear,
       c.admission_date as admissionDate, c.discharge_date as dischargeDate, c.hospital, c.invoice_no as invoiceNo,
       c.total_cost_fen as totalCostFen, c.insurance_paid_fen as insurancePaidFen, c.excluded_fen as excludedFen,
       c.base_fen as baseFen, json_extract(c.estimate, '$.payableFen') as estimateFen, c.payable_fen as payableFen,
       c.reason_code as reasonCode, c.payment_batch_id as paymentBatchId, c.resubmission_of as resubmissionOf,
-      m.name as memberName, m.member_no as memberNo, e.building_id as buildingId, b.name as buildingName
-    ${FROM_CLAIMS}
-    where ${listConditions(f, true)}
-    order by c.created_at ${newestFirst ? sql`desc` : sql`asc`}, c.id ${newestFirst ? sql`desc` : sql`asc`}
-    limit ${limit} offset ${offset}`)
+      m.name as memberName, m.member_no as memberNo, e.building_id as buildingId, b.name as buildingName`
+
+const restrictsBuilding = (f: ClaimListFilter): boolean => f.buildingIds !== null || f.buildingId !== undefined
+const byAge = (a: ClaimListRow, b: ClaimListRow): number => a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id
+
+/** Up to this many claims in the buildings in scope, a page is read from the buildings down. */
+const SMALL_SCOPE = 20_000
+
+/**
+ * One page of claims, oldest first (a member's own list: newest first). `scopeSize` is how many
+ * claims the filter's buildings hold (from countByStatus). A few buildings' claims are read from
+ * their enterprises down and sorted (cost bounded by those buildings); otherwise the page is read
+ * status by status along the (status, created_at) index, each stopping after the rows the page
+ * needs, then merged: never a sort of the whole table, however many claims there are.
+ */
+export function listClaims (db: DbOrTx, f: ClaimListFilter, limit: number, offset: number, opts: { newestFirst?: boolean, scopeSize?: number } = {}): ClaimListRow[] {
+  if (f.userId !== undefined) {
+    const dir = opts.newestFirst === true ? sql`desc` : sql`asc`
+    return db.all<ClaimListRow>(sql`select ${LIST_COLUMNS} ${FROM_CLAIMS}
+      where ${listConditions(f, true)}
+      order by c.created_at ${dir}, c.id ${dir}
+      limit ${limit} offset ${offset}`)
+  }
+  if (restrictsBuilding(f) && opts.scopeSize !== undefined && opts.scopeSize <= SMALL_SCOPE) {
+    return db.all<ClaimListRow>(sql`select ${LIST_COLUMNS}
+      from enterprises e cross join memberships m on m.enterprise_id = e.id cross join aid_claims c on c.membership_id = m.id
+      join buildings b on b.id = e.building_id
+      where ${listConditions(f, true)}
+      order by c.created_at, c.id limit ${limit} offset ${offset}`)
+  }
+  const rows: ClaimListRow[] = []
+  for (const status of f.statuses ?? CLAIM_STATUSES) {
+    rows.push(...db.all<ClaimListRow>(sql`select ${LIST_COLUMNS}
+      from aid_claims c indexed by claims_status_created
+      join memberships m on m.id = c.membership_id
+      join enterprises e on e.id = m.enterprise_id
+      join buildings b on b.id = e.building_id
+      where c.status = ${status} and ${listConditions(f, false)}
+      order by c.created_at, c.id limit ${offset + limit}`))
+  }
+  return rows.sort(byAge).slice(offset, offset + limit)
 }
 
 /** How many claims per status under the same filter (the status filter itself left out). */
 export function countByStatus (db: DbOrTx, f: ClaimListFilter): Record<ClaimStatus, number> {
-  const rows = db.all<{ status: ClaimStatus, n: number }>(sql`select c.status as status, count(*) as n
-    ${FROM_CLAIMS} where ${listConditions(f, false)} group by c.status`)
   const out = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>
-  for (const r of rows) out[r.status] = r.n
+  const add = (rows: Array<{ status: ClaimStatus, n: number }>, sign = 1): void => { for (const r of rows) out[r.status] += sign * r.n }
+  const dates = sql.join([
+    sql`1 = 1`,
+    ...(f.fromIso === undefined ? [] : [sql`c.created_at >= ${f.fromIso}`]),
+    ...(f.toIso === undefined ? [] : [sql`c.created_at < ${f.toIso}`])
+  ], sql` and `)
+  if (f.userId !== undefined) {
+    add(db.all(sql`select c.status as status, count(*) as n from aid_claims c where c.user_id = ${f.userId} and ${dates} group by c.status`))
+  } else if (restrictsBuilding(f)) {
+    // From the buildings' enterprises down to their members' claims: the rows of these buildings only.
+    add(db.all(sql`select c.status as status, count(*) as n
+      from enterprises e cross join memberships m on m.enterprise_id = e.id cross join aid_claims c on c.membership_id = m.id
+      where ${listConditions(f, false)} group by c.status`))
+  } else {
+    // Every claim: the (status, created_at) index alone answers; the reviewer's own claims are taken off.
+    add(db.all(sql`select c.status as status, count(*) as n from aid_claims c indexed by claims_status_created where ${dates} group by c.status`))
+    if (f.exceptUserId !== undefined) {
+      add(db.all(sql`select c.status as status, count(*) as n from aid_claims c where c.user_id = ${f.exceptUserId} and ${dates} group by c.status`), -1)
+    }
+  }
   return out
 }
 
@@ -183,14 +234,14 @@ export function buildingsIn (db: DbOrTx, ids: number[] | null) {
 // ---- payment batches ----
 
 /** Approved claims not yet in a batch, in scope, not the actor's own, oldest approval first. */
-export function payableClaims (db: DbOrTx, buildingIds: number[] | null, exceptUserId: number, onlyIds?: number[]) {
+export function payableClaims (db: DbOrTx, buildingIds: number[] | null, exceptUserId: number, onlyIds?: number[], limit = 500) {
   const ids = onlyIds === undefined ? sql`1 = 1` : sql`c.id in (${sql.join((onlyIds.length === 0 ? [-1] : onlyIds).map((i) => sql`${i}`), sql`, `)})`
   return db.all<{ id: number, payableFen: number, memberName: string, memberNo: string | null, buildingName: string, approvedAt: string }>(sql`
     select c.id, c.payable_fen as payableFen, m.name as memberName, m.member_no as memberNo, b.name as buildingName, c.approved_at as approvedAt
     ${FROM_CLAIMS}
     where c.status = 'approved' and c.payment_batch_id is null and c.user_id <> ${exceptUserId}
       and ${listConditions({ buildingIds }, false)} and ${ids}
-    order by c.approved_at, c.id`)
+    order by c.approved_at, c.id limit ${limit}`)
 }
 
 export function insertBatch (db: DbOrTx, v: typeof aidPaymentBatches.$inferInsert): BatchRow {
@@ -230,16 +281,26 @@ export function moveBatch (db: DbOrTx, id: number, from: BatchRow['status'][], p
 
 // ---- the fund ----
 
-function purchaseScope (buildingIds: number[] | null): SQL {
-  if (buildingIds === null) return sql`1 = 1`
-  return sql`p.membership_id in (select m.id from memberships m join enterprises e on e.id = m.enterprise_id where ${listConditions({ buildingIds }, false)})`
+/**
+ * Claims of the scope: every claim (no join), or those of members of these buildings' enterprises.
+ * CROSS JOIN fixes SQLite's join order: from the buildings' enterprises down, never a full scan.
+ */
+function scopedClaims (buildingIds: number[] | null): SQL {
+  if (buildingIds === null) return sql`aid_claims c`
+  return sql`enterprises e cross join memberships m on m.enterprise_id = e.id cross join aid_claims c on c.membership_id = m.id`
+}
+function scopeWhere (buildingIds: number[] | null): SQL {
+  return buildingIds === null ? sql`1 = 1` : listConditions({ buildingIds }, false)
 }
 
 /** Shares sold and income (paid purchases) per plan year. */
 export function incomeByYear (db: DbOrTx, buildingIds: number[] | null) {
+  const from = buildingIds === null
+    ? sql`aid_purchases p`
+    : sql`enterprises e cross join memberships m on m.enterprise_id = e.id cross join aid_purchases p on p.membership_id = m.id`
   return db.all<{ planYear: number, shares: number, purchases: number, incomeFen: number }>(sql`
     select p.plan_year as planYear, sum(p.shares) as shares, count(*) as purchases, sum(p.amount_fen) as incomeFen
-    from aid_purchases p where p.status = 'paid' and ${purchaseScope(buildingIds)}
+    from ${from} where p.status = 'paid' and ${scopeWhere(buildingIds)}
     group by p.plan_year order by p.plan_year`)
 }
 
@@ -248,21 +309,22 @@ export function claimsByYearStatus (db: DbOrTx, buildingIds: number[] | null) {
   return db.all<{ planYear: number, status: ClaimStatus, n: number, amountFen: number }>(sql`
     select c.plan_year as planYear, c.status as status, count(*) as n,
       coalesce(sum(coalesce(c.payable_fen, json_extract(c.estimate, '$.payableFen'))), 0) as amountFen
-    ${FROM_CLAIMS} where ${listConditions({ buildingIds }, false)}
+    from ${scopedClaims(buildingIds)} where ${scopeWhere(buildingIds)}
     group by c.plan_year, c.status order by c.plan_year`)
 }
 
 /** Amounts approved (by approval month) and paid (by payment month), months in Shanghai time. */
 export function amountsPerMonth (db: DbOrTx, buildingIds: number[] | null, fromMonth: string) {
-  const scope = listConditions({ buildingIds }, false)
+  // Instants from the first day of that month in Shanghai: a plain range on the ISO strings.
+  const fromIso = new Date(`${fromMonth}-01T00:00:00+08:00`).toISOString()
+  const scope = scopeWhere(buildingIds)
   const approved = db.all<{ month: string, amountFen: number }>(sql`
     select strftime('%Y-%m', c.approved_at, '+8 hours') as month, sum(c.payable_fen) as amountFen
-    ${FROM_CLAIMS} where c.approved_at is not null and c.status in ('approved', 'paid') and ${scope}
-      and strftime('%Y-%m', c.approved_at, '+8 hours') >= ${fromMonth}
+    from ${scopedClaims(buildingIds)} where c.status in ('approved', 'paid') and c.approved_at >= ${fromIso} and ${scope}
     group by month`)
   const paid = db.all<{ month: string, amountFen: number }>(sql`
     select strftime('%Y-%m', c.paid_at, '+8 hours') as month, sum(c.payable_fen) as amountFen
-    ${FROM_CLAIMS} where c.status = 'paid' and ${scope} and strftime('%Y-%m', c.paid_at, '+8 hours') >= ${fromMonth}
+    from ${scopedClaims(buildingIds)} where c.status = 'paid' and c.paid_at >= ${fromIso} and ${scope}
     group by month`)
   return { approved, paid }
 }

@@ -328,7 +328,8 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
         : { buildingIds: null, userId: actor.id, statuses: q.status === undefined ? undefined : [q.status] }
       const counts = repo.countByStatus(db, filter)
       const total = q.status === undefined ? Object.values(counts).reduce((a, b) => a + b, 0) : counts[q.status]
-      const items = repo.listClaims(db, filter, API_PAGE_SIZE, (q.page - 1) * API_PAGE_SIZE, !reviewer)
+      const scopeSize = Object.values(counts).reduce((a, b) => a + b, 0)
+      const items = repo.listClaims(db, filter, API_PAGE_SIZE, (q.page - 1) * API_PAGE_SIZE, { newestFirst: !reviewer, scopeSize })
       return { items, page: q.page, pages: Math.max(1, Math.ceil(total / API_PAGE_SIZE)), total }
     },
 
@@ -351,7 +352,8 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
       const counts = repo.countByStatus(db, filter)
       const total = statuses === undefined ? Object.values(counts).reduce((a, b) => a + b, 0) : statuses.reduce((a, s) => a + counts[s], 0)
       const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE))
-      const rows = repo.listClaims(db, filter, QUEUE_PAGE_SIZE, (q.page - 1) * QUEUE_PAGE_SIZE)
+      const scopeSize = Object.values(counts).reduce((a, b) => a + b, 0)
+      const rows = repo.listClaims(db, filter, QUEUE_PAGE_SIZE, (q.page - 1) * QUEUE_PAGE_SIZE, { scopeSize })
       return { rows, counts, total, pages, buildings: repo.buildingsIn(db, scope) }
     },
 

@@ -370,7 +370,10 @@ export interface RunResult {
   counts: Record<string, number>
   settings: { connections: number, seconds: number, warmupSeconds: number, server: string }
   scenarios: ScenarioResult[]
+  /** Peak over the whole run, the memberships export included. */
   serverPeakRssMb: number
+  /** Peak during the loads, the roster import and the claims export (the issue's target). */
+  judgedRssMb: number
   rosterImport?: Record<string, unknown>
   exports?: Record<string, Record<string, unknown>>
   targets: Array<{ target: string, value: string, met: boolean | null }>
@@ -417,6 +420,9 @@ export async function runBench (scale: Scale, opts: { seconds: number, warmup: n
     let rosterImportResult: Record<string, unknown> | undefined
     let exportResults: Record<string, Record<string, unknown>> | undefined
     await drain(server.baseUrl)
+    // The memory target is judged on the loads (and the import and claims export below); the
+    // memberships export, not part of the issue's targets, is reported on its own.
+    const loadPeakRssMb = round(Math.max(...results.map((r) => r.peakRssMb ?? 0)), 1)
     if (opts.extras) {
       process.stderr.write('  roster import of 10,000 rows…\n')
       rosterImportResult = await rosterImport(server, meta)
@@ -429,6 +435,8 @@ export async function runBench (scale: Scale, opts: { seconds: number, warmup: n
     const peak = overall.stop().peakMb
     const hwm = memoryOf(server.pid)?.hwmMb ?? peak
     const serverPeakRssMb = round(Math.max(peak, hwm), 1)
+    const judgedRssMb = round(Math.max(loadPeakRssMb, Number((rosterImportResult?.serverRss as { peakMb?: number } | undefined)?.peakMb ?? 0),
+      Number((exportResults?.claims?.serverRss as { peakMb?: number } | undefined)?.peakMb ?? 0)), 1)
     return {
       startedAt: new Date().toISOString(),
       machine: machine(),
@@ -439,9 +447,10 @@ export async function runBench (scale: Scale, opts: { seconds: number, warmup: n
       settings: { connections: opts.connections, seconds: opts.seconds, warmupSeconds: opts.warmup, server: opts.entry === null ? 'node --import tsx src/server.ts' : 'node (compiled) server.js' },
       scenarios: results,
       serverPeakRssMb,
+      judgedRssMb,
       rosterImport: rosterImportResult,
       exports: exportResults,
-      targets: judge(results, serverPeakRssMb, rosterImportResult, exportResults?.claims)
+      targets: judge(results, judgedRssMb, rosterImportResult, exportResults?.claims)
     }
   } finally {
     await server.stop()
@@ -464,7 +473,7 @@ function judge (results: ScenarioResult[], rssMb: number, imp?: Record<string, u
     out.push({ target: `${r.title}: p99 ≤ ${TARGETS.p99Ms} ms`, value: `${r.p99} ms`, met: (r.p99 ?? Infinity) <= TARGETS.p99Ms })
     if (r.name !== 'claimSubmit' && (r.errors ?? 0) > 0) out.push({ target: `${r.title}: no errors`, value: String(r.errors), met: false })
   }
-  out.push({ target: `server resident memory ≤ ${TARGETS.rssMb} MB`, value: `${rssMb} MB`, met: rssMb <= TARGETS.rssMb })
+  out.push({ target: `server resident memory ≤ ${TARGETS.rssMb} MB (loads, import, claims export)`, value: `${rssMb} MB`, met: rssMb <= TARGETS.rssMb })
   if (imp !== undefined) out.push({ target: `roster import of 10,000 rows ≤ ${TARGETS.importMs / 1000} s`, value: imp.available === true ? `${String(imp.ms)} ms${imp.ok === true ? '' : ' (did not finish: ' + String(imp.note ?? JSON.stringify(imp.answer)) + ')'}` : 'not available', met: imp.available === true ? imp.ok === true && imp.met === true : null })
   if (exp !== undefined) out.push({ target: `CSV export of the claims ≤ ${TARGETS.exportMs / 1000} s, flat memory`, value: exp.available === true ? `${String(exp.rows)} rows in ${String(exp.ms)} ms, RSS +${String(exp.rssGrowthMb)} MB` : String(exp.note), met: exp.available === true ? exp.met === true : null })
   return out
@@ -486,7 +495,7 @@ function printTable (r: RunResult): void {
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
     '',
-    `server peak RSS: ${r.serverPeakRssMb} MB`
+    `server peak RSS: ${r.judgedRssMb} MB during the loads, import and claims export; ${r.serverPeakRssMb} MB over the whole run`
   ]
   if (r.rosterImport !== undefined) out.push(`roster import: ${JSON.stringify(r.rosterImport)}`)
   for (const [name, e] of Object.entries(r.exports ?? {})) out.push(`${name} CSV export: ${JSON.stringify(e)}`)

@@ -16,7 +16,7 @@ import { makeResidentId } from '../src/domain/memberships.js'
 import { generate } from './generate.js'
 import { freePort, mintToken } from './http.js'
 import {
-  BENCH_JWT_SECRET, BENCH_PII_KEY, DATA_DIR, RESULTS_DIR, SCALES, dbPathFor,
+  BENCH_DIR, BENCH_JWT_SECRET, BENCH_PII_KEY, DATA_DIR, RESULTS_DIR, SCALES, dbPathFor,
   type BenchMeta, type Scale
 } from './config.js'
 
@@ -517,6 +517,48 @@ export function compare (city: RunResult, small: RunResult): Array<{ name: strin
   return out
 }
 
+/** The README's `## Benchmarks` section, from the last city run (and the small one, if any). */
+export function readmeSection (city: RunResult, cmp?: ReturnType<typeof compare>): string {
+  const m = city.machine
+  const rows = city.scenarios.map((s) => s.available
+    ? `| ${s.title} | ${Math.round(s.rps ?? 0).toLocaleString('en')} | ${s.p50} | ${s.p99} | ${s.errors} | ${s.ratio?.toFixed(2)} | ${s.peakRssMb} |`
+    : `| ${s.title} | not measured: ${s.note ?? ''} | | | | | |`)
+  const t = city.targets.map((x) => `- ${x.met === null ? '❔' : x.met ? '✅' : '❌'} ${x.target}: ${x.value}`)
+  const lines = [
+    '## Benchmarks',
+    '',
+    '`npm run bench` builds (once, then reuses) a city-scale database in `bench/data/` — ' +
+      `${city.counts.buildings} buildings, ${city.counts.enterprises.toLocaleString('en')} enterprises, ${city.counts.members.toLocaleString('en')} members with accounts, ` +
+      `${city.counts.shares.toLocaleString('en')} paid shares, ${city.counts.claims.toLocaleString('en')} claims in every state, checked against the domain rules — ` +
+      'starts the compiled portal in production mode on a copy of it, and loads each page with autocannon ' +
+      `(${city.settings.connections} connections, ${city.settings.seconds} s after a ${city.settings.warmupSeconds} s warm-up). ` +
+      'Ratios are to `GET /healthz` in the same run, so a busier or faster machine cancels out. ' +
+      'Results go to `bench/results/latest.json`; `npm run bench -- --both` also runs a 10× smaller database and compares; ' +
+      '`--cpu-prof` writes CPU profiles of the server to `bench/results/profiles/`.',
+    '',
+    `Last run: ${city.startedAt.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} × ${m.model}, ${m.memoryGb} GB, Node ${m.node}; ` +
+      `load average ${city.loadBefore[0]} before the run (other work on the machine makes every figure lower).`,
+    '',
+    '| scenario | req/s | p50 ms | p99 ms | errors | ratio to /healthz | peak RSS MB |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    ''
+  ]
+  const imp = city.rosterImport
+  if (imp?.available === true) lines.push(`Roster import of ${String(imp.rows)} rows (upload to done): ${String(imp.ms)} ms.`)
+  for (const [name, e] of Object.entries(city.exports ?? {})) {
+    lines.push(e.available === true
+      ? `CSV export (${name}): ${Number(e.rows).toLocaleString('en')} rows, ${(Number(e.bytes) / 1048576).toFixed(1)} MB in ${String(e.ms)} ms (first byte after ${String(e.firstByteMs)} ms), server RSS +${String(e.rssGrowthMb)} MB.`
+      : `CSV export (${name}): not available (${String(e.note)}).`)
+  }
+  lines.push('', 'Targets:', '', ...t)
+  if (cmp !== undefined && cmp.length > 0) {
+    lines.push('', 'City vs 10× fewer rows (ratio to /healthz; the small database may be at most 10% faster):', '')
+    for (const c of cmp) lines.push(`- ${c.met ? '✅' : '❌'} ${c.name}: small faster by ${(c.smallFaster * 100).toFixed(1)}% (${c.cityRps} vs ${c.smallRps} req/s)`)
+  }
+  return lines.join('\n') + '\n'
+}
+
 async function main (): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -551,6 +593,12 @@ async function main (): Promise<void> {
     const file = join(RESULTS_DIR, 'latest.json')
     const city = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
     writeFileSync(file, JSON.stringify({ ...city, smallComparison: { small: { scenarios: runs[1].scenarios, counts: runs[1].counts, loadBefore: runs[1].loadBefore }, pages: cmp } }, null, 2) + '\n')
+  }
+  const city = runs.find((r) => r.scale.name === 'city')
+  if (city !== undefined && opts.only === undefined) {
+    const file = join(BENCH_DIR, 'README-section.md')
+    writeFileSync(file, readmeSection(city, runs.length === 2 ? compare(runs[0], runs[1]) : undefined))
+    process.stderr.write(`README section written to ${file}\n`)
   }
   if (existsSync(join(RESULTS_DIR, 'profiles'))) process.stderr.write(`CPU profiles (if --cpu-prof): ${join(RESULTS_DIR, 'profiles')}\n`)
 }

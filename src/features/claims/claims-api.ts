@@ -5,8 +5,8 @@ import { parseInput, idParam } from '../../lib/validation.js'
 import { requireIdempotencyKey } from '../../lib/idempotency.js'
 import { AppError } from '../../lib/errors.js'
 import { attachmentHeader, csvStream } from '../../lib/csv.js'
-import type { ClaimsService } from './claims-service.js'
-import { batchInput, batchPaidInput, claimInput, documentKindInput, listQuery, rejectInput } from './claims-schemas.js'
+import { EXPORT_HEADER, type ClaimsService } from './claims-service.js'
+import { batchInput, batchPaidInput, claimInput, documentKindInput, listQuery, queueQuery, rejectInput } from './claims-schemas.js'
 import { readUpload } from './upload.js'
 import { z } from 'zod'
 
@@ -17,7 +17,7 @@ const docParams = z.object({ id: z.coerce.number().int().positive(), docId: z.co
 export default async function claimsApi (app: FastifyInstance, { service }: { service: ClaimsService }): Promise<void> {
   app.get('/api/v1/aid/claims', async (req) => {
     const q = parseInput(listQuery, req.query)
-    return service.list(req.actor ?? app.requireSignedIn(req), { mine: q.mine === '1' || q.mine === 'true', status: q.status, page: q.page })
+    return service.list(app.requireSignedIn(req), { mine: q.mine === '1' || q.mine === 'true', status: q.status, page: q.page })
   })
 
   app.post('/api/v1/aid/claims', async (req, reply) => {
@@ -26,6 +26,15 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
     const input = parseInput(claimInput(app.clock.today()), req.body)
     const answer = service.submit(actor, input, key)
     return reply.code(answer.statusCode).send(answer.body)
+  })
+
+  app.get('/api/v1/aid/claims/export.csv', async (req, reply) => {
+    const q = parseInput(queueQuery, req.query)
+    const rows = service.exportQueue(app.requireSignedIn(req), q)
+    return reply.header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', attachmentHeader(`claims-${app.clock.today()}.csv`))
+      .header('cache-control', 'private, no-store')
+      .send(csvStream(EXPORT_HEADER, rows))
   })
 
   app.get('/api/v1/aid/claims/:id', async (req) => {

@@ -8,7 +8,8 @@ import { idParam, parseInput } from '../../lib/validation.js'
 import { AppError } from '../../lib/errors.js'
 import { pageLinks } from '../../lib/pagination.js'
 import { fenToYuanString, formatFen } from '../../domain/money.js'
-import type { ClaimsService } from './claims-service.js'
+import { EXPORT_HEADER, type ClaimsService } from './claims-service.js'
+import { attachmentHeader, csvStream } from '../../lib/csv.js'
 import { batchInput, batchPaidInput, claimForm, documentKindInput, queueQuery, rejectInput, REJECT_CODES } from './claims-schemas.js'
 import { CLAIM_STATUSES } from './claims-repository.js'
 import { DOCUMENT_KINDS } from './documents.js'
@@ -159,6 +160,15 @@ export default async function claimsPages (app: FastifyInstance, { service }: { 
       rows: r.rows.map((c) => ({ ...c, badge: statusBadge(req, c.status), amountFen: c.payableFen ?? c.estimateFen })),
       pagination: pageLinks('/aid/review', { building: q.building, status: q.status, from: q.from, to: q.to }, Math.min(q.page, r.pages), r.pages)
     })
+  })
+
+  app.get('/aid/review/export.csv', async (req, reply) => {
+    const q = parseInput(queueQuery, req.query)
+    const rows = service.exportQueue(app.requireSignedIn(req), q)
+    return reply.header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', attachmentHeader(`claims-${app.clock.today()}.csv`))
+      .header('cache-control', 'private, no-store')
+      .send(csvStream(EXPORT_HEADER, rows))
   })
 
   // ---- payment ----

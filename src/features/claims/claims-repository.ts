@@ -226,6 +226,12 @@ export function countByStatus (db: DbOrTx, f: ClaimListFilter): Record<ClaimStat
   return out
 }
 
+/** A chunk of claims after `afterId`, in id order, with the filter: for streamed exports. */
+export function claimsAfter (db: DbOrTx, f: ClaimListFilter, afterId: number, limit: number) {
+  return db.all<ClaimListRow & { enterpriseName: string }>(sql`select ${LIST_COLUMNS}, e.name as enterpriseName ${FROM_CLAIMS}
+    where c.id > ${afterId} and ${listConditions(f, true)} order by c.id limit ${limit}`)
+}
+
 export function buildingsIn (db: DbOrTx, ids: number[] | null) {
   const q = db.select({ id: buildings.id, name: buildings.name }).from(buildings)
   return (ids === null ? q : q.where(inArray(buildings.id, ids.length === 0 ? [-1] : ids))).orderBy(asc(buildings.id)).all()

@@ -48,4 +48,16 @@ t.test('the review queue: oldest first, 50 a page, counts per status, filters by
   const other = new PageSession(app)
   await other.login(w.otherStaff.phone)
   t.equal(rowIds((await other.get('/aid/review')).body).length, 1)
+
+  // The same filter as a CSV: every matching row, with the BOM and the amounts in yuan.
+  const csv = await admin.get(`/aid/review/export.csv?status=submitted&building=${w.buildingId}`)
+  t.equal(csv.statusCode, 200)
+  t.match(csv.headers['content-type'], /text\/csv/)
+  const lines = csv.body.split('\r\n').filter((l) => l !== '')
+  t.ok(lines[0].startsWith('\uFEFF'))
+  t.equal(lines.length, 1 + 56)
+  t.match(lines[1], new RegExp(`^${ids[4]},.*,submitted,.*,4000\\.00,1000\\.00,0\\.00,3000\\.00,250\\.00,,$`))
+  const api = await injectAs(app, w.staff, { method: 'GET', url: '/api/v1/aid/claims/export.csv?status=all' })
+  t.equal(api.body.split('\r\n').filter((l) => l !== '').length, 1 + 60)
+  t.equal((await injectAs(app, w.member.user, { method: 'GET', url: '/api/v1/aid/claims/export.csv' })).statusCode, 403)
 })

@@ -96,16 +96,11 @@ export function findNumberedClosedByHash (db: DbOrTx, idHash: string): Membershi
     .orderBy(desc(memberships.id)).get()
 }
 
-/**
- * The membership of an account: its own (open first, then the latest), else an open one imported
- * for the account's phone number before the account existed.
- */
-export function membershipOfUser (db: DbOrTx, userId: number, phone: string): MembershipView | undefined {
+/** The membership of an account: its open one first, then the latest. */
+export function membershipOfUser (db: DbOrTx, userId: number): MembershipView | undefined {
   const own = selectView(db).where(eq(memberships.userId, userId))
     .orderBy(sql`case when ${memberships.status} in ('applied', 'active') then 0 else 1 end`, desc(memberships.updatedAt), desc(memberships.id)).get()
-  if (own !== undefined) return flatten(own)
-  const imported = selectView(db).where(and(isNull(memberships.userId), eq(memberships.mobile, phone), OPEN)).orderBy(desc(memberships.id)).get()
-  return imported === undefined ? undefined : flatten(imported)
+  return own === undefined ? undefined : flatten(own)
 }
 
 export function insertMembership (db: DbOrTx, v: NewMembership): MembershipRow {
@@ -212,14 +207,6 @@ export function countRoster (db: DbOrTx, f: RosterFilter): number {
 export function userName (db: DbOrTx, id: number | null): string | undefined {
   if (id === null) return undefined
   return db.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name
-}
-
-export function userIdByPhone (db: DbOrTx, phones: string[]): Map<string, number> {
-  const out = new Map<string, number>()
-  for (let i = 0; i < phones.length; i += 500) {
-    for (const u of db.select({ id: users.id, phone: users.phone }).from(users).where(inArray(users.phone, phones.slice(i, i + 500))).all()) out.set(u.phone, u.id)
-  }
-  return out
 }
 
 /** Of these hashes, the ones that already have an applied or active membership. */

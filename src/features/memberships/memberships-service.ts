@@ -27,9 +27,13 @@ export function isUniqueViolation (err: unknown, index?: string): boolean {
   return typeof e?.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT') && (index === undefined || (e.message ?? '').includes(index))
 }
 
-/** The person a membership belongs to: their account, or (imported before they signed up) their phone. */
-export function isPerson (actor: Actor, m: { userId: number | null, mobile: string | null }): boolean {
-  return m.userId === actor.id || (m.userId === null && m.mobile !== null && m.mobile === actor.phone)
+/**
+ * The person a membership belongs to: its account. An imported membership has none until the
+ * person claims it by applying with the same ID number and name (a phone number alone proves
+ * nothing: anyone can sign up with any number).
+ */
+export function isPerson (actor: Actor, m: { userId: number | null }): boolean {
+  return m.userId === actor.id
 }
 
 /** The enterprise's liaison (while it has not withdrawn), staff of its building, admin. */
@@ -76,9 +80,17 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii) {
       if (ent.status !== 'enrolled') throw notEnrolled()
       try {
         return db.transaction((tx) => {
-          if (repo.findOpenByHash(tx, idHash) !== undefined) throw conflict('MEMBERSHIP_EXISTS', 'memberships.exists', { idNumber: 'memberships.exists' })
+          const open = repo.findOpenByHash(tx, idHash)
           if (repo.findOpenByUser(tx, actor.id) !== undefined) throw conflict('MEMBERSHIP_EXISTS', 'memberships.accountHasMembership')
           const at = clock.iso()
+          if (open !== undefined) {
+            // A roster import made this membership before the person had an account: whoever
+            // gives the same ID number and name is that person, and takes it over.
+            if (open.userId !== null || open.name !== input.name) throw conflict('MEMBERSHIP_EXISTS', 'memberships.exists', { idNumber: 'memberships.exists' })
+            if (!repo.changeMembership(tx, open.id, open.status, { userId: actor.id, updatedAt: at })) throw stateChanged()
+            writeAudit(tx, at, { actorUserId: actor.id, action: 'membership.claim', entityType: 'membership', entityId: open.id, before: { userId: null }, after: { userId: actor.id }, note: 'imported membership claimed with its ID number' })
+            return { id: open.id, status: open.status as 'applied' }
+          }
           const facts = residentIdFacts(idNumber)
           const values = {
             userId: actor.id, enterpriseId: ent.id, name: input.name, idCipher: pii.encrypt(idNumber), idHash,
@@ -268,11 +280,11 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii) {
 
     /** The actor's own membership (the latest; an open one first). */
     mine (actor: Actor): repo.MembershipView | undefined {
-      return repo.membershipOfUser(db, actor.id, actor.phone)
+      return repo.membershipOfUser(db, actor.id)
     },
 
     meMembership (actor: Actor): MeMembership | null {
-      const m = repo.membershipOfUser(db, actor.id, actor.phone)
+      const m = repo.membershipOfUser(db, actor.id)
       if (m === undefined) return null
       return { id: m.id, status: m.status, memberNo: m.memberNo, enterpriseId: m.enterpriseId, enterpriseName: m.enterpriseName, buildingId: m.buildingId, joinedOn: m.joinedOn, idMasked: m.idMasked }
     },

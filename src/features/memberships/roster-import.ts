@@ -254,7 +254,6 @@ export function createRosterImports (db: Db, clock: Clock, pii: Pii) {
             return false
           })
           const earlier = repo.numberedClosedByHashes(tx, fresh.map((v) => v.hash))
-          const accounts = repo.userIdByPhone(tx, fresh.flatMap((v) => (v.mobile === null ? [] : [v.mobile])))
           const needNumbers = staff ? fresh.filter((v) => !earlier.has(v.hash)).length : 0
           let next = needNumbers > 0 ? repo.takeNumbers(tx, MEMBER_NO_COUNTER, needNumbers) : 0
           const year = today.slice(0, 4)
@@ -263,7 +262,8 @@ export function createRosterImports (db: Db, clock: Clock, pii: Pii) {
             const facts = residentIdFacts(v.id)
             const prior = earlier.get(v.hash)
             const values = {
-              userId: v.mobile === null ? null : (accounts.get(v.mobile) ?? null),
+              // Linked to an account only when the person claims it with the ID number (see apply).
+              userId: null,
               enterpriseId, name: v.name, idCipher: pii.encrypt(v.id), idHash: v.hash, idMasked: maskResidentId(v.id),
               gender: facts.gender, birthDate: facts.birthDate, mobile: v.mobile,
               status: staff ? 'active' as const : 'applied' as const,

@@ -68,7 +68,16 @@ t.test('liaison imports a CSV: good rows become applications, bad and duplicate 
   const created = app.db.select().from(memberships).where(eq(memberships.source, 'import')).all()
   t.equal(created.length, 3)
   t.ok(created.every((m) => m.status === 'applied' && m.memberNo === null && m.appliedBy === w.liaisonA.id))
-  t.equal(created.find((m) => m.name === '张三')!.userId, account.id, 'linked to the account with that mobile')
+  t.equal(created.find((m) => m.name === '张三')!.userId, null, 'not linked by a phone number alone')
+  // The person claims it by applying with the same ID number and name.
+  const zhang = created.find((m) => m.name === '张三')!
+  const idNumber = app.pii.decrypt(zhang.idCipher)
+  const wrongName = await injectAs(app, account, { method: 'POST', url: '/api/v1/memberships', payload: { enterpriseId: w.entA, name: '张四', idNumber } })
+  t.equal(wrongName.statusCode, 409, 'the ID number with another name does not claim it')
+  const claim = await injectAs(app, account, { method: 'POST', url: '/api/v1/memberships', payload: { enterpriseId: w.entA, name: '张三', idNumber } })
+  t.equal(claim.statusCode, 201)
+  t.same(claim.json(), { id: zhang.id, status: 'applied' })
+  t.equal(app.db.select().from(memberships).where(eq(memberships.id, zhang.id)).get()!.userId, account.id, 'claimed with the ID number and name')
   t.equal(created.find((m) => m.name === '张二')!.idMasked.endsWith(r.good[1].slice(14).toUpperCase()), true)
 
   const report = await injectAs(app, w.liaisonA, { method: 'GET', url: `/api/v1/membership-imports/${res.json().id}/errors.csv` })

@@ -18,14 +18,14 @@ export function everActiveMember (db: DbOrTx, userId: number): boolean {
     .where(and(eq(memberships.userId, userId), sql`${memberships.joinedOn} is not null`)).limit(1).get() !== undefined
 }
 
-/** The user's paid share of a plan year (through any of their memberships). */
+/** The user's paid share of a plan year (through any of their memberships): from the user's
+ *  memberships to their purchases (CROSS JOIN keeps SQLite from scanning the year's purchases). */
 export function findPaidShare (db: DbOrTx, userId: number, planYear: number) {
-  return db.select({
-    purchaseId: aidPurchases.id, membershipId: aidPurchases.membershipId, shares: aidPurchases.shares,
-    paidOn: aidPurchases.paidOn, coverFrom: aidPurchases.coverFrom, planYear: aidPurchases.planYear
-  }).from(aidPurchases).innerJoin(memberships, eq(memberships.id, aidPurchases.membershipId))
-    .where(and(eq(memberships.userId, userId), eq(aidPurchases.planYear, planYear), eq(aidPurchases.status, 'paid')))
-    .orderBy(asc(aidPurchases.id)).limit(1).get()
+  return db.get<{ purchaseId: number, membershipId: number, shares: number, paidOn: string | null, coverFrom: string | null, planYear: number } | undefined>(sql`
+    select p.id as purchaseId, p.membership_id as membershipId, p.shares, p.paid_on as paidOn, p.cover_from as coverFrom, p.plan_year as planYear
+    from memberships m cross join aid_purchases p on p.membership_id = m.id
+    where m.user_id = ${userId} and p.plan_year = ${planYear} and p.status = 'paid'
+    order by p.id limit 1`)
 }
 
 /** A claim of this member (or this user) with the invoice number that is not rejected. */

@@ -354,7 +354,7 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
       const total = q.status === undefined ? Object.values(counts).reduce((a, b) => a + b, 0) : counts[q.status]
       const scopeSize = Object.values(counts).reduce((a, b) => a + b, 0)
       const items = repo.listClaims(db, filter, API_PAGE_SIZE, (q.page - 1) * API_PAGE_SIZE, { newestFirst: !reviewer, scopeSize })
-      return { items, page: q.page, pages: Math.max(1, Math.ceil(total / API_PAGE_SIZE)), total }
+      return { items, page: q.page, pages: Math.max(1, Math.ceil(total / API_PAGE_SIZE)), total, counts }
     },
 
     /** The review queue: filtered, oldest first, counts per status, 50 a page. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { createClaimsService } from './claims-service.js'
 import claimsApi from './claims-api.js'
 import claimsPages from './claims-pages.js'
+import { statusBadge } from './claims-display.js'
 
 // The claims feature: claims, documents, review, payment batches, settlement sheets, the fund
 // overview. Pages and the JSON API (/api/v1/aid/claims…) are two doors onto one service.
@@ -9,4 +10,28 @@ export default async function claimsFeature (app: FastifyInstance): Promise<void
   const service = createClaimsService({ db: app.db, clock: app.clock, pii: app.pii, uploadDir: app.config.uploadDir })
   await app.register(claimsApi, { service })
   await app.register(claimsPages, { service })
+
+  // Home: the member's latest claims; for reviewers, how many wait in their queue.
+  app.homeCards.push({
+    order: 35,
+    partial: 'claims/home-card',
+    load: (req) => {
+      const actor = req.actor
+      if (actor === null) return null
+      const mine = service.list(actor, { mine: true, page: 1 })
+      const reviewer = actor.isStaff || actor.isAdmin
+      let waiting = 0
+      if (reviewer) {
+        const { counts } = service.list(actor, { mine: false, page: 1 })
+        waiting = counts.submitted + counts.awaiting_second_approval
+      }
+      if (mine.total === 0 && !reviewer) return null
+      return {
+        claims: mine.items.slice(0, 3).map((c) => ({ id: c.id, admissionDate: c.admissionDate, hospital: c.hospital, badge: statusBadge(req, c.status), amountFen: c.payableFen ?? c.estimateFen })),
+        total: mine.total,
+        reviewer,
+        waiting
+      }
+    }
+  })
 }

@@ -4,6 +4,9 @@ import type { Messages } from '../index.js'
 const messages: Messages = {
   zh: {
     'claims.nav.mine': '我的报销',
+    'claims.card.title': '医疗互助报销',
+    'claims.card.all': '全部 {total} 笔报销申请',
+    'claims.card.waiting': '待审核的报销申请：{count} 笔',
     'claims.nav.review': '报销审核',
     'claims.nav.payouts': '报销支付',
     'claims.nav.fund': '互助金概况',
@@ -217,6 +220,9 @@ const messages: Messages = {
   },
   en: {
     'claims.nav.mine': 'My claims',
+    'claims.card.title': 'Medical-aid claims',
+    'claims.card.all': 'All {total} of your claims',
+    'claims.card.waiting': 'Claims waiting for review: {count}',
     'claims.nav.review': 'Claim review',
     'claims.nav.payouts': 'Claim payments',
     'claims.nav.fund': 'Fund overview',

@@ -26,7 +26,17 @@ export function openDatabase (path: string): Db {
   sqlite.pragma('synchronous = NORMAL')
   const db = drizzle(sqlite, { schema }) as Db
   migrate(db, { migrationsFolder: migrationsDir })
+  // Planner statistics (sqlite_stat1), refreshed where missing or stale, as SQLite advises for
+  // long-lived connections. Without them the planner guesses, and at city scale it guessed
+  // wrong: the claim queue scanned every open claim of the city (~250 ms a page) and a claim
+  // submission scanned a plan year's shares, instead of starting from the building or member.
+  optimizeDatabase(db)
   return db
+}
+
+/** PRAGMA optimize: analyses the tables whose statistics are missing or out of date. */
+export function optimizeDatabase (db: Db, onOpen = true): void {
+  db.$client.pragma(onOpen ? 'optimize = 0x10002' : 'optimize')
 }
 
 export { schema }

@@ -2,7 +2,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../config.js'
-import { openDatabase, type Db } from '../db/index.js'
+import { openDatabase, optimizeDatabase, type Db } from '../db/index.js'
 import { createClock, type Clock } from '../lib/clock.js'
 import { createPii, type Pii } from '../lib/pii.js'
 
@@ -23,5 +23,10 @@ export default fp(async function core (app: FastifyInstance, opts: CoreOptions) 
   app.decorate('pii', createPii(opts.config.piiKey))
   const db = openDatabase(opts.config.databasePath)
   app.decorate('db', db)
-  app.addHook('onClose', async () => { db.$client.close() })
+  // Statistics kept current as the data grows (cheap when nothing changed much).
+  const optimizer = setInterval(() => {
+    try { optimizeDatabase(db, false) } catch (err) { app.log.warn({ err }, 'PRAGMA optimize failed') }
+  }, 60 * 60 * 1000)
+  optimizer.unref()
+  app.addHook('onClose', async () => { clearInterval(optimizer); db.$client.close() })
 }, { name: 'core' })

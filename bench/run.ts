@@ -103,7 +103,7 @@ function compileServer (): string {
 async function startServer (dbPath: string, opts: { cpuProf: boolean, entry: string | null }): Promise<Server> {
   const port = await freePort()
   const args: string[] = opts.entry === null ? ['--import', 'tsx'] : []
-  if (opts.cpuProf) args.push('--cpu-prof', `--cpu-prof-dir=${join(RESULTS_DIR, 'profiles')}`)
+  if (opts.cpuProf) args.push('--cpu-prof', `--cpu-prof-dir=${join(DATA_DIR, 'profiles')}`)
   args.push(opts.entry ?? join(projectRoot, 'src/server.ts'))
   const child = spawn(process.execPath, args, {
     cwd: projectRoot,
@@ -534,7 +534,7 @@ export function readmeSection (city: RunResult, cmp?: ReturnType<typeof compare>
       `(${city.settings.connections} connections, ${city.settings.seconds} s after a ${city.settings.warmupSeconds} s warm-up). ` +
       'Ratios are to `GET /healthz` in the same run, so a busier or faster machine cancels out. ' +
       'Results go to `bench/results/latest.json`; `npm run bench -- --both` also runs a 10× smaller database and compares; ' +
-      '`--cpu-prof` writes CPU profiles of the server to `bench/results/profiles/`.',
+      '`--cpu-prof` writes CPU profiles of the server to `bench/data/profiles/` (summarise with `npx tsx bench/profile/cpuprofile-top.ts FILE`).',
     '',
     `Last run: ${city.startedAt.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} × ${m.model}, ${m.memoryGb} GB, Node ${m.node}; ` +
       `load average ${city.loadBefore[0]} before the run (other work on the machine makes every figure lower).`,
@@ -600,7 +600,7 @@ async function main (): Promise<void> {
     writeFileSync(file, readmeSection(city, runs.length === 2 ? compare(runs[0], runs[1]) : undefined))
     process.stderr.write(`README section written to ${file}\n`)
   }
-  if (existsSync(join(RESULTS_DIR, 'profiles'))) process.stderr.write(`CPU profiles (if --cpu-prof): ${join(RESULTS_DIR, 'profiles')}\n`)
+  if (existsSync(join(DATA_DIR, 'profiles'))) process.stderr.write(`CPU profiles (if --cpu-prof): ${join(DATA_DIR, 'profiles')}\n`)
 }
 
 const invokedDirectly = process.argv[1] !== undefined && /run\.(ts|js)$/.test(process.argv[1])

@@ -8,18 +8,7 @@ import { addDays, daysBetween, maxDate, minDate } from '../../domain/dates.js'
 import { defaultPlan, planFromLatest } from '../../domain/aid-plan.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import { getPlan, upsertPlan } from './plans-repository.js'
-
-/** A small deterministic generator, so every demo database is the same. */
-function prng (seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let x = s
-    x = Math.imul(x ^ (x >>> 15), x | 1)
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61)
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { prng } from '../../lib/prng.js'
 
 interface MemberRow { id: number, userId: number | null, joinedOn: string | null, enterpriseId: number, buildingId: number, liaisonUserId: number }
 

@@ -8,6 +8,7 @@ import { usccCheckChar } from '../../domain/identity.js'
 import { hashPassword } from '../../lib/password.js'
 import { buildings, enterprises, roleGrants, staffScopes, users } from '../../db/schema/index.js'
 import { writeAudit } from '../audit/audit-repository.js'
+import { prng } from '../../lib/prng.js'
 
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY'
 
@@ -28,18 +29,6 @@ const OTHER_BUILDINGS = [
 
 const PREFIXES = ['云岭', '滇池', '春城', '翠湖', '金马', '碧鸡', '盘龙', '五华', '彩云', '高原', '七彩', '红土', '茶马', '普洱', '东川', '石林', '抚仙', '洱海', '大观', '圆通']
 const TRADES = ['科技', '信息技术', '软件', '企业管理咨询', '文化传媒', '设计', '商贸', '电子商务', '人力资源', '教育科技', '网络科技', '数据服务', '建筑设计', '财务咨询', '广告', '物业服务']
-
-/** A small deterministic generator, so every demo database is the same. */
-function prng (seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let x = s
-    x = Math.imul(x ^ (x >>> 15), x | 1)
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61)
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export async function seedBuildings (ctx: SeedContext): Promise<void> {
   const rand = prng(20230710)

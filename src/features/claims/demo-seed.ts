@@ -13,17 +13,7 @@ import { getPlan } from '../aid/plans-repository.js'
 import type { PlanTerms } from '../../domain/aid-plan.js'
 import { hashPassword } from '../../lib/password.js'
 import { DEMO_PASSWORD } from '../../cli/seed-demo.js'
-
-function prng (seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let x = s
-    x = Math.imul(x ^ (x >>> 15), x | 1)
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61)
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { prng } from '../../lib/prng.js'
 
 interface ShareRow { purchaseId: number, membershipId: number, userId: number | null, name: string, planYear: number, shares: number, paidOn: string, coverFrom: string, buildingId: number }
 

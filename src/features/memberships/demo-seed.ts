@@ -15,6 +15,7 @@ import { counters, enterprises, membershipTransfers, users } from '../../db/sche
 import { writeAudit } from '../audit/audit-repository.js'
 import { insertMemberships, type NewMembership } from './memberships-repository.js'
 import { MEMBER_NO_COUNTER } from './memberships-service.js'
+import { prng } from '../../lib/prng.js'
 
 export const DEMO_MEMBERS = 1034
 
@@ -22,17 +23,6 @@ const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗�
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '婷', '浩', '宇', '欣', '雪', '晨', '琳', '凯', '鑫', '佳', '睿', '子涵', '梓萱', '思远', '一鸣', '雨桐', '昊天', '嘉怡']
 /** Area codes of Yunnan's prefectures and Kunming's districts: where the workers come from. */
 const AREAS = ['530102', '530103', '530111', '530112', '530114', '530181', '530302', '530402', '530502', '530602', '532301', '532501', '532601', '532801', '532901', '533103', '510104', '520102', '450103', '430102']
-
-function prng (seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let x = s
-    x = Math.imul(x ^ (x >>> 15), x | 1)
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61)
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 interface EnterpriseFact { id: number, liaisonUserId: number, buildingId: number }
 

@@ -2,6 +2,7 @@
 // Excel opens Chinese text correctly; RFC 4180 quoting; and text that a spreadsheet would run as
 // a formula (= + - @, tab, carriage return at the start) is neutralised with a leading apostrophe,
 // so an exported name like "=HYPERLINK(…)" stays text. Stream-friendly: rows go in one at a time.
+import type { FastifyReply } from 'fastify'
 import { Readable } from 'node:stream'
 
 /** The byte order mark that makes Excel read the file as UTF-8. */
@@ -49,4 +50,12 @@ export function csvDocument (header: readonly string[], rows: Iterable<readonly 
 export function attachmentHeader (fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
+}
+
+/** Sends CSV as a download that no cache keeps (exports hold personal data). */
+export function sendCsv (reply: FastifyReply, fileName: string, body: string | NodeJS.ReadableStream): FastifyReply {
+  return reply.header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', attachmentHeader(fileName))
+    .header('cache-control', 'private, no-store')
+    .send(body)
 }

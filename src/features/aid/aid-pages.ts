@@ -6,7 +6,7 @@ import { idParam, parseInput } from '../../lib/validation.js'
 import { AppError, badRequest } from '../../lib/errors.js'
 import { requireActor, requireAdmin, type Actor, canActForBuilding } from '../../lib/access.js'
 import { pageLinks } from '../../lib/pagination.js'
-import { attachmentHeader, csvStream } from '../../lib/csv.js'
+import { csvStream, sendCsv } from '../../lib/csv.js'
 import { auditHistory } from '../audit/audit-repository.js'
 import { planFromLatest, defaultPlan, MAX_TIERS, type PlanTerms } from '../../domain/aid-plan.js'
 import type { Quote } from '../../domain/reimbursement.js'
@@ -195,10 +195,7 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
           o.orderedOn, o.receiptNo, o.paidOn, o.confirmedVia, o.coverFrom, o.coverTo]
       }
     })()
-    return reply.header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', attachmentHeader(`aid-orders-${app.clock.today()}.csv`))
-      .header('cache-control', 'no-store')
-      .send(csvStream(header, rows))
+    return sendCsv(reply, `aid-orders-${app.clock.today()}.csv`, csvStream(header, rows))
   })
 
   const orderPage = (req: FastifyRequest, id: number, extra: Record<string, unknown> = {}) => {

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify'
 import { idParam, parseInput } from '../../lib/validation.js'
 import { requireAdmin } from '../../lib/access.js'
-import { attachmentHeader, csvStream } from '../../lib/csv.js'
+import { csvStream, sendCsv } from '../../lib/csv.js'
 import type { BuildingsService } from './buildings-service.js'
 import { buildingInput, buildingQuery } from './buildings-schemas.js'
 import type { BuildingCoverage, BuildingRow } from './buildings-repository.js'
@@ -118,10 +118,7 @@ export default async function buildingsPages (app: FastifyInstance, { service }:
     const lines = rows.map((e) => [e.id, e.name, e.uscc, e.floorRoom, e.headcount, req.t('buildings.status.' + e.status), e.members,
       e.liaisonName, e.liaisonPhone, e.contactName, e.contactPhone, e.submittedAt, e.decidedAt, e.rejectReason])
     const day = app.clock.today()
-    reply.header('content-type', 'text/csv; charset=utf-8')
-    reply.header('content-disposition', attachmentHeader(`${building.name}-${req.t('buildings.csv.fileName')}-${day}.csv`))
-    reply.header('cache-control', 'no-store')
-    return reply.send(csvStream(header, lines))
+    return sendCsv(reply, `${building.name}-${req.t('buildings.csv.fileName')}-${day}.csv`, csvStream(header, lines))
   })
 
   app.get('/admin/overview', async (req, reply) => {

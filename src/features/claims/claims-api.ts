@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import { parseInput, idParam } from '../../lib/validation.js'
 import { requireIdempotencyKey } from '../../lib/idempotency.js'
 import { AppError } from '../../lib/errors.js'
-import { attachmentHeader, csvStream } from '../../lib/csv.js'
+import { csvStream, sendCsv, attachmentHeader } from '../../lib/csv.js'
 import { EXPORT_HEADER, type ClaimsService } from './claims-service.js'
 import { batchInput, batchPaidInput, claimInput, documentKindInput, listQuery, queueQuery, rejectInput } from './claims-schemas.js'
 import { readUpload } from './upload.js'
@@ -31,10 +31,7 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
   app.get('/api/v1/aid/claims/export.csv', async (req, reply) => {
     const q = parseInput(queueQuery, req.query)
     const rows = service.exportQueue(app.requireSignedIn(req), q)
-    return reply.header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', attachmentHeader(`claims-${app.clock.today()}.csv`))
-      .header('cache-control', 'private, no-store')
-      .send(csvStream(EXPORT_HEADER, rows))
+    return sendCsv(reply, `claims-${app.clock.today()}.csv`, csvStream(EXPORT_HEADER, rows))
   })
 
   app.get('/api/v1/aid/claims/:id', async (req) => {
@@ -122,9 +119,5 @@ export function sendDocument (reply: Reply, doc: { fileName: string, mime: strin
 }
 
 export function sendBatchCsv (reply: Reply, out: ReturnType<ClaimsService['exportBatch']>): Reply {
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', attachmentHeader(`payment-batch-${out.batch.id}.csv`))
-    .header('cache-control', 'private, no-store')
-    .send(csvStream(BATCH_CSV_HEADER, out.rows))
+  return sendCsv(reply, `payment-batch-${out.batch.id}.csv`, csvStream(BATCH_CSV_HEADER, out.rows))
 }

@@ -9,7 +9,7 @@ import { AppError } from '../../lib/errors.js'
 import { pageLinks } from '../../lib/pagination.js'
 import { fenToYuanString, formatFen } from '../../domain/money.js'
 import { EXPORT_HEADER, type ClaimsService } from './claims-service.js'
-import { attachmentHeader, csvStream } from '../../lib/csv.js'
+import { csvStream, sendCsv } from '../../lib/csv.js'
 import { batchInput, batchPaidInput, claimForm, documentKindInput, queueQuery, rejectInput, REJECT_CODES } from './claims-schemas.js'
 import { CLAIM_STATUSES } from './claims-repository.js'
 import { DOCUMENT_KINDS } from './documents.js'
@@ -165,10 +165,7 @@ export default async function claimsPages (app: FastifyInstance, { service }: { 
   app.get('/aid/review/export.csv', async (req, reply) => {
     const q = parseInput(queueQuery, req.query)
     const rows = service.exportQueue(app.requireSignedIn(req), q)
-    return reply.header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', attachmentHeader(`claims-${app.clock.today()}.csv`))
-      .header('cache-control', 'private, no-store')
-      .send(csvStream(EXPORT_HEADER, rows))
+    return sendCsv(reply, `claims-${app.clock.today()}.csv`, csvStream(EXPORT_HEADER, rows))
   })
 
   // ---- payment ----

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { idParam, parseInput } from '../../lib/validation.js'
 import { badRequest } from '../../lib/errors.js'
-import { attachmentHeader } from '../../lib/csv.js'
+import { sendCsv } from '../../lib/csv.js'
 import { applyApi, leaveInput, rejectInput, rosterQuery, transferInput, importTarget } from './memberships-schemas.js'
 import type { MembershipsService } from './memberships-service.js'
 import type { RosterImports } from './roster-import.js'
@@ -129,10 +129,7 @@ export default async function membershipsApi (app: FastifyInstance, { service, i
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
     const report = imports.errorReport(actor, id)
-    return reply.header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', attachmentHeader(`import-${id}-refused.csv`))
-      .header('cache-control', 'no-store')
-      .send(report)
+    return sendCsv(reply, `import-${id}-refused.csv`, report)
   })
 }
 

@@ -6,7 +6,7 @@ import { idParam, parseInput } from '../../lib/validation.js'
 import { AppError, badRequest, forbidden } from '../../lib/errors.js'
 import type { Actor } from '../../lib/access.js'
 import { pageLinks } from '../../lib/pagination.js'
-import { attachmentHeader, csvStream } from '../../lib/csv.js'
+import { csvStream, sendCsv } from '../../lib/csv.js'
 import { maskMobile } from '../../domain/identity.js'
 import { applyForm, applyQuery, importTarget, leaveInput, rejectInput, rosterQuery, transferInput } from './memberships-schemas.js'
 import type { MembershipsService } from './memberships-service.js'
@@ -218,10 +218,7 @@ export default async function membershipsPages (app: FastifyInstance, { service,
           t('memberships.status.' + m.status), m.appliedAt.slice(0, 10), m.joinedOn, m.leftOn]
       }
     })()
-    return reply.header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', attachmentHeader(`members-${app.clock.today()}.csv`))
-      .header('cache-control', 'no-store')
-      .send(csvStream(header, lines))
+    return sendCsv(reply, `members-${app.clock.today()}.csv`, csvStream(header, lines))
   })
 
   const detailData = (actor: Actor, id: number, extra: Record<string, unknown> = {}) => {
@@ -313,9 +310,7 @@ export default async function membershipsPages (app: FastifyInstance, { service,
   app.get('/memberships/import/template.csv', async (req, reply) => {
     app.requireSignedIn(req)
     const t = req.t.bind(req)
-    return reply.header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', attachmentHeader('roster-template.csv'))
-      .send('\uFEFF' + [t('memberships.field.name'), t('memberships.import.col.idNumber'), t('memberships.field.mobile')].join(',') + '\r\n')
+    return sendCsv(reply, 'roster-template.csv', '\uFEFF' + [t('memberships.field.name'), t('memberships.import.col.idNumber'), t('memberships.field.mobile')].join(',') + '\r\n')
   })
 
   app.post('/memberships/import', csrf, async (req, reply) => {
@@ -356,10 +351,7 @@ export default async function membershipsPages (app: FastifyInstance, { service,
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
     const report = imports.errorReport(actor, id)
-    return reply.header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', attachmentHeader(`import-${id}-refused.csv`))
-      .header('cache-control', 'no-store')
-      .send(report)
+    return sendCsv(reply, `import-${id}-refused.csv`, report)
   })
 
 }

@@ -26,13 +26,18 @@ async function main (): Promise<void> {
   for (let i = 0; i < 20; i++) await one(app, meta, kind, i) // warm-up (JIT, caches)
   traceSql(app.db.$client)
   const statuses = new Map<number, number>()
+  const times: number[] = []
   const started = performance.now()
   for (let i = 0; i < n; i++) {
+    const t0 = performance.now()
     const s = await one(app, meta, kind, i * 37 + 11)
+    times.push(performance.now() - t0)
     statuses.set(s, (statuses.get(s) ?? 0) + 1)
   }
   const ms = (performance.now() - started) / n
-  process.stdout.write(`${kind}: ${n} requests, ${ms.toFixed(2)} ms each (SQL timing included), statuses ${JSON.stringify(Object.fromEntries(statuses))}\nSQL by total time:\n`)
+  times.sort((a, b) => a - b)
+  const pct = (p: number): string => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(2)
+  process.stdout.write(`${kind}: ${n} requests, ${ms.toFixed(2)} ms each (p50 ${pct(0.5)}, p99 ${pct(0.99)}, max ${pct(1)}; SQL timing included), statuses ${JSON.stringify(Object.fromEntries(statuses))}\nSQL by total time:\n`)
   report(15)
   await app.close()
   for (const p of [db, `${db}-wal`, `${db}-shm`]) rmSync(p, { force: true })

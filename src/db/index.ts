@@ -24,6 +24,9 @@ export function openDatabase (path: string): Db {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
+  // 32 MB of page cache (the default is 2 MB): the pages a request touches stay in memory.
+  sqlite.pragma('cache_size = -32768')
+  cacheStatements(sqlite)
   const db = drizzle(sqlite, { schema }) as Db
   migrate(db, { migrationsFolder: migrationsDir })
   // Planner statistics (sqlite_stat1), refreshed where missing or stale, as SQLite advises for
@@ -37,6 +40,32 @@ export function openDatabase (path: string): Db {
 /** PRAGMA optimize: analyses the tables whose statistics are missing or out of date. */
 export function optimizeDatabase (db: Db, onOpen = true): void {
   db.$client.pragma(onOpen ? 'optimize = 0x10002' : 'optimize')
+}
+
+const STATEMENT_CACHE_SIZE = 500
+
+/**
+ * Drizzle hands better-sqlite3 the same SQL text for the same query shape (values are bound
+ * apart), and better-sqlite3 would compile it again every time: a third of a typical page's SQL
+ * cost. Compiled statements are kept by their text and reused; a reused statement that returns
+ * rows is put back to plain object rows, since drizzle sets raw mode itself when it wants it.
+ */
+function cacheStatements (sqlite: Database.Database): void {
+  const compile = sqlite.prepare.bind(sqlite)
+  const cache = new Map<string, Database.Statement>()
+  sqlite.prepare = ((source: string) => {
+    const cached = cache.get(source)
+    if (cached !== undefined && !cached.busy) {
+      if (cached.reader) cached.raw(false).pluck(false).expand(false)
+      return cached
+    }
+    const statement = compile(source)
+    if (cached === undefined) {
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string)
+      cache.set(source, statement)
+    }
+    return statement
+  }) as typeof sqlite.prepare
 }
 
 export { schema }

@@ -6,7 +6,7 @@ import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import jwt from '@fastify/jwt'
 import type { Actor, Role } from '../lib/access.js'
-import { findUserById, loadRoleFacts } from '../features/accounts/accounts-repository.js'
+import { loadActorRow } from '../features/accounts/accounts-repository.js'
 import { AppError, unauthorized } from '../lib/errors.js'
 
 export const TOKEN_COOKIE = 'token'
@@ -82,25 +82,27 @@ export default fp(async function auth (app: FastifyInstance) {
       if (!req.isApi) app.clearSessionCookie(reply)
       return
     }
-    const user = findUserById(app.db, Number(payload.sub))
+    const user = loadActorRow(app.db, Number(payload.sub))
     if (user === undefined || !user.active || user.tokenVersion !== payload.tv) {
       req.authProblem = 'TOKEN_INVALID'
       if (!req.isApi) app.clearSessionCookie(reply)
       return
     }
-    const facts = loadRoleFacts(app.db, user.id)
+    const grants = user.grants === null ? [] : user.grants.split(',')
+    const isAdmin = grants.includes('admin')
+    const isStaff = grants.includes('staff')
     const roles: Role[] = ['member']
-    if (facts.liaison) roles.push('liaison')
-    if (facts.grants.includes('staff')) roles.push('staff')
-    if (facts.grants.includes('admin')) roles.push('admin')
+    if (user.liaison === 1) roles.push('liaison')
+    if (isStaff) roles.push('staff')
+    if (isAdmin) roles.push('admin')
     req.actor = {
       id: user.id,
       name: user.name,
       phone: user.phone,
       roles,
-      isAdmin: facts.grants.includes('admin'),
-      isStaff: facts.grants.includes('staff'),
-      staffBuildingIds: facts.scopes,
+      isAdmin,
+      isStaff,
+      staffBuildingIds: user.scopes === null ? [] : user.scopes.split(',').map(Number),
       mustChangePassword: user.mustChangePassword
     }
     // Pages in use renew their session, so an active user is never signed out mid-task.

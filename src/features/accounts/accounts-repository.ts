@@ -23,7 +23,37 @@ export function updateUser (db: DbOrTx, id: number, patch: Partial<Omit<UserRow,
   db.update(users).set(patch).where(eq(users.id, id)).run()
 }
 
-/** Granted roles, staff scopes and whether the user is a liaison: read on every request. */
+export interface ActorRow {
+  id: number, phone: string, name: string, active: boolean, tokenVersion: number, mustChangePassword: boolean
+  /** Comma-separated granted roles and staff buildings (SQLite group_concat), or null. */
+  grants: string | null
+  scopes: string | null
+  liaison: number
+}
+
+const actorQueries = new WeakMap<object, ReturnType<typeof prepareActorQuery>>()
+
+function prepareActorQuery (db: DbOrTx) {
+  return db.select({
+    id: users.id, phone: users.phone, name: users.name, active: users.active, tokenVersion: users.tokenVersion,
+    mustChangePassword: users.mustChangePassword,
+    grants: sql<string | null>`(select group_concat(${roleGrants.role}) from ${roleGrants} where ${roleGrants.userId} = ${users.id})`,
+    scopes: sql<string | null>`(select group_concat(${staffScopes.buildingId}) from ${staffScopes} where ${staffScopes.userId} = ${users.id})`,
+    liaison: sql<number>`exists (select 1 from ${enterprises} where ${enterprises.liaisonUserId} = ${users.id} and ${enterprises.status} <> 'withdrawn')`
+  }).from(users).where(eq(users.id, sql.placeholder('id'))).prepare()
+}
+
+/**
+ * Who the user is, with granted roles, staff scopes and whether they are a liaison: read on
+ * every signed-in request, so it is one prepared statement.
+ */
+export function loadActorRow (db: DbOrTx, userId: number): ActorRow | undefined {
+  let query = actorQueries.get(db)
+  if (query === undefined) { query = prepareActorQuery(db); actorQueries.set(db, query) }
+  return query.get({ id: userId })
+}
+
+/** Granted roles, staff scopes and whether the user is a liaison. */
 export function loadRoleFacts (db: DbOrTx, userId: number) {
   const grants = db.select({ role: roleGrants.role }).from(roleGrants).where(eq(roleGrants.userId, userId)).all().map((g) => g.role)
   const scopes = db.select({ buildingId: staffScopes.buildingId }).from(staffScopes).where(eq(staffScopes.userId, userId)).all().map((s) => s.buildingId)

@@ -11,6 +11,7 @@ import i18n from './plugins/i18n.js'
 import auth from './plugins/auth.js'
 import views from './plugins/views.js'
 import errors from './plugins/errors.js'
+import openapi from './plugins/openapi.js'
 import { publicDir } from './paths.js'
 import home from './features/home/index.js'
 import accounts from './features/accounts/index.js'
@@ -38,6 +39,7 @@ async function application (fastify: FastifyInstance, opts: AppOptions): Promise
   await fastify.register(auth)
   await fastify.register(views)
   await fastify.register(errors)
+  await fastify.register(openapi)
   await fastify.register(fastifyStatic, {
     root: publicDir,
     prefix: '/static/',

@@ -6,6 +6,7 @@ import { AppError, notFound, unauthorized } from '../../lib/errors.js'
 import { parseInput } from '../../lib/validation.js'
 import type { AidService } from './aid-service.js'
 import { webhookBody } from './aid-schemas.js'
+import { apiDoc, fromZod, obj, oneOf } from '../../plugins/openapi.js'
 
 export const WEBHOOK_PATH = '/api/v1/aid/payments/webhook'
 
@@ -28,7 +29,18 @@ export default async function paymentWebhook (app: FastifyInstance, { service }:
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 64 * 1024 }, (_req, body, done) => { done(null, body) })
 
-  app.post(WEBHOOK_PATH, async (req) => {
+  app.post(WEBHOOK_PATH, {
+    schema: apiDoc({
+      summary: 'Payment provider\'s notice that an order was paid (signed)',
+      description: 'The signature is checked against the raw body bytes. The same notice again answers 200 and changes nothing. Answers 404 while PAYMENT_WEBHOOK_SECRET is unset.',
+      tag: 'aid',
+      auth: false,
+      body: fromZod(webhookBody),
+      signature: true,
+      answer: { description: 'Paid', schema: obj({ status: oneOf('paid') }) },
+      errors: { 404: 'No such order, or webhooks are not configured', 409: 'STATE_CHANGED or RECEIPT_TAKEN', 422: 'NO_COVER_LEFT' }
+    })
+  }, async (req) => {
     const secret = app.config.paymentWebhookSecret
     if (secret === undefined || secret === '') throw notFound()
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)

@@ -6,18 +6,34 @@ import { z } from 'zod'
 import { requireAdmin } from '../../lib/access.js'
 import type { BuildingsService } from './buildings-service.js'
 import { buildingInput, enterpriseInput, handOverInput, rejectInput } from './buildings-schemas.js'
+import { apiDoc, fromZod, int, items, nullable, obj, oneOf, str } from '../../plugins/openapi.js'
 
 const withdrawInput = z.object({ note: optionalText(500) })
 
 export default async function buildingsApi (app: FastifyInstance, { service }: { service: BuildingsService }): Promise<void> {
-  app.get('/api/v1/buildings', async () => {
+  app.get('/api/v1/buildings', {
+    schema: apiDoc({
+      summary: 'Buildings with their coverage (enrolled / total enterprises, members)',
+      tag: 'buildings',
+      auth: false,
+      answer: { description: 'Every building', schema: items(obj({ id: int(), name: str(), district: str(), enterprisesTotal: int('enterprises physically in the building'), enterprisesEnrolled: int(), members: int('active members') })) }
+    })
+  }, async () => {
     const items = service.coverage().map((b) => ({
       id: b.id, name: b.name, district: b.district, enterprisesTotal: b.enterprisesTotal, enterprisesEnrolled: b.enterprisesEnrolled, members: b.members
     }))
     return { items }
   })
 
-  app.post('/api/v1/buildings', async (req, reply) => {
+  app.post('/api/v1/buildings', {
+    schema: apiDoc({
+      summary: 'Add a building (admin)',
+      tag: 'buildings',
+      body: fromZod(buildingInput(app.clock.today), { optional: ['isModel', 'hasWorkerCongress', 'hasAffairsDisclosure'] }),
+      answer: { status: 201, description: 'The new building', schema: obj({ id: int() }) },
+      errors: { 403: 'Not an admin (checked before the body)' }
+    })
+  }, async (req, reply) => {
     // Who may, before what: a non-admin learns nothing from validation messages.
     const actor = requireAdmin(app.requireSignedIn(req))
     const input = parseInput(buildingInput(app.clock.today), req.body)
@@ -25,14 +41,36 @@ export default async function buildingsApi (app: FastifyInstance, { service }: {
     return reply.code(201).send({ id: b.id })
   })
 
-  app.post('/api/v1/enterprises', async (req, reply) => {
+  app.post('/api/v1/enterprises', {
+    schema: apiDoc({
+      summary: 'Enrol an enterprise in its building\'s federation; the caller becomes its liaison',
+      tag: 'enterprises',
+      body: fromZod(enterpriseInput(service.buildingExists)),
+      answer: { status: 201, description: 'Submitted for review by the building\'s staff', schema: obj({ id: int(), status: oneOf('pending') }) },
+      errors: { 409: 'USCC_TAKEN: an enterprise with this credit code exists' }
+    })
+  }, async (req, reply) => {
     const actor = app.requireSignedIn(req)
     const input = parseInput(enterpriseInput(service.buildingExists), req.body)
     const e = service.enrol(actor, input)
     return reply.code(201).send({ id: e.id, status: e.status })
   })
 
-  app.get('/api/v1/enterprises/:id', async (req) => {
+  app.get('/api/v1/enterprises/:id', {
+    schema: apiDoc({
+      summary: 'One enterprise (its liaison, staff of its building, admin)',
+      tag: 'enterprises',
+      params: fromZod(idParam),
+      answer: {
+        description: 'The enterprise',
+        schema: obj({
+          id: int(), buildingId: int(), name: str(), uscc: str(), floorRoom: nullable(str()), headcount: int(), contactName: nullable(str()), contactPhone: nullable(str()),
+          status: oneOf('pending', 'enrolled', 'rejected', 'withdrawn'), rejectReason: nullable(str()), liaison: obj({ id: int(), name: str() }), members: int(),
+          submittedAt: str(), decidedAt: nullable(str()), withdrawnAt: nullable(str())
+        })
+      }
+    })
+  }, async (req) => {
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
     const v = service.view(actor, id)
@@ -45,13 +83,30 @@ export default async function buildingsApi (app: FastifyInstance, { service }: {
     }
   })
 
-  app.post('/api/v1/enterprises/:id/approve', async (req) => {
+  app.post('/api/v1/enterprises/:id/approve', {
+    schema: apiDoc({
+      summary: 'Approve an enterprise (staff of its building, admin; not its own liaison)',
+      tag: 'enterprises',
+      params: fromZod(idParam),
+      answer: { description: 'Enrolled', schema: obj({ status: oneOf('enrolled') }) },
+      errors: { 409: 'STATE_CHANGED: not pending any more' }
+    })
+  }, async (req) => {
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
     return service.approve(actor, id)
   })
 
-  app.post('/api/v1/enterprises/:id/reject', async (req) => {
+  app.post('/api/v1/enterprises/:id/reject', {
+    schema: apiDoc({
+      summary: 'Reject an enterprise with a reason (staff of its building, admin)',
+      tag: 'enterprises',
+      params: fromZod(idParam),
+      body: fromZod(rejectInput),
+      answer: { description: 'Rejected', schema: obj({ status: oneOf('rejected') }) },
+      errors: { 409: 'STATE_CHANGED: not pending any more' }
+    })
+  }, async (req) => {
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
     service.assertReviewer(actor, id)
@@ -59,7 +114,16 @@ export default async function buildingsApi (app: FastifyInstance, { service }: {
     return service.reject(actor, id, reason)
   })
 
-  app.post('/api/v1/enterprises/:id/resubmit', async (req) => {
+  app.post('/api/v1/enterprises/:id/resubmit', {
+    schema: apiDoc({
+      summary: 'Correct and resubmit a rejected enterprise (its liaison)',
+      tag: 'enterprises',
+      params: fromZod(idParam),
+      body: fromZod(enterpriseInput(service.buildingExists)),
+      answer: { description: 'Pending again', schema: obj({ status: oneOf('pending') }) },
+      errors: { 409: 'STATE_CHANGED or USCC_TAKEN' }
+    })
+  }, async (req) => {
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
     service.assertLiaison(actor, id)
@@ -67,14 +131,31 @@ export default async function buildingsApi (app: FastifyInstance, { service }: {
     return service.resubmit(actor, id, input)
   })
 
-  app.post('/api/v1/enterprises/:id/withdraw', async (req) => {
+  app.post('/api/v1/enterprises/:id/withdraw', {
+    schema: apiDoc({
+      summary: 'Withdraw an enrolled enterprise (its liaison, staff of its building, admin); its members stay members',
+      tag: 'enterprises',
+      params: fromZod(idParam),
+      body: fromZod(withdrawInput),
+      answer: { description: 'Withdrawn', schema: obj({ status: oneOf('withdrawn') }) },
+      errors: { 409: 'STATE_CHANGED' }
+    })
+  }, async (req) => {
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
     const { note } = parseInput(withdrawInput, req.body)
     return service.withdraw(actor, id, note)
   })
 
-  app.post('/api/v1/enterprises/:id/liaison', async (req) => {
+  app.post('/api/v1/enterprises/:id/liaison', {
+    schema: apiDoc({
+      summary: 'Hand the liaison role over to another account (by its phone)',
+      tag: 'enterprises',
+      params: fromZod(idParam),
+      body: fromZod(handOverInput),
+      answer: { description: 'The new liaison', schema: obj({ liaisonUserId: int() }) }
+    })
+  }, async (req) => {
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
     service.view(actor, id)

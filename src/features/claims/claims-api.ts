@@ -9,18 +9,38 @@ import { EXPORT_HEADER, type ClaimsService } from './claims-service.js'
 import { batchInput, batchPaidInput, claimInput, documentKindInput, listQuery, queueQuery, rejectInput } from './claims-schemas.js'
 import { readUpload } from './upload.js'
 import { z } from 'zod'
+import { apiDoc, arr, date, fenInt, fromZod, int, items, nullable, obj, oneOf, ref, str } from '../../plugins/openapi.js'
+import { DOCUMENT_KINDS } from './documents.js'
+import { CLAIM_STATUSES } from './claims-repository.js'
 
 export const BATCH_CSV_HEADER = ['会员姓名 Member name', '会员号 Member number', '金额（元）Amount (yuan)', '报销单号 Claim ID']
 
 const docParams = z.object({ id: z.coerce.number().int().positive(), docId: z.coerce.number().int().positive() })
 
 export default async function claimsApi (app: FastifyInstance, { service }: { service: ClaimsService }): Promise<void> {
-  app.get('/api/v1/aid/claims', async (req) => {
+  app.get('/api/v1/aid/claims', {
+    schema: apiDoc({
+      summary: 'Claims: my own; staff and admin get those they may review (`mine=1`: their own)',
+      tag: 'claims',
+      query: fromZod(listQuery),
+      answer: { description: 'One page of claims with counts per status', schema: items(obj({ id: int(), status: oneOf(...CLAIM_STATUSES), createdAt: str(), planYear: int(), admissionDate: date(), dischargeDate: date(), hospital: str(), invoiceNo: str(), totalCostFen: fenInt(), insurancePaidFen: fenInt(), excludedFen: fenInt(), baseFen: fenInt(), estimateFen: fenInt(), payableFen: nullable(fenInt()), reasonCode: nullable(str()), paymentBatchId: nullable(int()), resubmissionOf: nullable(int()), memberName: str(), memberNo: nullable(str()), buildingId: int(), buildingName: str() }), { page: int(), pages: int(), total: int(), counts: { type: 'object', additionalProperties: { type: 'integer' } } }) }
+    })
+  }, async (req) => {
     const q = parseInput(listQuery, req.query)
     return service.list(app.requireSignedIn(req), { mine: q.mine === '1' || q.mine === 'true', status: q.status, page: q.page })
   })
 
-  app.post('/api/v1/aid/claims', async (req, reply) => {
+  app.post('/api/v1/aid/claims', {
+    schema: apiDoc({
+      summary: 'Submit a claim (报销申请)',
+      description: 'Schema errors (fractional fen, negative amounts, discharge before admission, dates after today) are 400 before the automatic checks. The automatic checks run in this order, the first that fails answers 422 with its code and nothing is stored: NOT_MEMBER, NOT_COVERED, WAITING_PERIOD, LATE, DUPLICATE, INCONSISTENT_AMOUNTS. `resubmissionOf` names a rejected claim submitted again.',
+      tag: 'claims',
+      body: fromZod(claimInput(app.clock.today())),
+      idempotencyKey: true,
+      answer: { status: 201, description: 'Submitted, with the estimate on the plan\'s terms', schema: obj({ id: int(), status: oneOf('submitted'), estimate: ref('Quote') }) },
+      errors: { 422: 'NOT_MEMBER, NOT_COVERED, WAITING_PERIOD, LATE, DUPLICATE, INCONSISTENT_AMOUNTS, or IDEMPOTENCY_KEY_REUSED' }
+    })
+  }, async (req, reply) => {
     const actor = app.requireSignedIn(req)
     const key = requireIdempotencyKey(req.headers['idempotency-key'])
     const input = parseInput(claimInput(app.clock.today()), req.body)
@@ -28,20 +48,53 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
     return reply.code(answer.statusCode).send(answer.body)
   })
 
-  app.get('/api/v1/aid/claims/export.csv', async (req, reply) => {
+  app.get('/api/v1/aid/claims/export.csv', {
+    schema: apiDoc({
+      summary: 'The review queue as CSV (staff, admin)',
+      tag: 'claims',
+      query: fromZod(queueQuery),
+      answer: { description: 'CSV download', contentType: 'text/csv' }
+    })
+  }, async (req, reply) => {
     const q = parseInput(queueQuery, req.query)
     const rows = service.exportQueue(app.requireSignedIn(req), q)
     return sendCsv(reply, `claims-${app.clock.today()}.csv`, csvStream(EXPORT_HEADER, rows))
   })
 
-  app.get('/api/v1/aid/claims/:id', async (req) => {
+  app.get('/api/v1/aid/claims/:id', {
+    schema: apiDoc({
+      summary: 'One claim with its breakdown, documents and history (the claimant, its reviewers)',
+      tag: 'claims',
+      params: fromZod(idParam),
+      answer: {
+        description: 'The claim',
+        schema: obj({
+          id: int(), status: oneOf(...CLAIM_STATUSES), planYear: int(), membershipId: int(), memberName: str(), memberNo: nullable(str()), enterpriseName: str(), buildingId: int(), buildingName: str(),
+          admissionDate: date(), dischargeDate: date(), hospital: str(), invoiceNo: str(), totalCostFen: fenInt(), insurancePaidFen: fenInt(), excludedFen: fenInt(), baseFen: fenInt(),
+          estimate: ref('Quote'), payableFen: nullable(fenInt()), limitedBy: nullable(oneOf('none', 'admission_cap', 'annual_cap')), breakdown: nullable(obj({})),
+          reasonCode: nullable(str()), reasonNote: nullable(str()), resubmissionOf: nullable(int()), paymentBatchId: nullable(int()), bankReference: nullable(str()), createdAt: str(), deadline: date(),
+          documents: arr(obj({ id: int(), kind: oneOf(...DOCUMENT_KINDS), fileName: str(), mime: oneOf('application/pdf', 'image/jpeg', 'image/png'), size: int(), uploadedAt: str() })),
+          history: arr(obj({ at: str(), action: str(), actorUserId: nullable(int()), actorName: nullable(str()), status: nullable(str()), note: nullable(str()) }))
+        })
+      }
+    })
+  }, async (req) => {
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
     const { viewer: _viewer, ...claim } = service.view(actor, id)
     return claim
   })
 
-  app.post('/api/v1/aid/claims/:id/documents', async (req, reply) => {
+  app.post('/api/v1/aid/claims/:id/documents', {
+    schema: apiDoc({
+      summary: 'Attach a document to one\'s own open claim (PDF, JPEG or PNG, recognised by its bytes; at most 10 MB)',
+      tag: 'claims',
+      params: fromZod(idParam),
+      multipart: obj({ kind: { type: 'string', enum: [...DOCUMENT_KINDS] }, file: { type: 'string', format: 'binary' } }),
+      answer: { status: 201, description: 'The stored document (encrypted at rest)', schema: obj({ id: int(), claimId: int(), kind: oneOf(...DOCUMENT_KINDS), fileName: str(), mime: str(), size: int(), uploadedAt: str() }) },
+      errors: { 409: 'CLAIM_CLOSED or TOO_MANY_DOCUMENTS', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE: not a multipart body' }
+    })
+  }, async (req, reply) => {
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
     const upload = await readUpload(req)
@@ -51,20 +104,45 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
     return reply.code(201).send(doc)
   })
 
-  app.get('/api/v1/aid/claims/:id/documents/:docId', async (req, reply) => {
+  app.get('/api/v1/aid/claims/:id/documents/:docId', {
+    schema: apiDoc({
+      summary: 'Download a claim document (the claimant, its reviewers)',
+      tag: 'claims',
+      params: fromZod(docParams),
+      answer: { description: 'The file, as an attachment', contentType: 'application/octet-stream' }
+    })
+  }, async (req, reply) => {
     const actor = app.requireSignedIn(req)
     const { id, docId } = parseInput(docParams, req.params)
     const { doc, bytes } = service.readDocument(actor, id, docId)
     return sendDocument(reply, doc, bytes)
   })
 
-  app.post('/api/v1/aid/claims/:id/approve', async (req) => {
+  app.post('/api/v1/aid/claims/:id/approve', {
+    schema: apiDoc({
+      summary: 'Approve a claim (staff of the member\'s building, admin; not the claimant)',
+      description: 'Above the plan\'s second-approval threshold a claim needs two approvals by different people; the amount is computed again at the final approval.',
+      tag: 'claims',
+      params: fromZod(idParam),
+      answer: { description: 'Approved, or waiting for a second approval', schema: obj({ status: oneOf('approved', 'awaiting_second_approval'), payableFen: fenInt() }) },
+      errors: { 409: 'STATE_CHANGED: already decided (or lost a race)' }
+    })
+  }, async (req) => {
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
     return service.approve(actor, id)
   })
 
-  app.post('/api/v1/aid/claims/:id/reject', async (req) => {
+  app.post('/api/v1/aid/claims/:id/reject', {
+    schema: apiDoc({
+      summary: 'Reject a claim with a reason code (same people as approve); `OTHER` needs a note',
+      tag: 'claims',
+      params: fromZod(idParam),
+      body: fromZod(rejectInput),
+      answer: { description: 'Rejected', schema: obj({ status: oneOf('rejected') }) },
+      errors: { 409: 'STATE_CHANGED: already decided' }
+    })
+  }, async (req) => {
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
     return service.reject(actor, id, parseInput(rejectInput, req.body))
@@ -72,38 +150,81 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
 
   // ---- payment batches (not in the fixed contract; added for other systems) ----
 
-  app.get('/api/v1/aid/payment-batches', async (req) => {
+  app.get('/api/v1/aid/payment-batches', {
+    schema: apiDoc({
+      summary: 'Payment batches, and the approved claims ready to pay (staff, admin)',
+      tag: 'payment-batches',
+      answer: { description: 'Batches and payable claims', schema: items(obj({}), { ready: arr(obj({})) }) }
+    })
+  }, async (req) => {
     const actor = app.requireSignedIn(req)
     return { items: service.listBatches(actor), ready: service.payable(actor) }
   })
 
-  app.post('/api/v1/aid/payment-batches', async (req, reply) => {
+  app.post('/api/v1/aid/payment-batches', {
+    schema: apiDoc({
+      summary: 'Put approved claims into a payment batch (all ready ones, or `claimIds`)',
+      tag: 'payment-batches',
+      body: fromZod(batchInput),
+      answer: { status: 201, description: 'The batch', schema: obj({}) },
+      errors: { 409: 'CLAIMS_NOT_PAYABLE or STATE_CHANGED', 422: 'NOTHING_TO_PAY' }
+    })
+  }, async (req, reply) => {
     const actor = app.requireSignedIn(req)
     const { claimIds } = parseInput(batchInput, req.body)
     return reply.code(201).send(service.createBatch(actor, claimIds))
   })
 
-  app.get('/api/v1/aid/payment-batches/:id', async (req) => {
+  app.get('/api/v1/aid/payment-batches/:id', {
+    schema: apiDoc({
+      summary: 'One payment batch with its claims',
+      tag: 'payment-batches',
+      params: fromZod(idParam),
+      answer: { description: 'The batch', schema: obj({ id: int(), claims: arr(obj({})) }) }
+    })
+  }, async (req) => {
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
     const { batch, claims } = service.batch(actor, id)
     return { ...batch, claims: claims.map(({ userId: _u, ...c }) => c) }
   })
 
-  app.get('/api/v1/aid/payment-batches/:id/export.csv', async (req, reply) => {
+  app.get('/api/v1/aid/payment-batches/:id/export.csv', {
+    schema: apiDoc({
+      summary: 'The bank transfer list of a batch (CSV)',
+      tag: 'payment-batches',
+      params: fromZod(idParam),
+      answer: { description: 'CSV download', contentType: 'text/csv' }
+    })
+  }, async (req, reply) => {
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
     return sendBatchCsv(reply, service.exportBatch(actor, id))
   })
 
-  app.post('/api/v1/aid/payment-batches/:id/paid', async (req) => {
+  app.post('/api/v1/aid/payment-batches/:id/paid', {
+    schema: apiDoc({
+      summary: 'Mark a batch paid with the bank reference: its claims become paid',
+      tag: 'payment-batches',
+      params: fromZod(idParam),
+      body: fromZod(batchPaidInput),
+      answer: { description: 'The batch, paid', schema: obj({}) },
+      errors: { 409: 'STATE_CHANGED' }
+    })
+  }, async (req) => {
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
     const { bankReference } = parseInput(batchPaidInput, req.body)
     return service.markBatchPaid(actor, id, bankReference)
   })
 
-  app.get('/api/v1/aid/fund', async (req) => service.fund(app.requireSignedIn(req)))
+  app.get('/api/v1/aid/fund', {
+    schema: apiDoc({
+      summary: 'The fund overview: shares sold and claims paid per year (staff, admin)',
+      tag: 'payment-batches',
+      answer: { description: 'Totals', schema: obj({}) }
+    })
+  }, async (req) => service.fund(app.requireSignedIn(req)))
 }
 
 type Reply = import('fastify').FastifyReply

@@ -164,9 +164,9 @@ export async function generate (opts: GenerateOptions): Promise<BenchMeta> {
     values (?, ?, ?, 1, ?, 'paid', null, ?, ?, ?, ?, 'staff', ?, ?, ?, ?, ?, null, null, ?, ?)`)
   const insertBatch = sqlite.prepare(`insert into aid_payment_batches (id, status, created_by, created_at, exported_at, bank_reference, paid_at, paid_by, total_fen, claim_count)
     values (?, 'paid', ?, ?, ?, ?, ?, ?, ?, ?)`)
-  const insertClaim = sqlite.prepare(`insert into aid_claims (id, membership_id, user_id, purchase_id, plan_year, admission_date, discharge_date, hospital, invoice_no, total_cost_fen, insurance_paid_fen, excluded_fen, base_fen, estimate, status,
+  const insertClaim = sqlite.prepare(`insert into aid_claims (id, membership_id, user_id, building_id, purchase_id, plan_year, admission_date, discharge_date, hospital, invoice_no, total_cost_fen, insurance_paid_fen, excluded_fen, base_fen, estimate, status,
       first_approved_by, first_approved_at, approved_by, approved_at, payable_fen, limited_by, breakdown, rejected_by, rejected_at, reason_code, reason_note, resubmission_of, payment_batch_id, paid_at, consent_at, created_at, updated_at)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?)`)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?)`)
 
   const bulk = (fn: () => void): void => { sqlite.transaction(fn)() }
   const counts: Record<string, number> = {}
@@ -414,7 +414,7 @@ export async function generate (opts: GenerateOptions): Promise<BenchMeta> {
         }
         const id = ++claimId
         if (st === 'paid') paidRows.push({ id, payable: payable!, approvedOn: approvedAt!.slice(0, 10) })
-        insertClaim.run(id, i + 1, memberUserId(i), pur.id, pur.year, admission, discharge, HOSPITALS[c % HOSPITALS.length], `FP${pur.year}${String(id).padStart(9, '0')}`,
+        insertClaim.run(id, i + 1, memberUserId(i), buildingOfEnterprise(e), pur.id, pur.year, admission, discharge, HOSPITALS[c % HOSPITALS.length], `FP${pur.year}${String(id).padStart(9, '0')}`,
           total, insurance, excluded, estimate.baseFen, JSON.stringify(quoteShape(estimate)), st,
           firstBy, firstAt, approvedBy, approvedAt, payable, limitedBy, breakdown, rejectedBy, rejectedAt, reasonCode, reasonNote,
           null, null, createdAt, createdAt, st === 'submitted' ? createdAt : (approvedAt ?? rejectedAt ?? firstAt ?? createdAt))

@@ -1,7 +1,7 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { sql } from 'drizzle-orm'
 import { users } from './accounts.js'
-import { enterprises } from './buildings.js'
+import { buildings, enterprises } from './buildings.js'
 import { memberships } from './memberships.js'
 
 /** One plan per plan year. Tiers are JSON: [{fromFen, rateBp}], strictly ascending from 0. */
@@ -80,6 +80,14 @@ export const aidClaims = sqliteTable('aid_claims', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   membershipId: integer('membership_id').notNull().references(() => memberships.id),
   userId: integer('user_id').notNull().references(() => users.id),
+  /**
+   * The building of the enterprise the membership belongs to NOW (after a transfer: the new
+   * one): whose staff review the claim. Set at submission and kept current by the database
+   * (triggers on memberships.enterprise_id and enterprises.building_id, migration
+   * 0003_claims_building), so the review queue reads one building's claims from an index
+   * instead of every claim through memberships and enterprises.
+   */
+  buildingId: integer('building_id').notNull().references(() => buildings.id),
   purchaseId: integer('purchase_id').notNull().references(() => aidPurchases.id),
   planYear: integer('plan_year').notNull().references(() => aidPlans.year),
   admissionDate: text('admission_date').notNull(),
@@ -114,8 +122,16 @@ export const aidClaims = sqliteTable('aid_claims', {
   updatedAt: text('updated_at').notNull()
 }, (t) => [
   uniqueIndex('claims_invoice_per_member').on(t.membershipId, t.invoiceNo).where(sql`status <> 'rejected'`),
-  index('claims_status_created').on(t.status, t.createdAt),
+  // The queue: one building's claims of a status, oldest first (the counts: index only).
+  index('claims_building_status_created').on(t.buildingId, t.status, t.createdAt, t.id),
+  // The same across every building (admin).
+  index('claims_status_created').on(t.status, t.createdAt, t.id),
   index('claims_membership_year').on(t.membershipId, t.planYear),
+  // The fund overview for every building, from indexes alone: claims and amounts per plan year
+  // and status (the amount approved, or the estimate while open: the same expression as the
+  // query), and the amounts approved and paid per month.
+  index('claims_year_status_amount').on(t.planYear, t.status, sql`coalesce(${t.payableFen}, json_extract(${t.estimate}, '$.payableFen'))`),
+  index('claims_status_approved_paid').on(t.status, t.approvedAt, t.payableFen, t.paidAt),
   index('claims_user').on(t.userId),
   index('claims_batch').on(t.paymentBatchId)
 ])

@@ -3,7 +3,8 @@
 // may do it with an explicit actor, is one transaction, and writes its audit entry inside it.
 //
 // Access: a claim is visible to its claimant and to its reviewers (staff of the building the
-// member's enterprise is in NOW, and admin). Anyone else gets 404, so a member never learns that
+// member's enterprise is in NOW, and admin). That building is the claim's building_id: set at
+// submission, and moved by the database with the membership (a confirmed transfer). Anyone else gets 404, so a member never learns that
 // someone else's claim exists. A reviewer who is the claimant gets 403 on review actions.
 // The second approval by the same person is 403 SECOND_APPROVER_REQUIRED: the claim has not
 // moved on (that would be 409); this person is simply not allowed to complete it.
@@ -166,6 +167,7 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
         const claim = repo.insertClaim(tx, {
           membershipId: found!.membershipId,
           userId: actor.id,
+          buildingId: found!.buildingId,
           purchaseId: found!.purchaseId,
           planYear,
           admissionDate: input.admissionDate,
@@ -352,8 +354,7 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
         : { buildingIds: null, userId: actor.id, statuses: q.status === undefined ? undefined : [q.status] }
       const counts = repo.countByStatus(db, filter)
       const total = q.status === undefined ? Object.values(counts).reduce((a, b) => a + b, 0) : counts[q.status]
-      const scopeSize = Object.values(counts).reduce((a, b) => a + b, 0)
-      const items = repo.listClaims(db, filter, API_PAGE_SIZE, (q.page - 1) * API_PAGE_SIZE, { newestFirst: !reviewer, scopeSize })
+      const items = repo.listClaims(db, filter, API_PAGE_SIZE, (q.page - 1) * API_PAGE_SIZE, { newestFirst: !reviewer })
       return { items, page: q.page, pages: Math.max(1, Math.ceil(total / API_PAGE_SIZE)), total, counts }
     },
 
@@ -363,8 +364,7 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
       const counts = repo.countByStatus(db, filter)
       const total = statuses === undefined ? Object.values(counts).reduce((a, b) => a + b, 0) : statuses.reduce((a, s) => a + counts[s], 0)
       const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE))
-      const scopeSize = Object.values(counts).reduce((a, b) => a + b, 0)
-      const rows = repo.listClaims(db, filter, QUEUE_PAGE_SIZE, (q.page - 1) * QUEUE_PAGE_SIZE, { scopeSize })
+      const rows = repo.listClaims(db, filter, QUEUE_PAGE_SIZE, (q.page - 1) * QUEUE_PAGE_SIZE)
       return { rows, counts, total, pages, buildings: repo.buildingsIn(db, scope) }
     },
 

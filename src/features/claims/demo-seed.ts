@@ -62,11 +62,11 @@ export async function seedClaims (ctx: SeedContext): Promise<void> {
   let phoneSeq = 0
 
   const insertClaim = sqlite.prepare(`
-    insert into aid_claims (membership_id, user_id, purchase_id, plan_year, admission_date, discharge_date, hospital, invoice_no,
+    insert into aid_claims (membership_id, user_id, building_id, purchase_id, plan_year, admission_date, discharge_date, hospital, invoice_no,
       total_cost_fen, insurance_paid_fen, excluded_fen, base_fen, estimate, status, first_approved_by, first_approved_at,
       approved_by, approved_at, payable_fen, limited_by, breakdown, rejected_by, rejected_at, reason_code, reason_note,
       resubmission_of, payment_batch_id, paid_at, consent_at, created_at, updated_at)
-    values (@membershipId, @userId, @purchaseId, @planYear, @admissionDate, @dischargeDate, @hospital, @invoiceNo,
+    values (@membershipId, @userId, @buildingId, @purchaseId, @planYear, @admissionDate, @dischargeDate, @hospital, @invoiceNo,
       @totalCostFen, @insurancePaidFen, @excludedFen, @baseFen, @estimate, @status, @firstApprovedBy, @firstApprovedAt,
       @approvedBy, @approvedAt, @payableFen, @limitedBy, @breakdown, @rejectedBy, @rejectedAt, @reasonCode, @reasonNote,
       null, null, @paidAt, @createdAt, @createdAt, @updatedAt)`)
@@ -134,7 +134,7 @@ export async function seedClaims (ctx: SeedContext): Promise<void> {
         const paidAt = status === 'paid' ? iso(minDate(addDays(decidedOn, 3), today), 6) : null
         const reasonCode = status === 'rejected' ? REASONS[n % REASONS.length] : null
         const row = {
-          membershipId: s.membershipId, userId, purchaseId: s.purchaseId, planYear: s.planYear, admissionDate, dischargeDate,
+          membershipId: s.membershipId, userId, buildingId: s.buildingId, purchaseId: s.purchaseId, planYear: s.planYear, admissionDate, dischargeDate,
           hospital: HOSPITALS[n % HOSPITALS.length], invoiceNo: `5301${s.planYear}${String(100000 + n).slice(1)}`,
           totalCostFen, insurancePaidFen, excludedFen, baseFen: r.baseFen, estimate, status,
           firstApprovedBy: twoStep ? approver : null, firstApprovedAt: twoStep ? iso(decidedOn, 3) : null,

@@ -205,6 +205,9 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii) {
         if (!repo.changeTransfer(tx, transferId, { status: 'confirmed', decidedAt: at, decidedBy: actor.id, effectiveOn: today })) throw stateChanged()
         const moved = repo.moveMembership(tx, t.membershipId, t.fromEnterpriseId, t.toEnterpriseId, at)
         if (!moved) throw stateChanged()
+        // The member's medical-aid claims move with them in this same transaction: the trigger
+        // claims_follow_membership (migration 0003_claims_building) sets aid_claims.building_id to
+        // the new building, so its staff review them from now on ("staff of X's building").
         writeAudit(tx, at, {
           actorUserId: actor.id, action: 'membership.transfer_confirm', entityType: 'membership', entityId: t.membershipId,
           before: { enterpriseId: t.fromEnterpriseId }, after: { enterpriseId: t.toEnterpriseId, transferId, effectiveOn: today }

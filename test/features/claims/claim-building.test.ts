@@ -1,0 +1,206 @@
+// aid_claims.building_id: the building whose staff review a claim (that of the enterprise the
+// member belongs to NOW). Set at submission, moved with the membership in the same transaction,
+// filled in for existing claims by the migration; the queue pages read it from an index.
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import t from 'tap'
+import Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { eq } from 'drizzle-orm'
+import type { FastifyInstance } from 'fastify'
+import { aidClaims, aidPurchases, buildings, enterprises, memberships, users } from '../../../src/db/schema/index.js'
+import { schema, type Db } from '../../../src/db/index.js'
+import { ensurePlan } from '../../../src/features/aid/plans-repository.js'
+import { migrationsDir } from '../../../src/paths.js'
+import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
+import { build, createUser, injectAs, insertBuilding, PageSession } from '../../helper.js'
+import { attachMembership, claimBody, claimWorld, idemKey, insertEnterprise, insertMember } from './fixtures.js'
+
+const submit = async (app: FastifyInstance, user: UserRow, body = claimBody()): Promise<number> =>
+  (await injectAs(app, user, { method: 'POST', url: '/api/v1/aid/claims', payload: body, headers: { 'idempotency-key': idemKey() } })).json().id
+const buildingOf = (app: FastifyInstance, claimId: number): number =>
+  app.db.select({ b: aidClaims.buildingId }).from(aidClaims).where(eq(aidClaims.id, claimId)).get()!.b
+const queue = async (app: FastifyInstance, user: UserRow) => (await injectAs(app, user, { method: 'GET', url: '/api/v1/aid/claims' })).json()
+const rowIds = (body: string): number[] => [...body.matchAll(/<td><a href="\/aid\/claims\/(\d+)">/g)].map((m) => Number(m[1]))
+
+t.test('a confirmed transfer moves the claims to the new building\'s queue; a pending or rejected one does not', async (t) => {
+  const app = await build(t)
+  const w = await claimWorld(app)
+  const colleague = await insertMember(app, w.enterpriseId, { name: '同事' })
+  const id = await submit(app, w.member.user)
+  const staying = await submit(app, colleague.user)
+  t.equal(buildingOf(app, id), w.buildingId, 'filed under the building of the member\'s enterprise')
+  t.same((await queue(app, w.staff)).items.map((c: { id: number }) => c.id), [id, staying])
+  t.equal((await queue(app, w.otherStaff)).total, 0)
+
+  const newEnterprise = await insertEnterprise(app, w.otherBuildingId)
+  const ask = async (): Promise<number> => {
+    const res = await injectAs(app, w.member.user, { method: 'POST', url: `/api/v1/memberships/${w.member.membershipId}/transfers`, payload: { enterpriseId: newEnterprise } })
+    t.equal(res.statusCode, 201)
+    return res.json().id
+  }
+  const first = await ask()
+  t.equal(buildingOf(app, id), w.buildingId, 'a pending transfer moves nothing')
+  t.equal((await injectAs(app, w.otherStaff, { method: 'POST', url: `/api/v1/membership-transfers/${first}/reject`, payload: {} })).statusCode, 200)
+  t.equal(buildingOf(app, id), w.buildingId, 'a rejected transfer moves nothing')
+
+  const second = await ask()
+  t.equal((await injectAs(app, w.otherStaff, { method: 'POST', url: `/api/v1/membership-transfers/${second}/confirm` })).statusCode, 200)
+  t.equal(buildingOf(app, id), w.otherBuildingId, 'confirmed: the claim is the new building\'s')
+  t.equal(buildingOf(app, staying), w.buildingId, 'a colleague\'s claim stays')
+
+  // The old building's staff: no longer in their queue, their counts, or theirs to see.
+  const old = await queue(app, w.staff)
+  t.same(old.items.map((c: { id: number }) => c.id), [staying])
+  t.equal(old.counts.submitted, 1)
+  t.equal((await injectAs(app, w.staff, { method: 'GET', url: `/api/v1/aid/claims/${id}` })).statusCode, 404)
+  const oldPage = new PageSession(app)
+  await oldPage.login(w.staff.phone)
+  t.same(rowIds((await oldPage.get('/aid/review')).body), [staying])
+
+  // The new building's staff: in their queue, with the new building, theirs to decide.
+  const now = await queue(app, w.otherStaff)
+  t.same(now.items.map((c: { id: number, buildingId: number }) => [c.id, c.buildingId]), [[id, w.otherBuildingId]])
+  t.equal(now.counts.submitted, 1)
+  const newPage = new PageSession(app)
+  await newPage.login(w.otherStaff.phone)
+  const page = await newPage.get('/aid/review')
+  t.same(rowIds(page.body), [id])
+  t.match(page.body, /第二大厦/)
+  const admin = new PageSession(app)
+  await admin.login(w.admin.phone)
+  t.same(rowIds((await admin.get(`/aid/review?building=${w.otherBuildingId}`)).body), [id])
+  t.same(rowIds((await admin.get(`/aid/review?building=${w.buildingId}`)).body), [staying])
+  t.equal((await injectAs(app, w.staff, { method: 'POST', url: `/api/v1/aid/claims/${id}/approve` })).statusCode, 404)
+  t.equal((await injectAs(app, w.otherStaff, { method: 'POST', url: `/api/v1/aid/claims/${id}/approve` })).statusCode, 200)
+})
+
+t.test('the database keeps the building current whatever moves a membership or an enterprise', async (t) => {
+  const app = await build(t)
+  const w = await claimWorld(app)
+  const third = insertBuilding(app, '第三大厦', 10)
+  const colleague = await insertMember(app, w.enterpriseId)
+  const id = await submit(app, w.member.user)
+  const other = await submit(app, colleague.user)
+  const sqlite = app.db.$client
+  // A reopened membership (a former member joining another enterprise) changes enterprise_id
+  // outside the transfer use case: the claims follow all the same.
+  sqlite.prepare('update memberships set enterprise_id = ? where id = ?').run(await insertEnterprise(app, w.otherBuildingId), w.member.membershipId)
+  t.equal(buildingOf(app, id), w.otherBuildingId)
+  t.equal(buildingOf(app, other), w.buildingId)
+  sqlite.prepare('update memberships set name = ? where id = ?').run('改名', colleague.membershipId)
+  t.equal(buildingOf(app, other), w.buildingId, 'other changes to a membership leave it alone')
+  sqlite.prepare('update enterprises set building_id = ? where id = ?').run(third, w.enterpriseId)
+  t.equal(buildingOf(app, other), third, 'an enterprise moved to another building takes its members\' claims along')
+  t.equal(buildingOf(app, id), w.otherBuildingId)
+})
+
+t.test('a staff member of several buildings: one queue, oldest first across them, the same with many buildings', async (t) => {
+  const app = await build(t)
+  const w = await claimWorld(app)
+  const here = [w.member, await insertMember(app, w.enterpriseId)]
+  const elsewhere = [await insertMember(app, await insertEnterprise(app, w.otherBuildingId))]
+  const ids: number[] = []
+  for (let i = 0; i < 70; i++) {
+    const m = i % 3 === 0 ? elsewhere[0] : here[i % 2]
+    ids.push(await submit(app, m.user, claimBody({ totalCostFen: 400_000, insurancePaidFen: 100_000, excludedFen: 0 })))
+    app.testClock.advance(600_000)
+  }
+  // Decided claims keep their submission time, so every status interleaves with the others.
+  for (const [i, id] of ids.entries()) {
+    if (i % 5 === 1) await injectAs(app, w.admin, { method: 'POST', url: `/api/v1/aid/claims/${id}/approve` })
+    if (i % 7 === 2) await injectAs(app, w.admin, { method: 'POST', url: `/api/v1/aid/claims/${id}/reject`, payload: { reasonCode: 'DOCUMENTS_MISSING' } })
+  }
+  const empty = Array.from({ length: 8 }, (_, i) => insertBuilding(app, `空楼${i}`, 5))
+  const two = await createUser(app, { role: 'staff', buildingIds: [w.buildingId, w.otherBuildingId] })
+  // 10 buildings × 5 statuses: past the number of ranges read one by one, read per status instead.
+  const ten = await createUser(app, { role: 'staff', buildingIds: [w.buildingId, ...empty, w.otherBuildingId] })
+  for (const who of [two, ten, w.admin]) {
+    const s = new PageSession(app)
+    await s.login(who.phone)
+    const p1 = await s.get('/aid/review?status=all')
+    const p2 = await s.get('/aid/review?status=all&page=2')
+    t.same([...rowIds(p1.body), ...rowIds(p2.body)], ids, 'every claim once, in submission order')
+    t.equal(rowIds(p1.body).length, 50)
+    const approved = ids.filter((_, i) => i % 5 === 1)
+    t.same(rowIds((await s.get('/aid/review?status=approved')).body), approved)
+    t.match(p1.body, new RegExp(`已核准 ${approved.length}`))
+  }
+  // Their own claims are never in their queue, nor in its counts.
+  const staffMember = await createUser(app, { role: 'staff', buildingIds: [w.buildingId] })
+  await attachMembership(app, staffMember, w.enterpriseId)
+  const own = await submit(app, staffMember)
+  const list = await queue(app, staffMember)
+  t.notOk(list.items.some((c: { id: number }) => c.id === own))
+  t.equal(list.total, ids.filter((_, i) => i % 3 !== 0).length)
+  t.ok((await queue(app, two)).items.some((c: { id: number }) => c.id === own), 'but in their colleagues\'')
+})
+
+t.test('the migration gives every existing claim its building and keeps documents and ids', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'claims-migration-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  // The migrations before this one, in a folder of their own.
+  const before = join(dir, 'migrations')
+  mkdirSync(join(before, 'meta'), { recursive: true })
+  const journal = JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> }
+  const upTo = journal.entries.findIndex((e) => e.tag.endsWith('_claims_building'))
+  t.ok(upTo > 0)
+  journal.entries = journal.entries.slice(0, upTo)
+  writeFileSync(join(before, 'meta', '_journal.json'), JSON.stringify(journal))
+  for (const e of journal.entries) copyFileSync(join(migrationsDir, `${e.tag}.sql`), join(before, `${e.tag}.sql`))
+
+  const sqlite = new Database(join(dir, 'portal.db'))
+  sqlite.pragma('foreign_keys = ON')
+  const db = drizzle(sqlite, { schema }) as unknown as Db
+  migrate(db, { migrationsFolder: before })
+  t.notOk((sqlite.prepare('select name from pragma_table_info(\'aid_claims\')').all() as Array<{ name: string }>).some((c) => c.name === 'building_id'))
+
+  const at = '2026-06-15T02:00:00.000Z'
+  const user = (phone: string): number => db.insert(users).values({ phone, name: '会员', passwordHash: 'x', createdAt: at, updatedAt: at }).returning().get().id
+  const building = (name: string): number => db.insert(buildings).values({ name, district: '五华区', address: '昆明', enterprisesTotal: 10, createdAt: at, updatedAt: at }).returning().get().id
+  const liaison = user('13800000000')
+  const enterprise = (buildingId: number, uscc: string): number => db.insert(enterprises).values({
+    buildingId, name: `企业${uscc}`, uscc, headcount: 10, liaisonUserId: liaison, status: 'enrolled', submittedAt: at, createdAt: at, updatedAt: at
+  }).returning().get().id
+  const plan = ensurePlan(db, 2026, at).plan
+  const claimIds: number[] = []
+  const [b1, b2] = [building('一号楼'), building('二号楼')]
+  for (const [i, e] of [enterprise(b1, '91530102MA00000001'), enterprise(b2, '91530102MA00000002'), enterprise(b2, '91530102MA00000003')].entries()) {
+    const uid = user(`1380000000${i + 1}`)
+    const mid = db.insert(memberships).values({
+      userId: uid, enterpriseId: e, name: `会员${i}`, idCipher: 'x', idHash: `h${i}`, idMasked: '5301**********0000', gender: 'female', birthDate: '1990-01-01',
+      mobile: `1380000000${i + 1}`, memberNo: `KM2026000${i}`, status: 'active', joinedOn: '2025-06-01', consentAt: at, appliedAt: at, createdAt: at, updatedAt: at
+    }).returning().get().id
+    const pid = db.insert(aidPurchases).values({
+      membershipId: mid, planYear: 2026, shares: 1, amountFen: plan.shareFeeFen, status: 'paid', orderedBy: uid, orderedOn: '2026-01-10', paidOn: '2026-01-10',
+      coverFrom: '2026-04-10', coverTo: '2026-12-31', createdAt: at, updatedAt: at
+    }).returning().get().id
+    const r = sqlite.prepare(`insert into aid_claims (membership_id, user_id, purchase_id, plan_year, admission_date, discharge_date, hospital, invoice_no,
+      total_cost_fen, insurance_paid_fen, excluded_fen, base_fen, estimate, status, created_at, updated_at)
+      values (?, ?, ?, 2026, '2026-05-01', '2026-05-10', '医院', ?, 400000, 100000, 0, 300000, '{"payableFen":25000}', 'submitted', ?, ?)`)
+      .run(mid, uid, pid, `INV${i}`, at, at)
+    claimIds.push(Number(r.lastInsertRowid))
+    sqlite.prepare(`insert into aid_claim_documents (claim_id, kind, file_name, mime, size, sha256, storage_path, uploaded_by, uploaded_at)
+      values (?, 'invoice', 'invoice.pdf', 'application/pdf', 3, 'abc', ?, ?, ?)`).run(r.lastInsertRowid, `docs/${i}`, uid, at)
+  }
+  // A later claim and document that were removed: their ids are never handed out again.
+  sqlite.prepare("update sqlite_sequence set seq = seq + 5 where name in ('aid_claims', 'aid_claim_documents')").run()
+
+  migrate(db, { migrationsFolder: migrationsDir })
+  t.same(sqlite.prepare('select id, building_id as b from aid_claims order by id').all(), claimIds.map((id, i) => ({ id, b: i === 0 ? b1 : b2 })))
+  t.same(sqlite.prepare('select claim_id as c, storage_path as p from aid_claim_documents order by id').all(), claimIds.map((c, i) => ({ c, p: `docs/${i}` })))
+  t.same(sqlite.pragma('foreign_key_check'), [])
+  t.same(sqlite.prepare("select name, seq from sqlite_sequence where name in ('aid_claims', 'aid_claim_documents') order by name").all(),
+    [{ name: 'aid_claim_documents', seq: 8 }, { name: 'aid_claims', seq: 8 }])
+  // Documents still belong to claims: an unknown claim is refused, a known one accepted.
+  const doc = sqlite.prepare(`insert into aid_claim_documents (claim_id, kind, file_name, mime, size, sha256, storage_path, uploaded_by, uploaded_at)
+    values (?, 'other', 'x.pdf', 'application/pdf', 1, 'x', 'x', ?, ?)`)
+  t.throws(() => doc.run(999, liaison, at), /FOREIGN KEY/)
+  t.equal(Number(doc.run(claimIds[0], liaison, at).lastInsertRowid), 9)
+  // And the claims follow their member from now on.
+  sqlite.prepare('update memberships set enterprise_id = (select id from enterprises where building_id = ? limit 1) where id = (select membership_id from aid_claims where id = ?)').run(b2, claimIds[0])
+  t.equal((sqlite.prepare('select building_id as b from aid_claims where id = ?').get(claimIds[0]) as { b: number }).b, b2)
+  sqlite.close()
+})

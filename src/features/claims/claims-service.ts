@@ -358,6 +358,12 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
       return { items, page: q.page, pages: Math.max(1, Math.ceil(total / API_PAGE_SIZE)), total, counts }
     },
 
+    /** How many claims per status the reviewer's buildings hold (their own left out): no rows read. */
+    reviewCounts (actorIn: Actor | null): Record<repo.ClaimStatus, number> {
+      const actor = requireStaffOrAdmin(actorIn)
+      return repo.countByStatus(db, { buildingIds: reviewableBuildings(actor), exceptUserId: actor.id })
+    },
+
     /** The review queue: filtered, oldest first, counts per status, 50 a page. */
     queue (actorIn: Actor | null, q: QueueQuery) {
       const { filter, statuses, scope } = queueFilter(actorIn, q)

@@ -22,7 +22,7 @@ export default async function claimsFeature (app: FastifyInstance): Promise<void
       const reviewer = actor.isStaff || actor.isAdmin
       let waiting = 0
       if (reviewer) {
-        const { counts } = service.list(actor, { mine: false, page: 1 })
+        const counts = service.reviewCounts(actor)
         waiting = counts.submitted + counts.awaiting_second_approval
       }
       if (mine.total === 0 && !reviewer) return null

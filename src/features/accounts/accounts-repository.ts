@@ -37,9 +37,11 @@ function prepareActorQuery (db: DbOrTx) {
   return db.select({
     id: users.id, phone: users.phone, name: users.name, active: users.active, tokenVersion: users.tokenVersion,
     mustChangePassword: users.mustChangePassword,
-    grants: sql<string | null>`(select group_concat(${roleGrants.role}) from ${roleGrants} where ${roleGrants.userId} = ${users.id})`,
-    scopes: sql<string | null>`(select group_concat(${staffScopes.buildingId}) from ${staffScopes} where ${staffScopes.userId} = ${users.id})`,
-    liaison: sql<number>`exists (select 1 from ${enterprises} where ${enterprises.liaisonUserId} = ${users.id} and ${enterprises.status} <> 'withdrawn')`
+    // Written out with table names: inside a one-table select drizzle leaves columns unqualified,
+    // and an unqualified "id" in the subquery on enterprises would be the enterprise's own id.
+    grants: sql<string | null>`(select group_concat(rg.role) from role_grants rg where rg.user_id = "users"."id")`,
+    scopes: sql<string | null>`(select group_concat(ss.building_id) from staff_scopes ss where ss.user_id = "users"."id")`,
+    liaison: sql<number>`exists (select 1 from enterprises e where e.liaison_user_id = "users"."id" and e.status <> 'withdrawn')`
   }).from(users).where(eq(users.id, sql.placeholder('id'))).prepare()
 }
 

@@ -187,3 +187,22 @@ t.test('healthz, 404 in the contract shape, and no stack traces', async (t) => {
   const health = await app.inject({ method: 'GET', url: '/healthz' })
   t.equal(health.statusCode, 503)
 })
+
+t.test('the liaison role follows the enterprises a user is liaison of, and only theirs', async (t) => {
+  const app = await build(t)
+  const { enterprises } = await import('../../../src/db/schema/index.js')
+  const { insertBuilding } = await import('../../helper.js')
+  const buildingId = insertBuilding(app)
+  // Users 1..3; the enterprise gets id 1 and its liaison is user 3, so a column mix-up between
+  // users.id and enterprises.id would show.
+  const u1 = await createUser(app)
+  const u2 = await createUser(app)
+  const liaison = await createUser(app)
+  const at = app.clock.iso()
+  app.db.insert(enterprises).values({ buildingId, name: '云岭科技', uscc: '91350100M000100Y43', headcount: 10, liaisonUserId: liaison.id, status: 'pending', submittedAt: at, createdAt: at, updatedAt: at }).run()
+  t.same((await injectAs(app, liaison, { method: 'GET', url: '/api/v1/me' })).json().user.roles, ['member', 'liaison'])
+  t.same((await injectAs(app, u1, { method: 'GET', url: '/api/v1/me' })).json().user.roles, ['member'])
+  t.same((await injectAs(app, u2, { method: 'GET', url: '/api/v1/me' })).json().user.roles, ['member'])
+  app.db.update(enterprises).set({ status: 'withdrawn' }).run()
+  t.same((await injectAs(app, liaison, { method: 'GET', url: '/api/v1/me' })).json().user.roles, ['member'], 'a withdrawn enterprise makes no liaison')
+})

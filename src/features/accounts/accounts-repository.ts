@@ -1,5 +1,6 @@
 import { and, asc, eq, like, or, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/index.js'
+import { preparedQuery } from '../../db/prepared.js'
 import { enterprises, roleGrants, staffScopes, users, buildings } from '../../db/schema/index.js'
 
 export type UserRow = typeof users.$inferSelect
@@ -31,28 +32,22 @@ export interface ActorRow {
   liaison: number
 }
 
-const actorQueries = new WeakMap<object, ReturnType<typeof prepareActorQuery>>()
-
-function prepareActorQuery (db: DbOrTx) {
-  return db.select({
-    id: users.id, phone: users.phone, name: users.name, active: users.active, tokenVersion: users.tokenVersion,
-    mustChangePassword: users.mustChangePassword,
-    // Written out with table names: inside a one-table select drizzle leaves columns unqualified,
-    // and an unqualified "id" in the subquery on enterprises would be the enterprise's own id.
-    grants: sql<string | null>`(select group_concat(rg.role) from role_grants rg where rg.user_id = "users"."id")`,
-    scopes: sql<string | null>`(select group_concat(ss.building_id) from staff_scopes ss where ss.user_id = "users"."id")`,
-    liaison: sql<number>`exists (select 1 from enterprises e where e.liaison_user_id = "users"."id" and e.status <> 'withdrawn')`
-  }).from(users).where(eq(users.id, sql.placeholder('id'))).prepare()
-}
-
 /**
  * Who the user is, with granted roles, staff scopes and whether they are a liaison: read on
  * every signed-in request, so it is one prepared statement.
  */
+const actorQuery = preparedQuery((db) => db.select({
+  id: users.id, phone: users.phone, name: users.name, active: users.active, tokenVersion: users.tokenVersion,
+  mustChangePassword: users.mustChangePassword,
+  // Written out with table names: inside a one-table select drizzle leaves columns unqualified,
+  // and an unqualified "id" in the subquery on enterprises would be the enterprise's own id.
+  grants: sql<string | null>`(select group_concat(rg.role) from role_grants rg where rg.user_id = "users"."id")`,
+  scopes: sql<string | null>`(select group_concat(ss.building_id) from staff_scopes ss where ss.user_id = "users"."id")`,
+  liaison: sql<number>`exists (select 1 from enterprises e where e.liaison_user_id = "users"."id" and e.status <> 'withdrawn')`
+}).from(users).where(eq(users.id, sql.placeholder('id'))).prepare())
+
 export function loadActorRow (db: DbOrTx, userId: number): ActorRow | undefined {
-  let query = actorQueries.get(db)
-  if (query === undefined) { query = prepareActorQuery(db); actorQueries.set(db, query) }
-  return query.get({ id: userId })
+  return actorQuery(db).get({ id: userId })
 }
 
 /** Granted roles, staff scopes and whether the user is a liaison. */

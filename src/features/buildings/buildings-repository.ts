@@ -2,6 +2,7 @@
 // counts read from memberships).
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/index.js'
+import { preparedQuery } from '../../db/prepared.js'
 import { buildings, enterprises, memberships, users } from '../../db/schema/index.js'
 
 export type BuildingRow = typeof buildings.$inferSelect
@@ -111,13 +112,15 @@ export function updateEnterpriseIf (db: DbOrTx, id: number, from: EnterpriseStat
   return db.update(enterprises).set(patch).where(and(eq(enterprises.id, id), inArray(enterprises.status, from))).run().changes > 0
 }
 
-/** A liaison's enterprises, newest first. */
+const enterprisesOfLiaisonQuery = preparedQuery((db) => db.select({
+  id: enterprises.id, name: enterprises.name, buildingId: enterprises.buildingId, buildingName: buildings.name,
+  status: enterprises.status, rejectReason: enterprises.rejectReason, submittedAt: enterprises.submittedAt
+}).from(enterprises).innerJoin(buildings, eq(buildings.id, enterprises.buildingId))
+  .where(eq(enterprises.liaisonUserId, sql.placeholder('userId'))).orderBy(desc(enterprises.id)).prepare())
+
+/** A liaison's enterprises, newest first (the home page: prepared once). */
 export function enterprisesOfLiaison (db: DbOrTx, userId: number) {
-  return db.select({
-    id: enterprises.id, name: enterprises.name, buildingId: enterprises.buildingId, buildingName: buildings.name,
-    status: enterprises.status, rejectReason: enterprises.rejectReason, submittedAt: enterprises.submittedAt
-  }).from(enterprises).innerJoin(buildings, eq(buildings.id, enterprises.buildingId))
-    .where(eq(enterprises.liaisonUserId, userId)).orderBy(desc(enterprises.id)).all()
+  return enterprisesOfLiaisonQuery(db).all({ userId })
 }
 
 /** Pending enterprises in the given buildings (null: everywhere), oldest first. */

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db, DbOrTx } from '../../db/index.js'
+import { preparedQuery } from '../../db/prepared.js'
 import { buildings, counters, enterprises, memberships, membershipTransfers, rosterImports, users } from '../../db/schema/index.js'
 
 export type MembershipRow = typeof memberships.$inferSelect
@@ -35,9 +36,11 @@ export function listBuildings (db: DbOrTx) {
 }
 
 /** Enterprises this user is the liaison of (a withdrawn one no longer has a liaison's rights). */
+const liaisonEnterprisesQuery = preparedQuery((db) => db.select({ id: enterprises.id }).from(enterprises)
+  .where(and(eq(enterprises.liaisonUserId, sql.placeholder('userId')), sql`${enterprises.status} <> 'withdrawn'`)).prepare())
+
 export function liaisonEnterpriseIds (db: DbOrTx, userId: number): number[] {
-  return db.select({ id: enterprises.id }).from(enterprises)
-    .where(and(eq(enterprises.liaisonUserId, userId), sql`${enterprises.status} <> 'withdrawn'`)).all().map((e) => e.id)
+  return liaisonEnterprisesQuery(db).all({ userId }).map((e) => e.id)
 }
 
 /** Enterprises a liaison or staff account may manage members of (import targets, filters). */
@@ -96,10 +99,12 @@ export function findNumberedClosedByHash (db: DbOrTx, idHash: string): Membershi
     .orderBy(desc(memberships.id)).get()
 }
 
+const membershipOfUserQuery = preparedQuery((db) => selectView(db).where(eq(memberships.userId, sql.placeholder('userId')))
+  .orderBy(sql`case when ${memberships.status} in ('applied', 'active') then 0 else 1 end`, desc(memberships.updatedAt), desc(memberships.id)).prepare())
+
 /** The membership of an account: its open one first, then the latest. */
 export function membershipOfUser (db: DbOrTx, userId: number): MembershipView | undefined {
-  const own = selectView(db).where(eq(memberships.userId, userId))
-    .orderBy(sql`case when ${memberships.status} in ('applied', 'active') then 0 else 1 end`, desc(memberships.updatedAt), desc(memberships.id)).get()
+  const own = membershipOfUserQuery(db).get({ userId })
   return own === undefined ? undefined : flatten(own)
 }
 
@@ -245,8 +250,11 @@ export function findTransfer (db: DbOrTx, id: number): TransferView | undefined 
   return r === undefined ? undefined : flatTransfer(r)
 }
 
+const transfersOfQuery = preparedQuery((db) => selectTransfers(db)
+  .where(eq(membershipTransfers.membershipId, sql.placeholder('membershipId'))).orderBy(desc(membershipTransfers.id)).prepare())
+
 export function transfersOf (db: DbOrTx, membershipId: number): TransferView[] {
-  return selectTransfers(db).where(eq(membershipTransfers.membershipId, membershipId)).orderBy(desc(membershipTransfers.id)).all().map(flatTransfer)
+  return transfersOfQuery(db).all({ membershipId }).map(flatTransfer)
 }
 
 /** Pending transfers into the enterprises or buildings given (null: all). */

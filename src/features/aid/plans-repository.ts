@@ -1,6 +1,7 @@
 // Aid plans: one row per plan year. Shared by shares/payments (aid) and claims.
-import { desc, eq } from 'drizzle-orm'
+import { desc, eq, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/index.js'
+import { preparedQuery } from '../../db/prepared.js'
 import { aidPlans } from '../../db/schema/index.js'
 import { defaultPlan, planFromLatest, type PlanTerms } from '../../domain/aid-plan.js'
 import type { Tier } from '../../domain/reimbursement.js'
@@ -23,8 +24,11 @@ export function rowToTerms (row: PlanRow): PlanTerms {
   }
 }
 
+const planQuery = preparedQuery((db) => db.select().from(aidPlans).where(eq(aidPlans.year, sql.placeholder('year'))).prepare())
+
+/** The plan of a year (read by every member's home page and claim: prepared once). */
 export function getPlan (db: DbOrTx, year: number): PlanTerms | undefined {
-  const row = db.select().from(aidPlans).where(eq(aidPlans.year, year)).get()
+  const row = planQuery(db).get({ year })
   return row === undefined ? undefined : rowToTerms(row)
 }
 

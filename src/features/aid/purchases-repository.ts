@@ -2,6 +2,7 @@
 // SQL for the aid feature's orders and payments.
 import { and, asc, desc, eq, gt, inArray, lt, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/index.js'
+import { preparedQuery } from '../../db/prepared.js'
 import { aidGroupOrders, aidPurchases, buildings, enterprises, memberships } from '../../db/schema/index.js'
 
 export type PurchaseRow = typeof aidPurchases.$inferSelect
@@ -31,9 +32,11 @@ const memberCols = {
 }
 
 /** The buyer's membership: the one with user_id = the user and status 'active'. */
+const activeMembershipQuery = preparedQuery((db) => db.select(memberCols).from(memberships).innerJoin(enterprises, eq(enterprises.id, memberships.enterpriseId))
+  .where(and(eq(memberships.userId, sql.placeholder('userId')), eq(memberships.status, 'active'))).prepare())
+
 export function activeMembershipOfUser (db: DbOrTx, userId: number): MemberFacts | undefined {
-  return db.select(memberCols).from(memberships).innerJoin(enterprises, eq(enterprises.id, memberships.enterpriseId))
-    .where(and(eq(memberships.userId, userId), eq(memberships.status, 'active'))).get()
+  return activeMembershipQuery(db).get({ userId })
 }
 
 export function membershipFacts (db: DbOrTx, membershipId: number): MemberFacts | undefined {
@@ -56,9 +59,11 @@ export function openPurchaseOf (db: DbOrTx, membershipId: number, planYear: numb
 }
 
 /** Renewal: the membership has a paid share in that plan year. */
+const paidShareQuery = preparedQuery((db) => db.select({ id: aidPurchases.id }).from(aidPurchases)
+  .where(and(eq(aidPurchases.membershipId, sql.placeholder('membershipId')), eq(aidPurchases.planYear, sql.placeholder('planYear')), eq(aidPurchases.status, 'paid'))).prepare())
+
 export function hasPaidShare (db: DbOrTx, membershipId: number, planYear: number): boolean {
-  return db.select({ id: aidPurchases.id }).from(aidPurchases)
-    .where(and(eq(aidPurchases.membershipId, membershipId), eq(aidPurchases.planYear, planYear), eq(aidPurchases.status, 'paid'))).get() !== undefined
+  return paidShareQuery(db).get({ membershipId, planYear }) !== undefined
 }
 
 export interface NewPurchase {
@@ -220,12 +225,14 @@ export function orderDetail (db: DbOrTx, id: number): OrderListRow | undefined {
 }
 
 /** A user's own orders (through every membership they have had), newest first. */
+const ordersOfUserQuery = preparedQuery((db) => db.select(listCols).from(aidPurchases)
+  .innerJoin(memberships, eq(memberships.id, aidPurchases.membershipId))
+  .innerJoin(enterprises, eq(enterprises.id, memberships.enterpriseId))
+  .innerJoin(buildings, eq(buildings.id, enterprises.buildingId))
+  .where(eq(memberships.userId, sql.placeholder('userId'))).orderBy(desc(aidPurchases.planYear), desc(aidPurchases.id)).prepare())
+
 export function ordersOfUser (db: DbOrTx, userId: number): OrderListRow[] {
-  return db.select(listCols).from(aidPurchases)
-    .innerJoin(memberships, eq(memberships.id, aidPurchases.membershipId))
-    .innerJoin(enterprises, eq(enterprises.id, memberships.enterpriseId))
-    .innerJoin(buildings, eq(buildings.id, enterprises.buildingId))
-    .where(eq(memberships.userId, userId)).orderBy(desc(aidPurchases.planYear), desc(aidPurchases.id)).all()
+  return ordersOfUserQuery(db).all({ userId })
 }
 
 export function buildingNames (db: DbOrTx, ids: number[] | null): Array<{ id: number, name: string }> {

@@ -3,8 +3,9 @@
 // membership moves), so the review queue and its counts read one building's claims from the
 // (building_id, status, created_at, id) index: their cost depends on the page, not on how many
 // claims the city has.
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/index.js'
+import { preparedQuery, preparedSql } from '../../db/prepared.js'
 import {
   aidClaimDocuments, aidClaims, aidPaymentBatches, aidPurchases, buildings, enterprises, memberships, users
 } from '../../db/schema/index.js'
@@ -16,28 +17,33 @@ export type ClaimStatus = ClaimRow['status']
 export const CLAIM_STATUSES: ClaimStatus[] = ['submitted', 'awaiting_second_approval', 'approved', 'rejected', 'paid']
 
 /** Whether the user has, or had, a membership that was ever active (it has a join date). */
+const everActiveQuery = preparedQuery((db) => db.select({ id: memberships.id }).from(memberships)
+  .where(and(eq(memberships.userId, sql.placeholder('userId')), sql`${memberships.joinedOn} is not null`)).limit(1).prepare())
+
 export function everActiveMember (db: DbOrTx, userId: number): boolean {
-  return db.select({ id: memberships.id }).from(memberships)
-    .where(and(eq(memberships.userId, userId), sql`${memberships.joinedOn} is not null`)).limit(1).get() !== undefined
+  return everActiveQuery(db).get({ userId }) !== undefined
 }
 
 /** The user's paid share of a plan year (through any of their memberships), with the building of
  *  that membership's enterprise now: from the user's memberships to their purchases (CROSS JOIN
  *  keeps SQLite from scanning the year's purchases). */
 export function findPaidShare (db: DbOrTx, userId: number, planYear: number) {
-  return db.get<{ purchaseId: number, membershipId: number, buildingId: number, shares: number, paidOn: string | null, coverFrom: string | null, planYear: number } | undefined>(sql`
+  return paidShareQuery.get(db, { userId, planYear })
+}
+const paidShareQuery = preparedSql<{ purchaseId: number, membershipId: number, buildingId: number, shares: number, paidOn: string | null, coverFrom: string | null, planYear: number }>(sql`
     select p.id as purchaseId, p.membership_id as membershipId, e.building_id as buildingId, p.shares, p.paid_on as paidOn,
       p.cover_from as coverFrom, p.plan_year as planYear
     from memberships m cross join aid_purchases p on p.membership_id = m.id cross join enterprises e on e.id = m.enterprise_id
-    where m.user_id = ${userId} and p.plan_year = ${planYear} and p.status = 'paid'
+    where m.user_id = ${sql.placeholder('userId')} and p.plan_year = ${sql.placeholder('planYear')} and p.status = 'paid'
     order by p.id limit 1`)
-}
 
 /** A claim of this member (or this user) with the invoice number that is not rejected. */
+const invoiceClaimedQuery = preparedQuery((db) => db.select({ id: aidClaims.id }).from(aidClaims)
+  .where(and(sql`(${aidClaims.userId} = ${sql.placeholder('userId')} or ${aidClaims.membershipId} = ${sql.placeholder('membershipId')})`,
+    eq(aidClaims.invoiceNo, sql.placeholder('invoiceNo')), sql`${aidClaims.status} <> 'rejected'`)).limit(1).prepare())
+
 export function invoiceClaimed (db: DbOrTx, userId: number, membershipId: number, invoiceNo: string): boolean {
-  return db.select({ id: aidClaims.id }).from(aidClaims)
-    .where(and(sql`(${aidClaims.userId} = ${userId} or ${aidClaims.membershipId} = ${membershipId})`,
-      eq(aidClaims.invoiceNo, invoiceNo), sql`${aidClaims.status} <> 'rejected'`)).limit(1).get() !== undefined
+  return invoiceClaimedQuery(db).get({ userId, membershipId, invoiceNo }) !== undefined
 }
 
 /**
@@ -45,15 +51,27 @@ export function invoiceClaimed (db: DbOrTx, userId: number, membershipId: number
  * claim (the one being approved), so a retry never counts it twice.
  */
 export function paidThisYear (db: DbOrTx, membershipId: number, planYear: number, exceptClaimId?: number): number {
-  const row = db.select({ total: sql<number>`coalesce(sum(${aidClaims.payableFen}), 0)` }).from(aidClaims)
-    .where(and(eq(aidClaims.membershipId, membershipId), eq(aidClaims.planYear, planYear),
-      inArray(aidClaims.status, ['approved', 'paid']),
-      exceptClaimId === undefined ? undefined : sql`${aidClaims.id} <> ${exceptClaimId}`)).get()
+  const row = exceptClaimId === undefined
+    ? paidThisYearQuery(db).get({ membershipId, planYear })
+    : paidThisYearExceptQuery(db).get({ membershipId, planYear, exceptClaimId })
   return Number(row?.total ?? 0)
 }
+const paidThisYearSelect = (db: DbOrTx, except?: SQL) => db.select({ total: sql<number>`coalesce(sum(${aidClaims.payableFen}), 0)` }).from(aidClaims)
+  .where(and(eq(aidClaims.membershipId, sql.placeholder('membershipId')), eq(aidClaims.planYear, sql.placeholder('planYear')),
+    inArray(aidClaims.status, ['approved', 'paid']), except)).prepare()
+const paidThisYearQuery = preparedQuery((db) => paidThisYearSelect(db))
+const paidThisYearExceptQuery = preparedQuery((db) => paidThisYearSelect(db, sql`${aidClaims.id} <> ${sql.placeholder('exceptClaimId')}`))
+
+/** Every column but the id, each bound by a placeholder of its own name. */
+const CLAIM_COLUMNS = Object.keys(getTableColumns(aidClaims)).filter((k) => k !== 'id') as Array<Exclude<keyof typeof aidClaims.$inferInsert, 'id'>>
+const insertClaimQuery = preparedQuery((db) => db.insert(aidClaims)
+  .values(Object.fromEntries(CLAIM_COLUMNS.map((k) => [k, sql.placeholder(k)])) as unknown as typeof aidClaims.$inferInsert)
+  .returning().prepare())
 
 export function insertClaim (db: DbOrTx, v: typeof aidClaims.$inferInsert): ClaimRow {
-  return db.insert(aidClaims).values(v).returning().get()
+  // No column of aid_claims has a default: a column left out is stored as null either way.
+  if (v.id !== undefined) return db.insert(aidClaims).values(v).returning().get()
+  return insertClaimQuery(db).get(Object.fromEntries(CLAIM_COLUMNS.map((k) => [k, v[k] ?? null])))
 }
 
 export function findClaim (db: DbOrTx, id: number): ClaimRow | undefined {
@@ -195,6 +213,9 @@ const MAX_PAGE_PARTS = 40
  * page number, never with how many claims there are.
  */
 export function listClaims (db: DbOrTx, f: ClaimListFilter, limit: number, offset: number, opts: { newestFirst?: boolean } = {}): ClaimListRow[] {
+  if (isPlainOwnList(f)) {
+    return (opts.newestFirst === true ? ownClaimsNewestFirst : ownClaimsOldestFirst).all(db, { userId: f.userId, limit, offset })
+  }
   if (f.userId !== undefined) {
     const dir = opts.newestFirst === true ? sql`desc` : sql`asc`
     return db.all<ClaimListRow>(sql`select ${LIST_COLUMNS}
@@ -226,6 +247,25 @@ export function listClaims (db: DbOrTx, f: ClaimListFilter, limit: number, offse
     order by p.createdAt, p.id`)
 }
 
+/** A member's own claims with no other filter (the home page, the member's list): prepared. */
+function isPlainOwnList (f: ClaimListFilter): f is ClaimListFilter & { userId: number } {
+  return f.userId !== undefined && f.buildingIds === null && f.buildingId === undefined && f.statuses === undefined &&
+    f.fromIso === undefined && f.toIso === undefined && f.exceptUserId === undefined
+}
+
+/** The statement listClaims builds for a plain own list, with placeholders for its values. */
+const ownClaims = (dir: SQL) => preparedSql<ClaimListRow>(sql`select ${LIST_COLUMNS}
+      from aid_claims c join memberships m on m.id = c.membership_id join buildings b on b.id = c.building_id
+      where ${listConditions({ buildingIds: null }, true)} and c.user_id = ${sql.placeholder('userId')}
+      order by c.created_at ${dir}, c.id ${dir}
+      limit ${sql.placeholder('limit')} offset ${sql.placeholder('offset')}`)
+const ownClaimsNewestFirst = ownClaims(sql`desc`)
+const ownClaimsOldestFirst = ownClaims(sql`asc`)
+
+/** countByStatus for a member's own claims with no dates: prepared. */
+const ownCounts = preparedSql<{ status: ClaimStatus, n: number }>(
+  sql`select c.status as status, count(*) as n from aid_claims c where c.user_id = ${sql.placeholder('userId')} and ${sql`1 = 1`} group by c.status`)
+
 /**
  * How many claims per status under the same filter (the status filter itself left out). A
  * reviewer's counts come from an index alone ((building_id, status, …) or, for every building,
@@ -235,6 +275,10 @@ export function countByStatus (db: DbOrTx, f: ClaimListFilter): Record<ClaimStat
   const out = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>
   const add = (rows: Array<{ status: ClaimStatus, n: number }>, sign = 1): void => { for (const r of rows) out[r.status] += sign * r.n }
   const dates = sql.join([sql`1 = 1`, ...dateConditions(f)], sql` and `)
+  if (f.userId !== undefined && f.fromIso === undefined && f.toIso === undefined) {
+    add(ownCounts.all(db, { userId: f.userId }))
+    return out
+  }
   if (f.userId !== undefined) {
     add(db.all(sql`select c.status as status, count(*) as n from aid_claims c where c.user_id = ${f.userId} and ${dates} group by c.status`))
     return out

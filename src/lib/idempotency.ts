@@ -1,8 +1,9 @@
 // Idempotency keys live in the database. The stored answer is written in the same transaction
 // as the change it answers, so after a crash either both exist or neither does.
 import { createHash } from 'node:crypto'
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
+import { preparedQuery } from '../db/prepared.js'
 import type { Tx } from '../db/index.js'
 import { idempotencyKeys } from '../db/schema/index.js'
 import { AppError } from './errors.js'
@@ -25,6 +26,13 @@ export function hashRequest (body: unknown): string {
   return createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex')
 }
 
+const findKeyQuery = preparedQuery((db) => db.select().from(idempotencyKeys)
+  .where(and(eq(idempotencyKeys.userId, sql.placeholder('userId')), eq(idempotencyKeys.scope, sql.placeholder('scope')), eq(idempotencyKeys.key, sql.placeholder('key')))).prepare())
+const insertKeyQuery = preparedQuery((db) => db.insert(idempotencyKeys).values({
+  userId: sql.placeholder('userId'), scope: sql.placeholder('scope'), key: sql.placeholder('key'), requestHash: sql.placeholder('requestHash'),
+  statusCode: sql.placeholder('statusCode'), response: sql.placeholder('response'), createdAt: sql.placeholder('createdAt')
+}).prepare())
+
 /**
  * Runs `fn` in one transaction unless this user already used `key` for `scope`: then the
  * first answer is returned and nothing runs. The same key with a different body is refused (422).
@@ -34,16 +42,13 @@ export function withIdempotency<T> (
   fn: (tx: Tx) => { statusCode: number, body: T }
 ): StoredAnswer<T> {
   return db.transaction((tx) => {
-    const found = tx.select().from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key))).get()
+    const found = findKeyQuery(tx).get({ userId, scope, key })
     if (found !== undefined) {
       if (found.requestHash !== requestHash) throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'error.idempotencyKeyReused')
       return { statusCode: found.statusCode, body: JSON.parse(found.response) as T, replayed: true }
     }
     const answer = fn(tx)
-    tx.insert(idempotencyKeys).values({
-      userId, scope, key, requestHash, statusCode: answer.statusCode, response: JSON.stringify(answer.body), createdAt: at
-    }).run()
+    insertKeyQuery(tx).run({ userId, scope, key, requestHash, statusCode: answer.statusCode, response: JSON.stringify(answer.body), createdAt: at })
     return { ...answer, replayed: false }
   }, { behavior: 'immediate' })
 }

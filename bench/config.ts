@@ -14,7 +14,7 @@ export const BENCH_PII_KEY = 'bench-only-pii-key-not-for-production-0123456789ab
 export const BENCH_PASSWORD = 'Bench-pass-2026'
 
 /** Bumped whenever the generator's output changes shape: older files are regenerated. */
-export const GENERATOR_VERSION = 4
+export const GENERATOR_VERSION = 5
 
 export interface Scale {
   name: 'city' | 'small'

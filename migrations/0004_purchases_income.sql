@@ -1,0 +1,1 @@
+CREATE INDEX `purchases_income` ON `aid_purchases` (`status`,`plan_year`,`shares`,`amount_fen`);

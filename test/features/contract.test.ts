@@ -496,3 +496,23 @@ t.test('claims approve: above the threshold two different approvers; 403 for the
   const otherStaff = await call(app, 'GET', '/api/v1/aid/claims', { token: await tokenOf(app, w.otherStaff.phone) })
   t.same(otherStaff.json().items, [], 'staff of another building see none')
 })
+
+t.test('who may act is settled before the body is read: 403 before 400', async (t) => {
+  const { claimWorld, claimBody, idemKey } = await import('./claims/fixtures.js')
+  const { build: buildApp, injectAs: asUser, createUser: newUser } = await import('../helper.js')
+  const app = await buildApp(t)
+  const w = await claimWorld(app)
+  const stranger = await newUser(app)
+  const plan = await asUser(app, stranger, { method: 'PUT', url: '/api/v1/aid/plans/2026', payload: { tiers: 'nonsense' } })
+  t.equal(plan.statusCode, 403, 'plans: a non-admin with a bad body is 403')
+  const claim = await asUser(app, w.member.user, { method: 'POST', url: '/api/v1/aid/claims', headers: { 'idempotency-key': idemKey() }, payload: claimBody() })
+  t.equal(claim.statusCode, 201)
+  const reject = await asUser(app, w.member.user, { method: 'POST', url: `/api/v1/aid/claims/${claim.json().id as number}/reject`, payload: { reasonCode: 'NOPE' } })
+  t.equal(reject.statusCode, 403, 'claim reject: the claimant with a bad body is 403')
+  const other = await asUser(app, w.otherStaff, { method: 'POST', url: `/api/v1/aid/claims/${claim.json().id as number}/reject`, payload: {} })
+  t.equal(other.statusCode, 404, 'claim reject: staff of another building do not learn the claim exists')
+  const { aidPurchases } = await import('../../src/db/schema/index.js')
+  const purchaseId = app.db.select({ id: aidPurchases.id }).from(aidPurchases).get()!.id
+  const pay = await asUser(app, w.otherStaff, { method: 'POST', url: `/api/v1/aid/purchases/${purchaseId}/confirm-payment`, payload: { receiptNo: '' } })
+  t.equal(pay.statusCode, 403, 'confirm-payment: staff of another building with a bad body is 403')
+})

@@ -1,6 +1,7 @@
 // The aid fund's JSON API (/api/v1/aid/…): thin doors onto the service.
 import type { FastifyInstance } from 'fastify'
 import { idParam, parseInput } from '../../lib/validation.js'
+import { requireAdmin } from '../../lib/access.js'
 import { requireIdempotencyKey } from '../../lib/idempotency.js'
 import { notFound } from '../../lib/errors.js'
 import type { AidService } from './aid-service.js'
@@ -43,7 +44,7 @@ export default async function aidApi (app: FastifyInstance, { service }: { servi
       answer: { description: 'The saved plan', schema: ref('Plan') }
     })
   }, async (req) => {
-    const actor = app.requireSignedIn(req)
+    const actor = requireAdmin(app.requireSignedIn(req))
     const { year } = parseInput(yearParam, req.params)
     const body = parseInput(planBody, req.body)
     return service.savePlan(actor, planFromBody(year, body))
@@ -134,6 +135,8 @@ export default async function aidApi (app: FastifyInstance, { service }: { servi
   }, async (req) => {
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
+    // Who may act is settled before the body is read: 404/403 come before 400.
+    service.checkMayConfirm(actor, id)
     const input = parseInput(paymentBody, req.body)
     return service.confirmPayment(actor, id, input)
   })

@@ -200,16 +200,24 @@ export function createAidService (db: Db, clock: Clock) {
   }
 
   /** Staff of the member's current building, or admin; nobody confirms their own payment. */
+  /** Staff of the member's current building, or admin, and never the member or whoever ordered. */
+  function mayConfirm (tx: DbOrTx, a: Actor, purchaseId: number) {
+    const p = repo.findPurchase(tx, purchaseId)
+    if (p === undefined) throw notFound()
+    const m = repo.membershipFacts(tx, p.membershipId)!
+    if (!canActForBuilding(a, m.buildingId)) throw forbidden()
+    if (m.userId === a.id || p.orderedBy === a.id) throw forbidden('aid.err.ownPayment')
+    return p
+  }
+
+  /** Lets a door refuse someone who may not confirm before it reads their input. */
+  function checkMayConfirm (actor: Actor | null, purchaseId: number): void {
+    mayConfirm(db, requireActor(actor), purchaseId)
+  }
+
   function confirmPayment (actor: Actor | null, purchaseId: number, input: PaymentInput): PaidAnswer {
     const a = requireActor(actor)
-    return db.transaction((tx) => {
-      const p = repo.findPurchase(tx, purchaseId)
-      if (p === undefined) throw notFound()
-      const m = repo.membershipFacts(tx, p.membershipId)!
-      if (!canActForBuilding(a, m.buildingId)) throw forbidden()
-      if (m.userId === a.id || p.orderedBy === a.id) throw forbidden('aid.err.ownPayment')
-      return applyPayment(tx, p, input, 'staff', a.id)
-    }, { behavior: 'immediate' })
+    return db.transaction((tx) => applyPayment(tx, mayConfirm(tx, a, purchaseId), input, 'staff', a.id), { behavior: 'immediate' })
   }
 
   /** A signed notice from the payment provider. The same notice again changes nothing. */
@@ -263,7 +271,7 @@ export function createAidService (db: Db, clock: Clock) {
     }
   }
 
-  return { planOf, currentPlan, currentYear, savePlan, quote, orderShare, orderGroup, confirmPayment, webhookPayment, orderFor, orderScope, shareSummary }
+  return { planOf, currentPlan, currentYear, savePlan, quote, orderShare, orderGroup, checkMayConfirm, confirmPayment, webhookPayment, orderFor, orderScope, shareSummary }
 }
 
 export type AidService = ReturnType<typeof createAidService>

@@ -145,6 +145,8 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
   }, async (req) => {
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
+    // Who may act is settled before the body is read: 404/403 come before 400.
+    service.checkMayReview(actor, id)
     return service.reject(actor, id, parseInput(rejectInput, req.body))
   })
 

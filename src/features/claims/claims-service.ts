@@ -272,6 +272,11 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
       }, { behavior: 'immediate' })
     },
 
+    /** Lets a door refuse someone who may not review this claim before it reads their input. */
+    checkMayReview (actorIn: Actor | null, id: number): void {
+      loadForReview(db, requireActor(actorIn), id)
+    },
+
     reject (actorIn: Actor | null, id: number, input: { reasonCode: RejectCode, note?: string }): { status: 'rejected' } {
       const actor = requireActor(actorIn)
       const at = clock.iso()

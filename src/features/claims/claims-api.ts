@@ -92,7 +92,7 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
       params: fromZod(idParam),
       multipart: obj({ kind: { type: 'string', enum: [...DOCUMENT_KINDS] }, file: { type: 'string', format: 'binary' } }),
       answer: { status: 201, description: 'The stored document (encrypted at rest)', schema: obj({ id: int(), claimId: int(), kind: oneOf(...DOCUMENT_KINDS), fileName: str(), mime: str(), size: int(), uploadedAt: str() }) },
-      errors: { 409: 'CLAIM_CLOSED or TOO_MANY_DOCUMENTS', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE: not a multipart body' }
+      errors: { 400: 'INVALID_INPUT (no multipart file, or no kind) or UNSUPPORTED_FILE_TYPE (not PDF, JPEG or PNG by its bytes)', 409: 'CLAIM_CLOSED or TOO_MANY_DOCUMENTS', 413: 'PAYLOAD_TOO_LARGE or FILE_TOO_LARGE' }
     })
   }, async (req, reply) => {
     const actor = app.requireSignedIn(req)

@@ -132,9 +132,10 @@ export default async function buildingsPages (app: FastifyInstance, { service }:
       totals: { ...t, percent: percent(t.enterprisesEnrolled, t.enterprisesTotal) },
       coverageChart: cityCoverageSvg(rows.map((r) => ({ name: r.name, enrolled: r.enterprisesEnrolled, total: r.enterprisesTotal, members: r.members })), { title: req.t('buildings.overview.chartCoverage') }),
       institutionsChart: institutionsSvg([
-        { label: req.t('buildings.field.isModel'), n: t.model },
-        { label: req.t('buildings.field.hasWorkerCongress'), n: t.workerCongress },
-        { label: req.t('buildings.field.hasAffairsDisclosure'), n: t.affairsDisclosure },
+        // Short labels: the chart leaves 130 px for them ("Affairs disclosure system" was cut off).
+        { label: req.t('buildings.overview.chartModel'), n: t.model },
+        { label: req.t('buildings.overview.chartWorkerCongress'), n: t.workerCongress },
+        { label: req.t('buildings.overview.chartAffairsDisclosure'), n: t.affairsDisclosure },
         { label: req.t('buildings.overview.bothShort'), n: t.both }
       ], t.buildings, req.t('buildings.overview.chartInstitutions'))
     })

@@ -187,12 +187,15 @@ export default async function membershipsPages (app: FastifyInstance, { service,
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
     const params = { q: q.q, status: q.status, enterpriseId: q.enterpriseId, buildingId: q.buildingId }
     const exportQuery = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)])).toString()
+    const manageable = service.manageableEnterprises(actor)
     return {
       titleKey: 'memberships.roster.title',
+      // The import page refuses anyone without an enrolled enterprise; don't offer them the link.
+      canImport: manageable.some((e) => e.status === 'enrolled'),
       rows: rows.map((m) => ({ ...summary(m), mobileMasked: m.mobile === null ? '' : maskMobile(m.mobile) })),
       total,
       q: params,
-      enterprises: service.manageableEnterprises(actor).map((e) => ({ ...e, selected: e.id === q.enterpriseId })),
+      enterprises: manageable.map((e) => ({ ...e, selected: e.id === q.enterpriseId })),
       statuses: ['applied', 'active', 'rejected', 'left'].map((s) => ({ value: s, selected: s === q.status })),
       transfers: service.pendingTransfersFor(actor),
       exportHref: '/memberships/export.csv' + (exportQuery === '' ? '' : '?' + exportQuery),

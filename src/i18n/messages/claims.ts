@@ -167,6 +167,7 @@ const messages: Messages = {
     'claims.sheet.paidOn': '支付日期',
     'claims.sheet.bankReference': '银行流水号',
     'claims.sheet.notFinal': '此申请尚未核准，以下为预估金额，仅供参考。',
+    'claims.sheet.rejected': '此申请未通过审核，不予支付；以下金额仅为按规则测算，不作为支付依据。',
     'claims.sheet.amountPaid': '实付金额',
     'claims.sheet.issuer': '楼宇工会联合会 职工医疗互助',
 
@@ -383,6 +384,7 @@ const messages: Messages = {
     'claims.sheet.paidOn': 'Paid on',
     'claims.sheet.bankReference': 'Bank reference',
     'claims.sheet.notFinal': 'This claim has not been approved yet; the amounts below are an estimate only.',
+    'claims.sheet.rejected': 'This claim was rejected and will not be paid; the amounts below are only what the rules would give.',
     'claims.sheet.amountPaid': 'Amount paid',
     'claims.sheet.issuer': 'Building Union Federation · Workers’ mutual medical aid',
 

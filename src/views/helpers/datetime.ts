@@ -1,8 +1,10 @@
-const fmt = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
+const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
 
-/** {{datetime iso}} → 2026/11/27 18:07 (Asia/Shanghai). */
+/** {{datetime iso}} → 2026-11-27 18:07 (Asia/Shanghai), in the same style as plain dates. */
 export default function datetime (iso: unknown): string {
   if (typeof iso !== 'string' || iso === '') return ''
   const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? iso : fmt.format(d)
+  if (Number.isNaN(d.getTime())) return iso
+  const p = Object.fromEntries(parts.formatToParts(d).map((x) => [x.type, x.value]))
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`
 }

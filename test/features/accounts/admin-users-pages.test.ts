@@ -236,3 +236,18 @@ t.test('non-admins get 403 on every admin route; signed-out users are sent to si
   t.equal(t2.active, true)
   t.equal(t2.mustChangePassword, false)
 })
+
+t.test('an administrator is not offered to deactivate or demote their own account', async (t) => {
+  const { build: buildApp, createUser: newUser, PageSession: Session, PASSWORD: pass } = await import('../../helper.js')
+  const app = await buildApp(t)
+  const admin = await newUser(app, { role: 'admin' })
+  const other = await newUser(app)
+  const s = new Session(app)
+  await s.login(admin.phone, pass)
+  const own = (await s.get(`/admin/users/${admin.id}`)).body
+  t.notMatch(own, /action="\/admin\/users\/\d+\/active"/)
+  t.notMatch(own, /name="role" value="admin"/)
+  const theirs = (await s.get(`/admin/users/${other.id}`)).body
+  t.match(theirs, new RegExp(`action="/admin/users/${other.id}/active"`))
+  t.match(theirs, /name="role" value="admin"/)
+})

@@ -183,7 +183,7 @@ t.test('sign up, join, buy a share, wait, claim, approve, pay, settlement sheet'
   const batchUrl = office.url()
   t.match(await text(office, '.flash'), /支付批次已创建/)
   t.match(await text(office, 'h1 .badge'), /待导出/)
-  t.match(await text(office, 'dl.facts'), /创建时间 ?2026\/10\/20.*笔数 ?1 ?合计 ?¥1,500\.00/, 'one claim, 1,500 yuan, created on the moved clock')
+  t.match(await text(office, 'dl.facts'), /创建时间 ?2026-10-20.*笔数 ?1 ?合计 ?¥1,500\.00/, 'one claim, 1,500 yuan, created on the moved clock')
 
   const [csv] = await Promise.all([
     office.waitForEvent('download'),

@@ -1,18 +1,8 @@
 // Real Chromium on a phone-sized page: a member tries the calculator, orders a share, and staff of
 // the building confirm the payment; the member then sees the cover dates.
 import t from 'tap'
-import type { Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, startPortal } from './helper.js'
-import { PASSWORD } from '../helper.js'
+import { launchBrowser, newPhonePage, startPortal, signIn } from './helper.js'
 import { world } from '../features/aid/fixtures.js'
-
-async function signIn (page: Page, baseUrl: string, phone: string): Promise<void> {
-  await page.goto('/login')
-  await page.getByLabel('手机号码').fill(phone)
-  await page.getByLabel('密码').fill(PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL(baseUrl + '/')
-}
 
 t.test('calculator, ordering a share, staff confirming the payment', async (t) => {
   const { app, baseUrl } = await startPortal(t)
@@ -21,7 +11,7 @@ t.test('calculator, ordering a share, staff confirming the payment', async (t) =
   const page = await newPhonePage(t, browser, baseUrl, 'zh-CN')
 
   // The calculator, from the navigation, signed in as the member.
-  await signIn(page, baseUrl, w.member.phone)
+  await signIn(page, w.member.phone)
   t.match(await page.locator('.aid-card').textContent(), /2026 年度医疗互助/, 'the home card')
   await page.getByRole('link', { name: '互助金试算' }).click()
   await page.waitForURL('**/aid/calculator')
@@ -50,7 +40,7 @@ t.test('calculator, ordering a share, staff confirming the payment', async (t) =
   await page.waitForURL(baseUrl + '/')
 
   // Staff of the building confirm the payment.
-  await signIn(page, baseUrl, w.staff.phone)
+  await signIn(page, w.staff.phone)
   await page.getByRole('link', { name: '互助金订单' }).click()
   await page.waitForURL('**/aid/orders')
   await page.getByRole('link', { name: /^#\d+$/ }).first().click()
@@ -67,7 +57,7 @@ t.test('calculator, ordering a share, staff confirming the payment', async (t) =
   await page.waitForURL(baseUrl + '/')
 
   // The member sees the cover.
-  await signIn(page, baseUrl, w.member.phone)
+  await signIn(page, w.member.phone)
   await page.goto('/aid/share')
   t.equal(await page.getByTestId('order-status').textContent(), '已付款')
   t.equal(await page.getByTestId('cover').textContent(), '2026-09-13 – 2026-12-31')

@@ -2,18 +2,8 @@
 // opens the settlement sheet, which prints on one A4 page. The member and the paid share are
 // set up with fixtures (the full join → buy → claim journey is assembled elsewhere).
 import t from 'tap'
-import type { Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, startPortal } from './helper.js'
-import { PASSWORD } from '../helper.js'
+import { launchBrowser, newPhonePage, startPortal, signIn } from './helper.js'
 import { claimWorld, TINY_PDF } from '../features/claims/fixtures.js'
-
-async function signIn (page: Page, phone: string): Promise<void> {
-  await page.goto('/login')
-  await page.getByLabel('手机号码').fill(phone)
-  await page.getByLabel('密码').fill(PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
-}
 
 t.test('claim with a document, approve, pay, settlement sheet', async (t) => {
   const { app, baseUrl } = await startPortal(t)

@@ -2,18 +2,9 @@
 // (a wrong code first, refused beside its field), staff of the building approve it, the liaison
 // sees it enrolled; the building page shows the coverage chart without breaking the CSP.
 import t from 'tap'
-import type { Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, startPortal } from './helper.js'
-import { createUser, insertBuilding, PASSWORD } from '../helper.js'
+import { launchBrowser, newPhonePage, startPortal, signIn } from './helper.js'
+import { createUser, insertBuilding } from '../helper.js'
 import { usccCheckChar } from '../../src/domain/identity.js'
-
-async function signIn (page: Page, phone: string): Promise<void> {
-  await page.goto('/login')
-  await page.getByLabel('手机号码').fill(phone)
-  await page.getByLabel('密码').fill(PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL('**/')
-}
 
 t.test('a liaison enrols through the pages and staff approve', async (t) => {
   const { app, baseUrl } = await startPortal(t)

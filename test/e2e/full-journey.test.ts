@@ -8,19 +8,11 @@
 import t from 'tap'
 import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, startPortal } from './helper.js'
-import { createUser, insertBuilding, nextPhone, PASSWORD } from '../helper.js'
+import { launchBrowser, newPhonePage, startPortal, signIn } from './helper.js'
+import { createUser, insertBuilding, nextPhone } from '../helper.js'
 import { insertEnterprise } from '../features/memberships/fixtures.js'
 import { TINY_PDF } from '../features/claims/fixtures.js'
 import { maskResidentId, residentIdCheckChar } from '../../src/domain/identity.js'
-
-async function signIn (page: Page, phone: string, password = PASSWORD): Promise<void> {
-  await page.goto('/login')
-  await page.getByLabel('手机号码').fill(phone)
-  await page.getByLabel('密码').fill(password)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL((u) => u.pathname === '/')
-}
 
 const text = async (page: Page, selector: string): Promise<string> => (await page.locator(selector).first().textContent() ?? '').replace(/\s+/g, ' ').trim()
 

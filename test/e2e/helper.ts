@@ -2,7 +2,7 @@
 import type { Test } from 'tap'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
-import { build, type TestClock } from '../helper.js'
+import { build, PASSWORD, type TestClock } from '../helper.js'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -41,4 +41,13 @@ export async function newPhonePage (t: Test, browser: Browser, baseUrl: string, 
   page.on('pageerror', (err) => { t.fail(`page error: ${err.message}`) })
   t.teardown(async () => { await context.close() })
   return page
+}
+
+/** Signs in through the login page (Chinese labels) and waits until it has left it. */
+export async function signIn (page: Page, phone: string, password = PASSWORD): Promise<void> {
+  await page.goto('/login')
+  await page.getByLabel('手机号码').fill(phone)
+  await page.getByLabel('密码').fill(password)
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
 }

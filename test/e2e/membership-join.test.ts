@@ -2,18 +2,9 @@
 // approves, and the member opens the e-card whose QR code leads to the public check. Any console
 // error or CSP violation fails the test.
 import t from 'tap'
-import type { Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, startPortal } from './helper.js'
-import { createUser, PASSWORD } from '../helper.js'
+import { launchBrowser, newPhonePage, startPortal, signIn } from './helper.js'
+import { createUser } from '../helper.js'
 import { world } from '../features/memberships/fixtures.js'
-
-async function signIn (page: Page, baseUrl: string, phone: string): Promise<void> {
-  await page.goto('/login')
-  await page.getByLabel('手机号码').fill(phone)
-  await page.getByLabel('密码').fill(PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL(baseUrl + '/')
-}
 
 t.test('an employee joins, the liaison approves, the member shows the e-card', async (t) => {
   const { app, baseUrl } = await startPortal(t)
@@ -23,7 +14,7 @@ t.test('an employee joins, the liaison approves, the member shows the e-card', a
 
   // The employee applies.
   const phone = await newPhonePage(t, browser, baseUrl)
-  await signIn(phone, baseUrl, employee.phone)
+  await signIn(phone, employee.phone)
   await phone.getByRole('link', { name: '申请入会' }).first().click()
   await phone.waitForURL('**/membership/apply')
   await phone.locator('#f-enterpriseId').selectOption({ label: '云岭软件有限公司' })
@@ -44,7 +35,7 @@ t.test('an employee joins, the liaison approves, the member shows the e-card', a
 
   // The liaison approves from the home card's link.
   const desk = await newPhonePage(t, browser, baseUrl)
-  await signIn(desk, baseUrl, w.liaisonA.phone)
+  await signIn(desk, w.liaisonA.phone)
   t.match(await desk.locator('.membership-review').textContent(), /待审核的入会申请：1 份/)
   await desk.getByRole('link', { name: /待审核的入会申请/ }).click()
   await desk.getByRole('link', { name: '王芳' }).click()

@@ -271,7 +271,21 @@ export function createAidService (db: Db, clock: Clock) {
     }
   }
 
-  return { planOf, currentPlan, currentYear, savePlan, quote, orderShare, orderGroup, checkMayConfirm, confirmPayment, webhookPayment, orderFor, orderScope, shareSummary }
+  /**
+   * The home card and GET /api/v1/me: this year's order and whether one can be placed, read
+   * without the member's whole order history (what shareSummary reads for the share page).
+   */
+  function currentShare (userId: number) {
+    const plan = currentPlan()
+    const current = repo.yearOrderOfUser(db, userId, plan.year)
+    const needsMembership = current === undefined || current.status === 'cancelled'
+    const membership = needsMembership ? repo.activeMembershipOfUser(db, userId) : undefined
+    const today = clock.today()
+    const canOrder = membership !== undefined && windowOpen(plan, today) && coverFor(db, membership.id, plan, today).window != null
+    return { plan, current, canOrder, shown: current !== undefined || membership !== undefined }
+  }
+
+  return { planOf, currentPlan, currentYear, savePlan, quote, orderShare, orderGroup, checkMayConfirm, confirmPayment, webhookPayment, orderFor, orderScope, shareSummary, currentShare }
 }
 
 export type AidService = ReturnType<typeof createAidService>

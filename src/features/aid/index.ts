@@ -29,8 +29,8 @@ export default async function aidFeature (app: FastifyInstance): Promise<void> {
     partial: 'aid/home-card',
     load: (req) => {
       if (req.actor === null) return null
-      const s = service.shareSummary(req.actor.id)
-      if (s.membership === undefined && s.current === undefined) return null
+      const s = service.currentShare(req.actor.id)
+      if (!s.shown) return null
       return {
         year: s.plan.year,
         shareFeeFen: s.plan.shareFeeFen,
@@ -41,7 +41,7 @@ export default async function aidFeature (app: FastifyInstance): Promise<void> {
   })
 
   app.meParts.push((actor) => {
-    const s = service.shareSummary(actor.id)
+    const s = service.currentShare(actor.id)
     return { aidShare: s.current === undefined ? null : publicOrder(s.current) }
   })
 

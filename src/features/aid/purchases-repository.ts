@@ -235,6 +235,18 @@ export function ordersOfUser (db: DbOrTx, userId: number): OrderListRow[] {
   return ordersOfUserQuery(db).all({ userId })
 }
 
+/** A user's order for one plan year: the latest that is not cancelled, else the latest. */
+const yearOrderOfUserQuery = preparedQuery((db) => db.select(listCols).from(aidPurchases)
+  .innerJoin(memberships, eq(memberships.id, aidPurchases.membershipId))
+  .innerJoin(enterprises, eq(enterprises.id, memberships.enterpriseId))
+  .innerJoin(buildings, eq(buildings.id, enterprises.buildingId))
+  .where(and(eq(memberships.userId, sql.placeholder('userId')), eq(aidPurchases.planYear, sql.placeholder('planYear'))))
+  .orderBy(sql`${aidPurchases.status} = 'cancelled'`, desc(aidPurchases.id)).limit(1).prepare())
+
+export function yearOrderOfUser (db: DbOrTx, userId: number, planYear: number): OrderListRow | undefined {
+  return yearOrderOfUserQuery(db).get({ userId, planYear })
+}
+
 export function buildingNames (db: DbOrTx, ids: number[] | null): Array<{ id: number, name: string }> {
   const q = db.select({ id: buildings.id, name: buildings.name }).from(buildings)
   return (ids === null ? q : q.where(ids.length === 0 ? sql`0` : inArray(buildings.id, ids))).orderBy(asc(buildings.id)).all()

@@ -11,6 +11,8 @@ import { apiDoc, fromZod, int, items, nullable, obj, oneOf, str } from '../../pl
 const withdrawInput = z.object({ note: optionalText(500) })
 
 export default async function buildingsApi (app: FastifyInstance, { service }: { service: BuildingsService }): Promise<void> {
+  const buildingBody = buildingInput(app.clock.today)
+  const enterpriseBody = enterpriseInput(service.buildingExists)
   app.get('/api/v1/buildings', {
     schema: apiDoc({
       summary: 'Buildings with their coverage (enrolled / total enterprises, members)',
@@ -29,14 +31,14 @@ export default async function buildingsApi (app: FastifyInstance, { service }: {
     schema: apiDoc({
       summary: 'Add a building (admin)',
       tag: 'buildings',
-      body: fromZod(buildingInput(app.clock.today), { optional: ['isModel', 'hasWorkerCongress', 'hasAffairsDisclosure'] }),
+      body: fromZod(buildingBody, { optional: ['isModel', 'hasWorkerCongress', 'hasAffairsDisclosure'] }),
       answer: { status: 201, description: 'The new building', schema: obj({ id: int() }) },
       errors: { 403: 'Not an admin (checked before the body)' }
     })
   }, async (req, reply) => {
     // Who may, before what: a non-admin learns nothing from validation messages.
     const actor = requireAdmin(app.requireSignedIn(req))
-    const input = parseInput(buildingInput(app.clock.today), req.body)
+    const input = parseInput(buildingBody, req.body)
     const b = service.createBuilding(actor, input)
     return reply.code(201).send({ id: b.id })
   })
@@ -45,13 +47,13 @@ export default async function buildingsApi (app: FastifyInstance, { service }: {
     schema: apiDoc({
       summary: 'Enrol an enterprise in its building\'s federation; the caller becomes its liaison',
       tag: 'enterprises',
-      body: fromZod(enterpriseInput(service.buildingExists)),
+      body: fromZod(enterpriseBody),
       answer: { status: 201, description: 'Submitted for review by the building\'s staff', schema: obj({ id: int(), status: oneOf('pending') }) },
       errors: { 409: 'USCC_TAKEN: an enterprise with this credit code exists' }
     })
   }, async (req, reply) => {
     const actor = app.requireSignedIn(req)
-    const input = parseInput(enterpriseInput(service.buildingExists), req.body)
+    const input = parseInput(enterpriseBody, req.body)
     const e = service.enrol(actor, input)
     return reply.code(201).send({ id: e.id, status: e.status })
   })
@@ -119,7 +121,7 @@ export default async function buildingsApi (app: FastifyInstance, { service }: {
       summary: 'Correct and resubmit a rejected enterprise (its liaison)',
       tag: 'enterprises',
       params: fromZod(idParam),
-      body: fromZod(enterpriseInput(service.buildingExists)),
+      body: fromZod(enterpriseBody),
       answer: { description: 'Pending again', schema: obj({ status: oneOf('pending') }) },
       errors: { 409: 'STATE_CHANGED or USCC_TAKEN' }
     })
@@ -127,7 +129,7 @@ export default async function buildingsApi (app: FastifyInstance, { service }: {
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
     service.assertLiaison(actor, id)
-    const input = parseInput(enterpriseInput(service.buildingExists), req.body)
+    const input = parseInput(enterpriseBody, req.body)
     return service.resubmit(actor, id, input)
   })
 

@@ -28,6 +28,7 @@ function checkboxValues (body: Body): Record<string, unknown> {
 }
 
 export default async function buildingsPages (app: FastifyInstance, { service }: { service: BuildingsService }): Promise<void> {
+  const buildingForm = buildingInput(app.clock.today)
   const csrf = { preHandler: app.verifyCsrf }
 
   app.get('/buildings', async (req, reply) => {
@@ -45,7 +46,7 @@ export default async function buildingsPages (app: FastifyInstance, { service }:
     const actor = requireAdmin(app.requireSignedIn(req))
     const body = (req.body ?? {}) as Body
     try {
-      const b = service.createBuilding(actor, parseInput(buildingInput(app.clock.today), body))
+      const b = service.createBuilding(actor, parseInput(buildingForm, body))
       reply.flash('buildings.create.done')
       return await reply.redirect(`/buildings/${b.id}`)
     } catch (err) {
@@ -65,7 +66,7 @@ export default async function buildingsPages (app: FastifyInstance, { service }:
     const { id } = parseInput(idParam, req.params)
     const body = (req.body ?? {}) as Body
     try {
-      service.updateBuilding(actor, id, parseInput(buildingInput(app.clock.today), body))
+      service.updateBuilding(actor, id, parseInput(buildingForm, body))
       reply.flash('common.saved')
       return await reply.redirect(`/buildings/${id}`)
     } catch (err) {

@@ -13,6 +13,7 @@ type Body = Record<string, string | undefined>
 const withdrawInput = z.object({ note: optionalText(500) })
 
 export default async function enterprisesPages (app: FastifyInstance, { service }: { service: BuildingsService }): Promise<void> {
+  const enterpriseForm = enterpriseInput(service.buildingExists)
   const csrf = { preHandler: app.verifyCsrf }
 
   const choices = () => service.buildingChoices().map((b) => ({ id: b.id, label: `${b.name}（${b.district}）` }))
@@ -35,7 +36,7 @@ export default async function enterprisesPages (app: FastifyInstance, { service 
     const actor = app.requireSignedIn(req)
     const body = (req.body ?? {}) as Body
     try {
-      const input = parseInput(enterpriseInput(service.buildingExists), body)
+      const input = parseInput(enterpriseForm, body)
       const e = service.enrol(actor, input)
       reply.flash('buildings.enrol.done')
       return await reply.redirect(`/enterprises/${e.id}`)
@@ -144,7 +145,7 @@ export default async function enterprisesPages (app: FastifyInstance, { service 
     service.assertLiaison(actor, id)
     const body = (req.body ?? {}) as Body
     try {
-      const input = parseInput(enterpriseInput(service.buildingExists), body)
+      const input = parseInput(enterpriseForm, body)
       service.resubmit(actor, id, input)
       reply.flash('buildings.resubmit.done')
       return await reply.redirect(`/enterprises/${id}`)

@@ -18,6 +18,7 @@ export const BATCH_CSV_HEADER = ['会员姓名 Member name', '会员号 Member n
 const docParams = z.object({ id: z.coerce.number().int().positive(), docId: z.coerce.number().int().positive() })
 
 export default async function claimsApi (app: FastifyInstance, { service }: { service: ClaimsService }): Promise<void> {
+  const claimBody = claimInput(app.clock.today)
   app.get('/api/v1/aid/claims', {
     schema: apiDoc({
       summary: 'Claims: my own; staff and admin get those they may review (`mine=1`: their own)',
@@ -35,7 +36,7 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
       summary: 'Submit a claim (报销申请)',
       description: 'Schema errors (fractional fen, negative amounts, discharge before admission, dates after today) are 400 before the automatic checks. The automatic checks run in this order, the first that fails answers 422 with its code and nothing is stored: NOT_MEMBER, NOT_COVERED, WAITING_PERIOD, LATE, DUPLICATE, INCONSISTENT_AMOUNTS. `resubmissionOf` names a rejected claim submitted again.',
       tag: 'claims',
-      body: fromZod(claimInput(app.clock.today())),
+      body: fromZod(claimBody),
       idempotencyKey: true,
       answer: { status: 201, description: 'Submitted, with the estimate on the plan\'s terms', schema: obj({ id: int(), status: oneOf('submitted'), estimate: ref('Quote') }) },
       errors: { 422: 'NOT_MEMBER, NOT_COVERED, WAITING_PERIOD, LATE, DUPLICATE, INCONSISTENT_AMOUNTS, or IDEMPOTENCY_KEY_REUSED' }
@@ -43,7 +44,7 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
   }, async (req, reply) => {
     const actor = app.requireSignedIn(req)
     const key = requireIdempotencyKey(req.headers['idempotency-key'])
-    const input = parseInput(claimInput(app.clock.today()), req.body)
+    const input = parseInput(claimBody, req.body)
     const answer = service.submit(actor, input, key)
     return reply.code(answer.statusCode).send(answer.body)
   })

@@ -23,6 +23,7 @@ const docParams = z.object({ id: z.coerce.number().int().positive(), docId: z.co
 const fromQuery = z.object({ from: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()) })
 
 export default async function claimsPages (app: FastifyInstance, { service }: { service: ClaimsService }): Promise<void> {
+  const claimFormSchema = claimForm(app.clock.today)
   const csrf = { preHandler: app.verifyCsrf }
   const isReviewer = (a: { isStaff: boolean, isAdmin: boolean } | null): boolean => a !== null && (a.isStaff || a.isAdmin)
 
@@ -70,7 +71,7 @@ export default async function claimsPages (app: FastifyInstance, { service }: { 
     const actor = app.requireSignedIn(req)
     const body = (req.body ?? {}) as Body
     try {
-      const { input, idempotencyKey } = parseInput(claimForm(app.clock.today()), body)
+      const { input, idempotencyKey } = parseInput(claimFormSchema, body)
       const answer = service.submit(actor, input, idempotencyKey)
       reply.flash('claims.flash.submitted')
       return reply.redirect(`/aid/claims/${answer.body.id}`, 303)

@@ -18,7 +18,7 @@ export default async function claimsFeature (app: FastifyInstance): Promise<void
     load: (req) => {
       const actor = req.actor
       if (actor === null) return null
-      const mine = service.list(actor, { mine: true, page: 1 })
+      const mine = service.latestOwn(actor, 3)
       const reviewer = actor.isStaff || actor.isAdmin
       let waiting = 0
       if (reviewer) {
@@ -27,7 +27,7 @@ export default async function claimsFeature (app: FastifyInstance): Promise<void
       }
       if (mine.total === 0 && !reviewer) return null
       return {
-        claims: mine.items.slice(0, 3).map((c) => ({ id: c.id, admissionDate: c.admissionDate, hospital: c.hospital, badge: statusBadge(req, c.status), amountFen: c.payableFen ?? c.estimateFen })),
+        claims: mine.items.map((c) => ({ id: c.id, admissionDate: c.admissionDate, hospital: c.hospital, badge: statusBadge(req, c.status), amountFen: c.payableFen ?? c.estimateFen })),
         total: mine.total,
         reviewer,
         waiting

@@ -39,19 +39,20 @@ export async function readUpload (req: FastifyRequest): Promise<{ fields: Record
 
 export default async function membershipsApi (app: FastifyInstance, { service, imports }: { service: MembershipsService, imports: RosterImports }): Promise<void> {
   const today = () => app.clock.today()
+  const applyBody = applyApi(today)
 
   app.post('/api/v1/memberships', {
     schema: apiDoc({
       summary: 'Apply to join the union for an enrolled enterprise',
       description: 'Calling states the person\'s consent to storing the ID number (collected by the caller\'s own form); `consent: false` is refused. `mobile` defaults to the account\'s phone. One person has at most one applied or active membership.',
       tag: 'memberships',
-      body: fromZod(applyApi(today)),
+      body: fromZod(applyBody),
       answer: { status: 201, description: 'Applied; the enterprise\'s liaison or the building\'s staff decide', schema: obj({ id: int(), status: oneOf('applied') }) },
       errors: { 409: 'MEMBERSHIP_EXISTS', 422: 'ENTERPRISE_NOT_ENROLLED' }
     })
   }, async (req, reply) => {
     const actor = app.requireSignedIn(req)
-    const input = parseInput(applyApi(today), req.body)
+    const input = parseInput(applyBody, req.body)
     return reply.code(201).send(service.apply(actor, input))
   })
 

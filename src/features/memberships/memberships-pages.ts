@@ -26,6 +26,7 @@ export async function qrSvg (text: string): Promise<string> {
 export default async function membershipsPages (app: FastifyInstance, { service, imports }: { service: MembershipsService, imports: RosterImports }): Promise<void> {
   const csrf = { preHandler: app.verifyCsrf }
   const today = () => app.clock.today()
+  const applyFormSchema = applyForm(today)
 
   app.navLinks.push({ href: '/membership', labelKey: 'memberships.nav.mine', order: 20, show: (a) => a !== null })
   app.navLinks.push({ href: '/memberships', labelKey: 'memberships.nav.roster', order: 30, show: (a) => a !== null && (a.roles.includes('liaison') || a.isStaff || a.isAdmin) })
@@ -78,7 +79,7 @@ export default async function membershipsPages (app: FastifyInstance, { service,
     const actor = app.requireSignedIn(req)
     const body = (req.body ?? {}) as Body
     try {
-      const input = parseInput(applyForm(today), body)
+      const input = parseInput(applyFormSchema, body)
       service.apply(actor, input)
       reply.flash('memberships.apply.sent')
       return await reply.redirect('/membership')

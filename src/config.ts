@@ -19,7 +19,10 @@ const envSchema = z.object({
   JWT_SECRET: optionalNonEmpty,
   PII_KEY: optionalNonEmpty,
   PAYMENT_WEBHOOK_SECRET: optionalNonEmpty,
-  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0')
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  // Where WAL checkpoints run: a background thread (default), or inside the committing request
+  // (SQLite's own way; the default for tests, which open hundreds of short-lived databases).
+  WAL_CHECKPOINT: z.enum(['background', 'inline']).optional()
 })
 
 export interface Config {
@@ -33,6 +36,8 @@ export interface Config {
   piiKey: string
   paymentWebhookSecret: string | undefined
   trustProxy: boolean
+  /** WAL checkpoints in a worker thread (src/db/checkpointer.ts) rather than inside commits. */
+  backgroundCheckpoint: boolean
   /** Warnings to log once the logger exists (development secrets in use). */
   warnings: string[]
 }
@@ -74,6 +79,7 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
     piiKey,
     paymentWebhookSecret: e.PAYMENT_WEBHOOK_SECRET,
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+    backgroundCheckpoint: (e.WAL_CHECKPOINT ?? (e.NODE_ENV === 'test' ? 'inline' : 'background')) === 'background',
     warnings
   }
 }

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../config.js'
 import { openDatabase, optimizeDatabase, type Db } from '../db/index.js'
+import { SAFETY_NET_CHECKPOINT_PAGES, startCheckpointer } from '../db/checkpointer.js'
 import { createClock, type Clock } from '../lib/clock.js'
 import { createPii, type Pii } from '../lib/pii.js'
 
@@ -28,5 +29,13 @@ export default fp(async function core (app: FastifyInstance, opts: CoreOptions) 
     try { optimizeDatabase(db, false) } catch (err) { app.log.warn({ err }, 'PRAGMA optimize failed') }
   }, 60 * 60 * 1000)
   optimizer.unref()
-  app.addHook('onClose', async () => { clearInterval(optimizer); db.$client.close() })
+  const checkpointer = opts.config.backgroundCheckpoint && opts.config.databasePath !== ':memory:'
+    ? startCheckpointer(opts.config.databasePath, { onError: (message) => app.log.warn({ message }, 'background WAL checkpoint failed') })
+    : null
+  if (checkpointer !== null) db.$client.pragma(`wal_autocheckpoint = ${SAFETY_NET_CHECKPOINT_PAGES}`)
+  app.addHook('onClose', async () => {
+    clearInterval(optimizer)
+    await checkpointer?.stop()
+    db.$client.close()
+  })
 }, { name: 'core' })

@@ -48,6 +48,8 @@ export async function startServer (opts: StartOptions): Promise<ServerProcess> {
       UPLOAD_DIR: opts.uploadDir ?? join(opts.databasePath, '..', 'uploads'),
       JWT_SECRET: TEST_JWT_SECRET,
       PII_KEY: TEST_PII_KEY,
+      // As in production: checkpoints in the background thread, so a kill can land mid-checkpoint.
+      WAL_CHECKPOINT: 'background',
       ...opts.env
     },
     stdio: ['ignore', 'pipe', 'pipe']

@@ -1,5 +1,6 @@
 import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/index.js'
+import { preparedQuery } from '../../db/prepared.js'
 import { auditLog, users } from '../../db/schema/index.js'
 
 export interface AuditEntry {
@@ -19,7 +20,7 @@ export interface AuditEntry {
  * as the change, so the entry exists exactly when the change does.
  */
 export function writeAudit (tx: DbOrTx, at: string, e: AuditEntry): void {
-  tx.insert(auditLog).values({
+  insertAudit(tx).run({
     at,
     actorUserId: e.actorUserId,
     action: e.action,
@@ -28,8 +29,20 @@ export function writeAudit (tx: DbOrTx, at: string, e: AuditEntry): void {
     before: e.before === undefined ? null : JSON.stringify(e.before),
     after: e.after === undefined ? null : JSON.stringify(e.after),
     note: e.note ?? null
-  }).run()
+  })
 }
+
+/** Every change writes one entry: the insert is prepared once. */
+const insertAudit = preparedQuery((db) => db.insert(auditLog).values({
+  at: sql.placeholder('at'),
+  actorUserId: sql.placeholder('actorUserId'),
+  action: sql.placeholder('action'),
+  entityType: sql.placeholder('entityType'),
+  entityId: sql.placeholder('entityId'),
+  before: sql.placeholder('before'),
+  after: sql.placeholder('after'),
+  note: sql.placeholder('note')
+}).prepare())
 
 export interface AuditQuery {
   entityType?: string

@@ -47,7 +47,8 @@ interface Scenario {
   setup: () => { path?: string, headers?: Record<string, string>, body?: string }
   /** Checked once before the load: throws when the route does not answer as expected. */
   probe: (status: number, body: string) => string | null
-  /** Statuses that count as success (autocannon's non2xx counts everything else). */
+  /** Runs once before the probe (e.g. a browser's first visit, which hands it its cookies). */
+  prepare?: (baseUrl: string) => Promise<void>
 }
 
 export interface ScenarioResult {
@@ -100,9 +101,15 @@ function compileServer (): string {
   return entry
 }
 
+/** The node options `npm start` runs the server with (package.json), so the bench runs it the same way. */
+export function startFlags (): string[] {
+  const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  return pkg.scripts.start.split(/\s+/).filter((w) => w.startsWith('--'))
+}
+
 async function startServer (dbPath: string, opts: { cpuProf: boolean, entry: string | null, nodeOptions: string[] }): Promise<Server> {
   const port = await freePort()
-  const args: string[] = [...opts.nodeOptions, ...(opts.entry === null ? ['--import', 'tsx'] : [])]
+  const args: string[] = [...startFlags(), ...opts.nodeOptions, ...(opts.entry === null ? ['--import', 'tsx'] : [])]
   if (opts.cpuProf) args.push('--cpu-prof', `--cpu-prof-dir=${join(DATA_DIR, 'profiles')}`)
   args.push(opts.entry ?? join(projectRoot, 'src/server.ts'))
   const child = spawn(process.execPath, args, {
@@ -192,11 +199,17 @@ function scenarios (meta: BenchMeta): Scenario[] {
     },
     {
       name: 'memberHome', title: 'member home page', method: 'GET', path: '/',
+      prepare: async (baseUrl) => { await withBrowserCookies(baseUrl, '/', homeCookies) },
       setup: () => ({ headers: { cookie: pick(homeCookies), accept: 'text/html' } }),
       probe: (s, b) => (s === 200 && b.includes('/logout') ? null : `answered ${s} ${s === 200 ? '(not signed in?)' : ''}`)
     },
     {
       name: 'claimQueue', title: 'staff claim queue (50 rows, one building)', method: 'GET', path: CLAIM_QUEUE_PATH,
+      prepare: async (baseUrl) => {
+        const cookies = staffCookies.map((s) => s.cookie)
+        await withBrowserCookies(baseUrl, CLAIM_QUEUE_PATH, cookies)
+        cookies.forEach((c, i) => { staffCookies[i].cookie = c })
+      },
       setup: () => {
         const s = pick(staffCookies)
         return { path: `${CLAIM_QUEUE_PATH}?building=${s.buildingId}`, headers: { cookie: s.cookie, accept: 'text/html' } }
@@ -236,6 +249,24 @@ function scenarios (meta: BenchMeta): Scenario[] {
       probe: (s, b) => (s === 201 ? null : `answered ${s}: ${b.slice(0, 300)}`)
     }
   ]
+}
+
+/**
+ * A signed-in browser sends back the cookies the portal set on its first page (the CSRF secret
+ * every form's token is made from). Visits `path` once per cookie line, 16 at a time, and adds
+ * what the answer set.
+ */
+async function withBrowserCookies (baseUrl: string, path: string, cookies: string[]): Promise<void> {
+  let next = 0
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < cookies.length; i = next++) {
+      const res = await fetch(baseUrl + path, { headers: { cookie: cookies[i], accept: 'text/html' } })
+      await res.arrayBuffer()
+      const set = res.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => !c.startsWith('token='))
+      if (set.length > 0) cookies[i] = [cookies[i], ...set].join('; ')
+    }
+  }
+  await Promise.all(Array.from({ length: 16 }, worker))
 }
 
 async function load (baseUrl: string, sc: Scenario, seconds: number, connections: number): Promise<autocannon.Result> {
@@ -394,6 +425,7 @@ export async function runBench (scale: Scale, opts: { seconds: number, warmup: n
     for (const sc of scenarios(meta)) {
       if (opts.only !== undefined && sc.name !== 'healthz' && !opts.only.includes(sc.name)) continue
       await drain(server.baseUrl)
+      if (sc.prepare !== undefined) await sc.prepare(server.baseUrl)
       const problem = await probe(server.baseUrl, sc)
       if (problem !== null) {
         process.stderr.write(`  ${sc.title}: not measured (${problem})\n`)
@@ -444,7 +476,7 @@ export async function runBench (scale: Scale, opts: { seconds: number, warmup: n
       loadAfter: loadavg().map((l) => round(l)),
       scale,
       counts: meta.counts,
-      settings: { connections: opts.connections, seconds: opts.seconds, warmupSeconds: opts.warmup, server: `node ${opts.nodeOptions.join(' ')}${opts.nodeOptions.length > 0 ? ' ' : ''}${opts.entry === null ? '--import tsx src/server.ts' : '(compiled) server.js'}` },
+      settings: { connections: opts.connections, seconds: opts.seconds, warmupSeconds: opts.warmup, server: `node ${[...startFlags(), ...opts.nodeOptions].map((o) => o + ' ').join('')}${opts.entry === null ? '--import tsx src/server.ts' : '(compiled) server.js'}` },
       scenarios: results,
       serverPeakRssMb,
       judgedRssMb,

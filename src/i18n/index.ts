@@ -23,6 +23,8 @@ export function hasMessage (key: string): boolean {
 
 export function t (lang: Lang, key: string, params: Record<string, unknown> = {}): string {
   const template = dict[lang].get(key) ?? dict.zh.get(key) ?? key
+  // Most messages have no placeholder (a page asks for dozens): no regular expression for them.
+  if (!template.includes('{')) return template
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (params[name] === undefined ? m : String(params[name])))
 }
 

@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { sqliteTable, integer, text, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { sql } from 'drizzle-orm'
 import { users } from './accounts.js'
 import { buildings, enterprises } from './buildings.js'
@@ -78,6 +78,8 @@ export const aidPaymentBatches = sqliteTable('aid_payment_batches', {
   claimCount: integer('claim_count').notNull().default(0)
 })
 
+export const CLAIM_STATUS_VALUES = ['submitted', 'awaiting_second_approval', 'approved', 'rejected', 'paid'] as const
+
 export const aidClaims = sqliteTable('aid_claims', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   membershipId: integer('membership_id').notNull().references(() => memberships.id),
@@ -102,7 +104,7 @@ export const aidClaims = sqliteTable('aid_claims', {
   baseFen: integer('base_fen').notNull(),
   /** The estimate at submission (JSON of the quote). */
   estimate: text('estimate').notNull(),
-  status: text('status', { enum: ['submitted', 'awaiting_second_approval', 'approved', 'rejected', 'paid'] }).notNull(),
+  status: text('status', { enum: CLAIM_STATUS_VALUES }).notNull(),
   firstApprovedBy: integer('first_approved_by').references(() => users.id),
   firstApprovedAt: text('first_approved_at'),
   approvedBy: integer('approved_by').references(() => users.id),
@@ -124,10 +126,11 @@ export const aidClaims = sqliteTable('aid_claims', {
   updatedAt: text('updated_at').notNull()
 }, (t) => [
   uniqueIndex('claims_invoice_per_member').on(t.membershipId, t.invoiceNo).where(sql`status <> 'rejected'`),
-  // The queue: one building's claims of a status, oldest first (the counts: index only).
-  index('claims_building_status_created').on(t.buildingId, t.status, t.createdAt, t.id),
+  // The queue: one building's claims of a status, oldest first, from the index alone (the user
+  // is there so the reviewer's own claims are left out without reading each claim).
+  index('claims_building_status_created').on(t.buildingId, t.status, t.createdAt, t.id, t.userId),
   // The same across every building (admin).
-  index('claims_status_created').on(t.status, t.createdAt, t.id),
+  index('claims_status_created').on(t.status, t.createdAt, t.id, t.userId),
   index('claims_membership_year').on(t.membershipId, t.planYear),
   // The fund overview for every building, from indexes alone: claims and amounts per plan year
   // and status (the amount approved, or the estimate while open: the same expression as the
@@ -137,6 +140,20 @@ export const aidClaims = sqliteTable('aid_claims', {
   index('claims_user').on(t.userId),
   index('claims_batch').on(t.paymentBatchId)
 ])
+
+/**
+ * How many claims each building holds per status: the review queue's counts without reading a
+ * building's claims (their cost no longer grows with the claims). Kept exact by triggers on
+ * aid_claims (insert, delete, a change of status or building, including the building moves of
+ * the claims_follow_* triggers) in the same transaction, migration 0005_claim_counts. A rebuild
+ * of aid_claims (a drizzle-kit table recreation) drops those triggers: write them again then.
+ * Rows are kept at 0 when a building's last claim of a status leaves it.
+ */
+export const claimCounts = sqliteTable('claim_counts', {
+  buildingId: integer('building_id').notNull().references(() => buildings.id),
+  status: text('status', { enum: CLAIM_STATUS_VALUES }).notNull(),
+  n: integer('n').notNull()
+}, (t) => [primaryKey({ columns: [t.buildingId, t.status] })])
 
 export const aidClaimDocuments = sqliteTable('aid_claim_documents', {
   id: integer('id').primaryKey({ autoIncrement: true }),

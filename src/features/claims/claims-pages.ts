@@ -11,7 +11,7 @@ import { fenToYuanString, formatFen } from '../../domain/money.js'
 import { EXPORT_HEADER, type ClaimsService } from './claims-service.js'
 import { csvStream, sendCsv } from '../../lib/csv.js'
 import { batchInput, batchPaidInput, claimForm, documentKindInput, queueQuery, rejectInput, REJECT_CODES } from './claims-schemas.js'
-import { CLAIM_STATUSES } from './claims-repository.js'
+import { CLAIM_STATUSES, type ClaimStatus } from './claims-repository.js'
 import { DOCUMENT_KINDS } from './documents.js'
 import { claimDisplay, statusBadge } from './claims-display.js'
 import { monthlyChartSvg } from './fund-chart.js'
@@ -151,14 +151,16 @@ export default async function claimsPages (app: FastifyInstance, { service }: { 
     const q = parseInput(queueQuery, req.query)
     const r = service.queue(actor, q)
     const statuses = ['open', 'all', ...CLAIM_STATUSES].map((s) => ({ value: s, label: req.t(`claims.status.${s}`), selected: s === q.status }))
+    // One badge per status, shared by the page's rows (not one translation per row).
+    const badges = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, statusBadge(req, s)])) as Record<ClaimStatus, ReturnType<typeof statusBadge>>
     return reply.page('claims/review', {
       titleKey: 'claims.review.title',
       q,
       statuses,
       buildings: r.buildings.map((b) => ({ ...b, selected: b.id === q.building })),
-      counts: CLAIM_STATUSES.map((s) => ({ label: req.t(`claims.status.${s}`), n: r.counts[s], href: `/aid/review?status=${s}${q.building === undefined ? '' : `&building=${q.building}`}` })),
+      counts: CLAIM_STATUSES.map((s) => ({ label: badges[s].label, n: r.counts[s], href: `/aid/review?status=${s}${q.building === undefined ? '' : `&building=${q.building}`}` })),
       total: r.total,
-      rows: r.rows.map((c) => ({ ...c, badge: statusBadge(req, c.status), amountFen: c.payableFen ?? c.estimateFen })),
+      rows: r.rows.map((c) => ({ ...c, badge: badges[c.status], amountFen: c.payableFen ?? c.estimateFen })),
       pagination: pageLinks('/aid/review', { building: q.building, status: q.status, from: q.from, to: q.to }, Math.min(q.page, r.pages), r.pages)
     })
   })

@@ -10,7 +10,7 @@ import { migrationsDir } from '../src/paths.js'
 const EXPECTED_TABLES = [
   'users', 'role_grants', 'staff_scopes', 'audit_log', 'idempotency_keys', 'counters',
   'buildings', 'enterprises', 'memberships', 'membership_transfers', 'roster_imports',
-  'aid_plans', 'aid_group_orders', 'aid_purchases', 'aid_payment_batches', 'aid_claims', 'aid_claim_documents'
+  'aid_plans', 'aid_group_orders', 'aid_purchases', 'aid_payment_batches', 'aid_claims', 'aid_claim_documents', 'claim_counts'
 ]
 
 function tempPath (t: Test): string {

@@ -6,6 +6,8 @@
 // masked. Large files run in the background; the page polls their progress. The same file for
 // the same enterprise (same SHA-256) creates nothing new.
 import { createHash } from 'node:crypto'
+import { Readable } from 'node:stream'
+import { createInflateRaw } from 'node:zlib'
 import { parse as parseCsv } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import type { Db } from '../../db/index.js'
@@ -35,7 +37,25 @@ const HEADERS: Record<'name' | 'idNumber' | 'mobile', string[]> = {
 
 export interface ParsedRoster { rows: string[][], columns: { name: number, idNumber: number, mobile: number | null } }
 
+/** The first non-empty row, and the non-empty rows after it. */
+interface Table { header: string[] | undefined, rows: string[][] }
+
 const normHeader = (h: string): string => h.replace(/^\uFEFF/, '').replace(/[\s_*（）()\-:：]/g, '').toLowerCase()
+
+/** Where the columns the import reads are, by their header; null without name or ID number. */
+function findColumns (header: string[]): ParsedRoster['columns'] | null {
+  const names = header.map(normHeader)
+  const find = (known: string[]): number => names.findIndex((h) => known.includes(h))
+  const name = find(HEADERS.name)
+  const idNumber = find(HEADERS.idNumber)
+  const mobile = find(HEADERS.mobile)
+  if (name === -1 || idNumber === -1) return null
+  return { name, idNumber, mobile: mobile === -1 ? null : mobile }
+}
+
+const isBlank = (row: string[]): boolean => !row.some((c) => c.trim() !== '')
+const tooManyRows = (): AppError => badRequest({ file: `memberships.import.tooManyRows|${JSON.stringify({ max: MAX_IMPORT_ROWS })}` })
+const unreadable = (): AppError => badRequest({ file: 'memberships.import.unreadable' })
 
 /** Reads the file as a table of strings; throws a 400 on fields.file for anything unreadable. */
 export async function readRosterFile (fileName: string, data: Buffer): Promise<ParsedRoster> {
@@ -43,21 +63,23 @@ export async function readRosterFile (fileName: string, data: Buffer): Promise<P
   if (data.length > MAX_IMPORT_BYTES) throw badRequest({ file: 'memberships.import.tooLarge' })
   const ext = (/\.([a-z0-9]+)$/i.exec(fileName)?.[1] ?? '').toLowerCase()
   const isZip = data.length > 4 && data.readUInt32LE(0) === 0x04034b50
-  let table: string[][]
+  let table: Table
   if (ext === 'xlsx' && isZip) table = await readXlsx(data)
-  else if (ext === 'csv' && !isZip && !data.subarray(0, 8192).includes(0)) table = readCsv(data)
+  else if (ext === 'csv' && !isZip && !data.subarray(0, 8192).includes(0)) table = tableOf(readCsv(data))
   else throw badRequest({ file: 'memberships.import.badType' })
 
-  const headerIndex = table.findIndex((r) => r.some((c) => c.trim() !== ''))
-  if (headerIndex === -1) throw badRequest({ file: 'memberships.import.empty' })
-  const header = table[headerIndex].map(normHeader)
-  const find = (names: string[]): number => header.findIndex((h) => names.includes(h))
-  const columns = { name: find(HEADERS.name), idNumber: find(HEADERS.idNumber), mobile: find(HEADERS.mobile) }
-  if (columns.name === -1 || columns.idNumber === -1) throw badRequest({ file: 'memberships.import.noHeader' })
-  const rows = table.slice(headerIndex + 1).filter((r) => r.some((c) => c.trim() !== ''))
-  if (rows.length === 0) throw badRequest({ file: 'memberships.import.empty' })
-  if (rows.length > MAX_IMPORT_ROWS) throw badRequest({ file: `memberships.import.tooManyRows|${JSON.stringify({ max: MAX_IMPORT_ROWS })}` })
-  return { rows, columns: { ...columns, mobile: columns.mobile === -1 ? null : columns.mobile } }
+  if (table.header === undefined) throw badRequest({ file: 'memberships.import.empty' })
+  const columns = findColumns(table.header)
+  if (columns === null) throw badRequest({ file: 'memberships.import.noHeader' })
+  if (table.rows.length === 0) throw badRequest({ file: 'memberships.import.empty' })
+  if (table.rows.length > MAX_IMPORT_ROWS) throw tooManyRows()
+  return { rows: table.rows, columns }
+}
+
+function tableOf (all: string[][]): Table {
+  const headerIndex = all.findIndex((r) => !isBlank(r))
+  if (headerIndex === -1) return { header: undefined, rows: [] }
+  return { header: all[headerIndex], rows: all.slice(headerIndex + 1).filter((r) => !isBlank(r)) }
 }
 
 function readCsv (data: Buffer): string[][] {
@@ -71,30 +93,141 @@ function readCsv (data: Buffer): string[][] {
   try {
     return parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: 64 * 1024, to: MAX_IMPORT_ROWS + 2 }) as string[][]
   } catch {
-    throw badRequest({ file: 'memberships.import.unreadable' })
+    throw unreadable()
   }
 }
 
-async function readXlsx (data: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook()
+// XLSX is read as a stream, row by row, and reading stops at the row limit, so memory stays
+// bounded whatever the upload. ExcelJS's streaming reader takes the zip in file order, and Excel
+// (like ExcelJS) writes the shared strings after the sheets: the reader would first copy every
+// sheet to a temporary file, and leave those files open when reading stops early. So it is given
+// a zip of our own instead: only the parts it needs, in the order it needs them (relationships,
+// workbook, styles, shared strings, then the first sheet alone), each inflated from the upload
+// as it is read and held to its declared size and to a limit, so a zip bomb stops early too.
+
+const MiB = 1024 * 1024
+/** Decompressed size allowed per part; a 50,000-row roster of 3 columns has 8 MiB of sheet and 3 of strings. */
+const PART_LIMIT = { rels: 1 * MiB, workbook: 4 * MiB, styles: 8 * MiB, sharedStrings: 32 * MiB, sheet: 64 * MiB }
+/** Longest stretch without a '<' in a sheet or the shared strings (one cell holds 32,767 characters). */
+const MAX_XML_RUN = 1 * MiB
+/** Rows of any kind, empty ones included: more than Excel allows is not a sheet. */
+const MAX_SHEET_ROWS = 1_048_576
+/** The reader walks every row up to its last cell, so far-right cells cost time: this much in all. */
+const MAX_CELL_SLOTS = 16 * MiB
+// Shared strings are emitted, not cached: see readSheet.
+const XLSX_READ = { sharedStrings: 'emit', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' } as const
+const END_OF_DIRECTORY = Buffer.from([0x50, 0x4b, 0x05, 0x06])
+
+interface ZipPart { name: string, flags: number, method: number, size: number, compressedSize: number, localHeader: number }
+interface StreamPart { part: ZipPart, limit: number, guard: boolean }
+/** What ExcelJS's WorkbookReader keeps, untyped: the workbook, its relationships, the shared strings. */
+interface ReaderState { model?: { sheets?: Array<{ rId?: unknown }> }, workbookRels?: Array<{ Id?: unknown, Target?: unknown }>, sharedStrings?: unknown[] }
+/** What WorkbookReader.parse() yields: a shared string (with sharedStrings: 'emit') or a sheet. */
+type ReaderItem = { eventType?: undefined, index: number, text: unknown } | { eventType: 'worksheet', value: ExcelJS.stream.xlsx.WorksheetReader } | { eventType: 'hyperlinks' }
+
+async function readXlsx (data: Buffer): Promise<Table> {
   try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer)
-  } catch {
-    throw badRequest({ file: 'memberships.import.unreadable' })
+    const parts = zipDirectory(data)
+    const rels = parts.get('xl/_rels/workbook.xml.rels')
+    const book = parts.get('xl/workbook.xml')
+    // Without these there is no sheet (as ExcelJS's whole-file reader found too).
+    if (rels === undefined || book === undefined) throw badRequest({ file: 'memberships.import.empty' })
+    if (rels.size > PART_LIMIT.rels || book.size > PART_LIMIT.workbook) throw unreadable()
+    const head: StreamPart[] = [{ part: rels, limit: PART_LIMIT.rels, guard: false }, { part: book, limit: PART_LIMIT.workbook, guard: false }]
+
+    // First the workbook alone, to know which part is its first sheet (the first in tab order).
+    const sheet = await withReader(data, head, async (reader) => {
+      for await (const _ of reader) { /* the head has no sheets */ }
+      const { model, workbookRels } = reader as unknown as ReaderState
+      for (const s of model?.sheets ?? []) {
+        const target = workbookRels?.find((r) => r.Id === s.rId)?.Target
+        if (typeof target !== 'string') continue
+        const name = `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`
+        const part = parts.get(name)
+        if (part !== undefined && /xl\/worksheets\/sheet\d+[.]xml/.test(name)) return part
+      }
+      return undefined
+    })
+    if (sheet === undefined) throw badRequest({ file: 'memberships.import.empty' })
+
+    const styles = parts.get('xl/styles.xml')
+    const strings = parts.get('xl/sharedStrings.xml')
+    if (strings !== undefined && strings.size > PART_LIMIT.sharedStrings) throw unreadable()
+    const all: StreamPart[] = [
+      ...head,
+      // Styles tell dates from numbers; a file with an oversized style sheet is read without.
+      ...(styles !== undefined && styles.size <= PART_LIMIT.styles ? [{ part: styles, limit: PART_LIMIT.styles, guard: false }] : []),
+      ...(strings !== undefined ? [{ part: strings, limit: PART_LIMIT.sharedStrings, guard: true }] : []),
+      { part: sheet, limit: PART_LIMIT.sheet, guard: true }
+    ]
+    return await withReader(data, all, readSheet)
+  } catch (err) {
+    if (err instanceof AppError) throw err
+    throw unreadable()
   }
-  const ws = wb.worksheets[0]
-  if (ws === undefined) throw badRequest({ file: 'memberships.import.empty' })
-  if (ws.actualRowCount > MAX_IMPORT_ROWS + 1) throw badRequest({ file: `memberships.import.tooManyRows|${JSON.stringify({ max: MAX_IMPORT_ROWS })}` })
-  const out: string[][] = []
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = []
-    for (let c = 1; c <= row.cellCount; c++) {
-      const cell = row.getCell(c)
-      cells.push(cellText(cell).trim())
+}
+
+/** The first sheet's header and rows, the shared strings before it. */
+async function readSheet (reader: ExcelJS.stream.xlsx.WorkbookReader): Promise<Table> {
+  // The shared strings go into a table of ours, as plain text (rich text joined, as a cell shows
+  // it): ExcelJS's own cache keeps rich text as objects, ~250 bytes of heap for 20 bytes of XML.
+  // The reader looks the sheet's cells up in it; and with a table present from the start it reads
+  // the sheet as it streams in instead of spooling it to a temporary file.
+  const strings: string[] = []
+  ;(reader as unknown as ReaderState).sharedStrings = strings
+  const items: AsyncIterable<ReaderItem> = { [Symbol.asyncIterator]: () => reader.parse() as AsyncIterator<ReaderItem> }
+  let header: string[] | undefined
+  const rows: string[][] = []
+  for await (const item of items) {
+    if (item.eventType === undefined) strings[item.index] = sharedText(item.text)
+    if (item.eventType !== 'worksheet') continue
+    let width = Infinity // cells kept per row: up to the last column the import reads
+    let keep = false
+    let seen = 0 // non-empty rows, the header included
+    let all = 0
+    let slots = 0
+    for await (const row of item.value) {
+      if (++all > MAX_SHEET_ROWS || (slots += row.cellCount) > MAX_CELL_SLOTS) throw unreadable()
+      const cells = rowText(row, width)
+      if (cells === null) continue
+      if (++seen > MAX_IMPORT_ROWS + 1) throw tooManyRows()
+      if (header === undefined) {
+        header = cells
+        const columns = findColumns(header)
+        // Without its header the file is refused, but only after counting its rows, as before.
+        keep = columns !== null
+        width = columns === null ? 0 : Math.max(columns.name, columns.idNumber, columns.mobile ?? -1) + 1
+      } else if (keep) {
+        rows.push(cells)
+      }
     }
-    out.push(cells)
+    break
+  }
+  return { header, rows }
+}
+
+/** A shared string as a cell shows it. */
+function sharedText (value: unknown): string {
+  if (typeof value === 'string') return value
+  const runs = (value as { richText?: unknown } | null)?.richText
+  if (!Array.isArray(runs)) return ''
+  return runs.map((r: { text?: unknown }) => typeof r?.text === 'string' ? r.text : '').join('')
+}
+
+/**
+ * The row's cell texts, trimmed, up to `width` columns; null when every cell is blank, whatever
+ * its column. (A row with text only beyond `width` comes back as [] and is refused for its name.)
+ */
+function rowText (row: ExcelJS.Row, width: number): string[] | null {
+  const cells: string[] = []
+  let blank = true
+  row.eachCell((cell, col) => {
+    const text = cellText(cell).trim()
+    if (text === '') return
+    blank = false
+    if (col <= width) cells[col - 1] = text
   })
-  return out
+  return blank ? null : Array.from(cells, (c) => c ?? '')
 }
 
 function cellText (cell: ExcelJS.Cell): string {
@@ -103,7 +236,134 @@ function cellText (cell: ExcelJS.Cell): string {
   if (typeof v === 'string') return v
   // Numbers keep their digits where they can (an ID typed as a number has lost its last ones).
   if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v).toString() : String(v)
-  try { return cell.text ?? '' } catch { return '' }
+  // A formula shows its result, as ExcelJS prints it. (The streaming reader gives a shared
+  // formula's other cells an empty formula, which ExcelJS would print as JSON.)
+  if (typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
+    const result: unknown = v.result
+    return result ? String(result) : ''
+  }
+  try {
+    const text: unknown = cell.text
+    return typeof text === 'string' ? text : ''
+  } catch {
+    return ''
+  }
+}
+
+/** Runs ExcelJS's streaming reader over a zip of `parts`, then closes the stream. */
+async function withReader<T> (data: Buffer, parts: StreamPart[], use: (reader: ExcelJS.stream.xlsx.WorkbookReader) => Promise<T>): Promise<T> {
+  let fail: (err: unknown) => void = () => {}
+  const failed = new Promise<never>((_resolve, reject) => { fail = reject })
+  failed.catch(() => { /* raced below, or never */ })
+  const input = zipStream(data, parts, (err) => fail(err))
+  try {
+    // A part that fails cuts the stream short, and the reader then waits forever for the rest
+    // of the part it is in: stop waiting (what it holds is freed with the stream).
+    return await Promise.race([use(new ExcelJS.stream.xlsx.WorkbookReader(input, XLSX_READ)), failed])
+  } finally {
+    input.destroy()
+  }
+}
+
+/** The upload's central directory: its parts by name (the first, if a name is there twice). */
+function zipDirectory (data: Buffer): Map<string, ZipPart> {
+  const end = data.lastIndexOf(END_OF_DIRECTORY)
+  if (end === -1 || end < data.length - 22 - 0xffff || end + 22 > data.length) throw unreadable()
+  const count = data.readUInt16LE(end + 10)
+  let p = data.readUInt32LE(end + 16)
+  const parts = new Map<string, ZipPart>()
+  for (let i = 0; i < count; i++) {
+    if (data.readUInt32LE(p) !== 0x02014b50) throw unreadable()
+    const nameLength = data.readUInt16LE(p + 28)
+    if (p + 46 + nameLength > data.length) throw unreadable()
+    const name = data.toString('utf8', p + 46, p + 46 + nameLength)
+    if (!parts.has(name)) {
+      parts.set(name, {
+        name,
+        flags: data.readUInt16LE(p + 8),
+        method: data.readUInt16LE(p + 10),
+        compressedSize: data.readUInt32LE(p + 20),
+        size: data.readUInt32LE(p + 24),
+        localHeader: data.readUInt32LE(p + 42)
+      })
+    }
+    p += 46 + nameLength + data.readUInt16LE(p + 30) + data.readUInt16LE(p + 32)
+  }
+  return parts
+}
+
+/** The compressed bytes of a part; encrypted, ZIP64 or unknown methods are not read. */
+function zipData (data: Buffer, part: ZipPart): Buffer {
+  if ((part.flags & 1) !== 0 || (part.method !== 0 && part.method !== 8) || part.size === 0xffffffff || part.compressedSize === 0xffffffff) throw unreadable()
+  const at = part.localHeader
+  if (data.readUInt32LE(at) !== 0x04034b50) throw unreadable()
+  const start = at + 30 + data.readUInt16LE(at + 26) + data.readUInt16LE(at + 28)
+  if (start + part.compressedSize > data.length) throw unreadable()
+  return data.subarray(start, start + part.compressedSize)
+}
+
+/**
+ * A zip of the parts, stored (uncompressed) in this order, inflated from the upload as the reader
+ * asks. Each part must inflate to exactly its declared size, within its limit; the first that
+ * does not ends the stream there and is reported to `onFailure`.
+ */
+function zipStream (data: Buffer, parts: StreamPart[], onFailure: (err: unknown) => void): Readable {
+  async function * bytes (): AsyncGenerator<Buffer> {
+    try {
+      for (const p of parts) {
+        yield localHeader(p.part.name, p.part.size)
+        let n = 0
+        let run = 0
+        for await (const chunk of partBytes(data, p.part)) {
+          n += chunk.length
+          if (n > p.part.size || n > p.limit) throw unreadable()
+          if (p.guard) {
+            const last = chunk.lastIndexOf(0x3c)
+            run = last === -1 ? run + chunk.length : chunk.length - 1 - last
+            if (run > MAX_XML_RUN) throw unreadable()
+          }
+          yield chunk
+        }
+        if (n !== p.part.size) throw unreadable()
+      }
+      const end = Buffer.alloc(22)
+      END_OF_DIRECTORY.copy(end)
+      yield end
+    } catch (err) {
+      onFailure(err)
+    }
+  }
+  const stream = Readable.from(bytes(), { objectMode: false })
+  stream.on('error', () => { /* bytes() catches its own errors; nothing else can fail */ })
+  return stream
+}
+
+/** A part's bytes as stored (method 0) or inflated (method 8), in chunks of at most 64 KiB. */
+async function * partBytes (data: Buffer, part: ZipPart): AsyncGenerator<Buffer> {
+  const raw = zipData(data, part)
+  if (part.method === 0) {
+    for (let i = 0; i < raw.length; i += 64 * 1024) yield raw.subarray(i, i + 64 * 1024)
+    return
+  }
+  const inflate = createInflateRaw()
+  inflate.end(raw)
+  try {
+    for await (const chunk of inflate) yield chunk as Buffer
+  } finally {
+    inflate.destroy()
+  }
+}
+
+function localHeader (name: string, size: number): Buffer {
+  const nameBytes = Buffer.from(name, 'utf8')
+  const header = Buffer.alloc(30)
+  header.writeUInt32LE(0x04034b50, 0)
+  header.writeUInt16LE(20, 4) // version needed
+  header.writeUInt16LE(0x0800, 6) // UTF-8 name; method 0 (stored), no CRC: the reader checks none
+  header.writeUInt32LE(size, 18)
+  header.writeUInt32LE(size, 22)
+  header.writeUInt16LE(nameBytes.length, 26)
+  return Buffer.concat([header, nameBytes])
 }
 
 export interface ImportProgress { processed: number, total: number, done: boolean }

@@ -1,11 +1,13 @@
 import t from 'tap'
 import { readFileSync, existsSync } from 'node:fs'
+import { crc32, deflateRawSync, inflateRawSync as inflateRaw } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import type { FastifyInstance } from 'fastify'
 import { eq } from 'drizzle-orm'
 import { build, createUser, injectAs, PageSession } from '../../helper.js'
 import { auditLog, memberships, rosterImports } from '../../../src/db/schema/index.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
+import { MAX_IMPORT_ROWS, readRosterFile } from '../../../src/features/memberships/roster-import.js'
 import { member, nextId, world } from './fixtures.js'
 
 function multipart (fields: Record<string, string>, file?: { name: string, data: Buffer, type?: string }) {
@@ -49,11 +51,71 @@ function roster (existingMemberId: string, accountPhone: string): Roster {
   return { csv, rows, good, all: rows.slice(1).map((r) => r[1]) }
 }
 
-async function xlsx (rows: string[][]): Promise<Buffer> {
+async function xlsx (rows: ExcelJS.CellValue[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('名册')
   for (const r of rows) ws.addRow(r)
   return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+/** A zip of these files, deflated, as an .xlsx is one; or with given deflated bytes and declared size. */
+function zip (files: Record<string, string | Buffer | { packed: Buffer, size: number }>): Buffer {
+  const locals: Buffer[] = []
+  const central: Buffer[] = []
+  let offset = 0
+  for (const [name, content] of Object.entries(files)) {
+    const given = typeof content === 'object' && 'packed' in content ? content : null
+    const data = given === null ? Buffer.from(content as string | Buffer) : Buffer.alloc(0)
+    const packed = given?.packed ?? deflateRawSync(data)
+    const size = given?.size ?? data.length
+    const nameBytes = Buffer.from(name)
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(20, 4)
+    local.writeUInt16LE(8, 8)
+    local.writeUInt32LE(crc32(data), 14)
+    local.writeUInt32LE(packed.length, 18)
+    local.writeUInt32LE(size, 22)
+    local.writeUInt16LE(nameBytes.length, 26)
+    const entry = Buffer.alloc(46)
+    entry.writeUInt32LE(0x02014b50, 0)
+    entry.writeUInt16LE(20, 4)
+    entry.writeUInt16LE(20, 6)
+    entry.writeUInt16LE(8, 10)
+    entry.writeUInt32LE(crc32(data), 16)
+    entry.writeUInt32LE(packed.length, 20)
+    entry.writeUInt32LE(size, 24)
+    entry.writeUInt16LE(nameBytes.length, 28)
+    entry.writeUInt32LE(offset, 42)
+    locals.push(local, nameBytes, packed)
+    central.push(entry, nameBytes)
+    offset += 30 + nameBytes.length + packed.length
+  }
+  const directory = Buffer.concat(central)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(central.length / 2, 8)
+  end.writeUInt16LE(central.length / 2, 10)
+  end.writeUInt32LE(directory.length, 12)
+  end.writeUInt32LE(offset, 16)
+  return Buffer.concat([...locals, directory, end])
+}
+
+/** The files of an .xlsx, to change some and zip them again. */
+async function xlsxFiles (rows: ExcelJS.CellValue[][]): Promise<Record<string, Buffer>> {
+  const data = await xlsx(rows)
+  const files: Record<string, Buffer> = {}
+  let p = data.readUInt32LE(data.length - 22 + 16)
+  while (data.readUInt32LE(p) === 0x02014b50) {
+    const nameLength = data.readUInt16LE(p + 28)
+    const name = data.toString('utf8', p + 46, p + 46 + nameLength)
+    const at = data.readUInt32LE(p + 42)
+    const start = at + 30 + data.readUInt16LE(at + 26) + data.readUInt16LE(at + 28)
+    const packed = data.subarray(start, start + data.readUInt32LE(p + 20))
+    if (!name.endsWith('/')) files[name] = data.readUInt16LE(p + 10) === 8 ? Buffer.from(inflateRaw(packed)) : packed
+    p += 46 + nameLength + data.readUInt16LE(p + 30) + data.readUInt16LE(p + 32)
+  }
+  return files
 }
 
 t.test('liaison imports a CSV: good rows become applications, bad and duplicate rows come back masked with reasons', async (t) => {
@@ -166,6 +228,104 @@ t.test('import refusals: wrong type, no header, too many rows, too large, wrong 
   t.equal((await injectAs(app, w.liaisonA, { method: 'POST', url: '/api/v1/membership-imports', payload: noFile.payload, headers: noFile.headers })).statusCode, 400)
   t.equal(app.db.select().from(memberships).all().length, 0)
   t.equal(app.db.select().from(rosterImports).all().length, 0)
+})
+
+t.test('XLSX: reading stops past the row limit; a file at the limit, blank rows aside, is read', async (t) => {
+  const header = ['姓名', '身份证号码', '手机号码']
+  const people = (n: number): string[][] => Array.from({ length: n }, (_, i) => [`职工${i}`, '530102199005170011', `186${String(i).padStart(8, '0')}`])
+  const atLimit = await readRosterFile('r.xlsx', await xlsx([[], header, ...people(10), [], ['  ', ''], ...people(MAX_IMPORT_ROWS - 10)]))
+  t.equal(atLimit.rows.length, MAX_IMPORT_ROWS, 'blank rows are not counted')
+  t.same(atLimit.columns, { name: 0, idNumber: 1, mobile: 2 })
+  const app = await build(t)
+  const w = await world(app)
+  const res = await upload(app, w.liaisonA, w.entA, 'big.xlsx', await xlsx([header, ...people(MAX_IMPORT_ROWS + 1)]))
+  t.equal(res.statusCode, 400)
+  t.match(res.json().error.fields.file, /50000 行/)
+  t.equal(app.db.select().from(rosterImports).all().length, 0)
+})
+
+t.test('XLSX: only the first sheet is read, whichever part of the file holds it', async (t) => {
+  const app = await build(t)
+  const w = await world(app)
+  const wb = new ExcelJS.Workbook()
+  const scratch = wb.addWorksheet('草稿')
+  const roster = wb.addWorksheet('名册')
+  wb.removeWorksheet(scratch.id)
+  // The notes take the freed number, so the first sheet is sheet2.xml and the second sheet1.xml.
+  const notes = wb.addWorksheet('说明')
+  roster.addRow(['姓名', '身份证号码'])
+  roster.addRow(['张一', nextId()])
+  roster.addRow(['张二', nextId()])
+  notes.addRow(['姓名', '身份证号码'])
+  notes.addRow(['不该导入', nextId()])
+  const data = Buffer.from(await wb.xlsx.writeBuffer())
+  t.ok(data.includes('xl/worksheets/sheet2.xml') && data.includes('xl/worksheets/sheet1.xml'))
+  const res = await upload(app, w.liaisonA, w.entA, 'two-sheets.xlsx', data)
+  t.equal(res.statusCode, 201, res.body)
+  t.match(res.json(), { totalRows: 2, createdRows: 2, invalidRows: 0 })
+  t.same(app.db.select().from(memberships).all().map((m) => m.name).sort(), ['张一', '张二'])
+})
+
+t.test('XLSX cells read as Excel shows them: numbers, rich text, formula results', async (t) => {
+  const ids = [nextId(), nextId(), nextId()]
+  const rows: ExcelJS.CellValue[][] = [
+    ['姓名', '身份证号码', '手机号码'],
+    [{ richText: [{ text: '张' }, { font: { bold: true }, text: '一' }] }, { formula: 'CONCAT("' + ids[0].slice(0, 9) + '","' + ids[0].slice(9) + '")', result: ids[0] }, 13800000001],
+    ['张二', ids[1], { formula: '13800000000+2', result: 13800000002 }],
+    ['张三', ids[2], { sharedFormula: 'C3', result: 13800000003 }],
+    // An ID typed as a number has lost its last digits before the file was saved.
+    ['张四', Number(ids[2]), 1.5]
+  ]
+  const parsed = await readRosterFile('r.xlsx', await xlsx(rows))
+  t.same(parsed.rows, [
+    ['张一', ids[0], '13800000001'],
+    ['张二', ids[1], '13800000002'],
+    ['张三', ids[2], '13800000003'],
+    ['张四', BigInt(Number(ids[2])).toString(), '1.5']
+  ])
+
+  const app = await build(t)
+  const w = await world(app)
+  const res = await upload(app, w.staffA, w.entA, 'cells.xlsx', await xlsx(rows.slice(0, 4)))
+  t.equal(res.statusCode, 201, res.body)
+  t.match(res.json(), { createdRows: 3, invalidRows: 0 })
+  const created = app.db.select().from(memberships).all()
+  t.same(created.map((m) => [m.name, app.pii.decrypt(m.idCipher), m.mobile]).sort(), [
+    ['张一', ids[0], '13800000001'], ['张二', ids[1], '13800000002'], ['张三', ids[2], '13800000003']
+  ].sort())
+})
+
+t.test('a corrupt or hostile XLSX is refused with a 400, quickly, and nothing is written', async (t) => {
+  const app = await build(t)
+  const w = await world(app)
+  const files = await xlsxFiles([['姓名', '身份证号码'], ['张一', nextId()]])
+  const sheetName = Object.keys(files).find((n) => n.startsWith('xl/worksheets/sheet'))!
+  const good = zip(files)
+  t.equal((await readRosterFile('r.xlsx', good)).rows.length, 1, 'the same files, zipped here, are read')
+  const sheetXml = (rows: string): string => '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c><c r="B1" t="inlineStr"><is><t>身份证号码</t></is></c></row>' + rows + '</sheetData></worksheet>'
+  const emptyRow = '<row r="2"/>' + ' '.repeat(4000)
+  const cases: Array<[string, Buffer, RegExp]> = [
+    ['a zip that is not a workbook', zip({ 'hello.txt': 'hello' }), /没有数据行/],
+    ['cut in half', good.subarray(0, Math.floor(good.length / 2)), /无法读取/],
+    ['the sheet is not XML', zip({ ...files, [sheetName]: 'this is not <xml' }), /无法读取/],
+    ['the sheet is not deflate data', zip({ ...files, [sheetName]: { packed: Buffer.from('not deflate data at all'), size: 5000 } }), /无法读取/],
+    ['the sheet is bigger than it says', zip({ ...files, [sheetName]: { packed: deflateRawSync(sheetXml(emptyRow.repeat(10_000))), size: 1000 } }), /无法读取/],
+    ['65 MiB of sheet (a zip bomb)', zip({ ...files, [sheetName]: sheetXml(emptyRow.repeat(Math.ceil(65 * 1024 * 1024 / emptyRow.length))) }), /无法读取/],
+    ['more rows than Excel allows', zip({ ...files, [sheetName]: sheetXml('<row r="2"/>'.repeat(1_048_577)) }), /无法读取/],
+    ['a cell of 2 MiB', zip({ ...files, [sheetName]: sheetXml(`<row r="2"><c r="A2" t="inlineStr"><is><t>${'张'.repeat(700_000)}</t></is></c></row>`) }), /无法读取/],
+    ['cells far to the right', zip({ ...files, [sheetName]: sheetXml('<row r="2"><c r="XFD2"/></row>'.repeat(2_000)) }), /无法读取/],
+    ['40 MiB of shared strings', zip({ ...files, 'xl/sharedStrings.xml': { packed: deflateRawSync('<sst/>'), size: 40 * 1024 * 1024 } }), /无法读取/]
+  ]
+  for (const [name, data, msg] of cases) {
+    const started = Date.now()
+    const res = await upload(app, w.liaisonA, w.entA, 'r.xlsx', data)
+    t.equal(res.statusCode, 400, name)
+    t.match(res.json().error.fields.file, msg, name)
+    t.ok(Date.now() - started < 10_000, `${name}: ${Date.now() - started} ms`)
+  }
+  t.equal(app.db.select().from(rosterImports).all().length, 0)
+  t.equal(app.db.select().from(memberships).all().length, 0)
 })
 
 t.test('GB18030 CSV (as saved by a Chinese Excel) is read', async (t) => {

@@ -204,6 +204,14 @@ function scenarios (meta: BenchMeta): Scenario[] {
       probe: (s, b) => (s === 200 && b.includes('/logout') ? null : `answered ${s} ${s === 200 ? '(not signed in?)' : ''}`)
     },
     {
+      // Not a target: the cheapest signed-in page there is (the calculator: sign-in, one plan
+      // read, the layout and a form), the floor every rendered page starts from.
+      name: 'pageFloor', title: 'reference: signed-in calculator page', method: 'GET', path: '/aid/calculator',
+      prepare: async (baseUrl) => { await withBrowserCookies(baseUrl, '/aid/calculator', homeCookies) },
+      setup: () => ({ headers: { cookie: pick(homeCookies), accept: 'text/html' } }),
+      probe: (s, b) => (s === 200 && b.includes('/logout') ? null : `answered ${s}`)
+    },
+    {
       name: 'claimQueue', title: 'staff claim queue (50 rows, one building)', method: 'GET', path: CLAIM_QUEUE_PATH,
       prepare: async (baseUrl) => {
         const cookies = staffCookies.map((s) => s.cookie)
@@ -589,11 +597,19 @@ export function readmeSection (city: RunResult, cmp?: ReturnType<typeof compare>
     for (const c of cmp) lines.push(`- ${c.met ? '✅' : '❌'} ${c.name}: small faster by ${(c.smallFaster * 100).toFixed(1)}% (${c.cityRps} vs ${c.smallRps} req/s)`)
   }
   lines.push('', 'Reading the figures:', '',
-    '- SQLite answers synchronously on the one event loop, so under 32 connections a request waits for the ones ahead of it: ' +
-      'p50 ≈ 32 × the CPU cost of one request, and p99 ≤ 50 ms needs about 650 requests/s or more.',
-    '- Resident memory under load is mostly V8 letting its heap grow: `npm run bench -- --node-options=--max-old-space-size=128` ' +
-      '(results in `bench/results/latest-partial.json`) shows the same throughput in far less memory.',
-    '- Per-request cost and SQL time of one scenario, without HTTP: `npx tsx bench/profile/in-process.ts home|queue|claim|quote`.')
+    '- SQLite answers synchronously on the one event loop. Under 32 connections the server reads every request that has ' +
+      'arrived and answers them one after another, so a request waits for those ahead of it in its round, and one that ' +
+      'arrives just after a round began waits for that round too: p50 ≈ 32 × the cost of one request and p99 ≈ twice that. ' +
+      'p99 ≤ 50 ms therefore needs ~0.75 ms a request (~1,300 requests/s).',
+    '- The reference row (a signed-in calculator page: sign-in, one read, the layout and a form) is the floor of a rendered ' +
+      'page; its ratio is the most any page with data on it can reach on this machine.',
+    '- Resident memory: `npm start` caps V8\'s old space at 192 MB (`--max-old-space-size`), which the bench applies too; ' +
+      'without it V8 lets the heap grow to ~300 MB under load at the same throughput.',
+    '- Where a request\'s time goes, without HTTP: `npx tsx bench/profile/in-process.ts KIND` (SQL time per statement), ' +
+      '`bench/profile/page-cpu.ts KIND` (CPU profile of just those requests; summarise with `bench/profile/cpuprofile-top.ts FILE ' +
+      '[--inclusive REGEX]`), `bench/profile/explain.ts KIND` (each statement\'s query plan); KIND is one of ' +
+      'healthz, quote, buildings, home, calc, queue, claim. `node --expose-gc --import tsx bench/profile/xlsx-memory.ts ROWS` ' +
+      'measures the roster reader\'s memory.')
   return lines.join('\n') + '\n'
 }
 

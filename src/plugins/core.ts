@@ -3,7 +3,7 @@ import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../config.js'
 import { openDatabase, optimizeDatabase, type Db } from '../db/index.js'
-import { SAFETY_NET_CHECKPOINT_PAGES, startCheckpointer } from '../db/checkpointer.js'
+import { startCheckpointer } from '../db/checkpointer.js'
 import { createClock, type Clock } from '../lib/clock.js'
 import { createPii, type Pii } from '../lib/pii.js'
 
@@ -32,7 +32,6 @@ export default fp(async function core (app: FastifyInstance, opts: CoreOptions) 
   const checkpointer = opts.config.backgroundCheckpoint && opts.config.databasePath !== ':memory:'
     ? startCheckpointer(opts.config.databasePath, { onError: (message) => app.log.warn({ message }, 'background WAL checkpoint failed') })
     : null
-  if (checkpointer !== null) db.$client.pragma(`wal_autocheckpoint = ${SAFETY_NET_CHECKPOINT_PAGES}`)
   app.addHook('onClose', async () => {
     clearInterval(optimizer)
     await checkpointer?.stop()

@@ -1,11 +1,16 @@
 // One way to build the app in tests: exactly what production runs, on a temporary database,
 // with a clock the test controls. Closed and removed after the test.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Test } from 'tap'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
+import Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { buildApp } from '../src/app.js'
+import { schema, type Db } from '../src/db/index.js'
+import { migrationsDir } from '../src/paths.js'
 import { loadConfig, type Config } from '../src/config.js'
 import { createClock, type Clock } from '../src/lib/clock.js'
 import { createAccountsService } from '../src/features/accounts/accounts-service.js'
@@ -121,4 +126,28 @@ export class PageSession {
     await this.get('/login')
     return await this.post('/login', { phone, password })
   }
+}
+
+/**
+ * A fresh database migrated up to, not including, the migration whose tag ends with `tagSuffix`
+ * (foreign keys on): for tests of what that migration does to the rows already there. Apply the
+ * rest with `migrate(db, { migrationsFolder: migrationsDir })`.
+ */
+export function databaseBefore (t: Test, tagSuffix: string): { sqlite: Database.Database, db: Db } {
+  const dir = mkdtempSync(join(tmpdir(), 'portal-migration-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  const before = join(dir, 'migrations')
+  mkdirSync(join(before, 'meta'), { recursive: true })
+  const journal = JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> }
+  const upTo = journal.entries.findIndex((e) => e.tag.endsWith(tagSuffix))
+  if (upTo < 1) throw new Error(`no migration after the first ends with ${tagSuffix}`)
+  journal.entries = journal.entries.slice(0, upTo)
+  writeFileSync(join(before, 'meta', '_journal.json'), JSON.stringify(journal))
+  for (const e of journal.entries) copyFileSync(join(migrationsDir, `${e.tag}.sql`), join(before, `${e.tag}.sql`))
+  const sqlite = new Database(join(dir, 'portal.db'))
+  t.teardown(() => sqlite.close())
+  sqlite.pragma('foreign_keys = ON')
+  const db = drizzle(sqlite, { schema }) as unknown as Db
+  migrate(db, { migrationsFolder: before })
+  return { sqlite, db }
 }

@@ -1,21 +1,15 @@
 // aid_claims.building_id: the building whose staff review a claim (that of the enterprise the
 // member belongs to NOW). Set at submission, moved with the membership in the same transaction,
 // filled in for existing claims by the migration; the queue pages read it from an index.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import t from 'tap'
-import Database from 'better-sqlite3'
-import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { eq } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { aidClaims, aidPurchases, buildings, enterprises, memberships, users } from '../../../src/db/schema/index.js'
-import { schema, type Db } from '../../../src/db/index.js'
 import { ensurePlan } from '../../../src/features/aid/plans-repository.js'
 import { migrationsDir } from '../../../src/paths.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
-import { build, createUser, injectAs, insertBuilding, PageSession } from '../../helper.js'
+import { build, createUser, databaseBefore, injectAs, insertBuilding, PageSession } from '../../helper.js'
 import { attachMembership, claimBody, claimWorld, idemKey, insertEnterprise, insertMember } from './fixtures.js'
 
 const submit = async (app: FastifyInstance, user: UserRow, body = claimBody()): Promise<number> =>
@@ -139,22 +133,7 @@ t.test('a staff member of several buildings: one queue, oldest first across them
 })
 
 t.test('the migration gives every existing claim its building and keeps documents and ids', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'claims-migration-'))
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
-  // The migrations before this one, in a folder of their own.
-  const before = join(dir, 'migrations')
-  mkdirSync(join(before, 'meta'), { recursive: true })
-  const journal = JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> }
-  const upTo = journal.entries.findIndex((e) => e.tag.endsWith('_claims_building'))
-  t.ok(upTo > 0)
-  journal.entries = journal.entries.slice(0, upTo)
-  writeFileSync(join(before, 'meta', '_journal.json'), JSON.stringify(journal))
-  for (const e of journal.entries) copyFileSync(join(migrationsDir, `${e.tag}.sql`), join(before, `${e.tag}.sql`))
-
-  const sqlite = new Database(join(dir, 'portal.db'))
-  sqlite.pragma('foreign_keys = ON')
-  const db = drizzle(sqlite, { schema }) as unknown as Db
-  migrate(db, { migrationsFolder: before })
+  const { sqlite, db } = databaseBefore(t, '_claims_building')
   t.notOk((sqlite.prepare('select name from pragma_table_info(\'aid_claims\')').all() as Array<{ name: string }>).some((c) => c.name === 'building_id'))
 
   const at = '2026-06-15T02:00:00.000Z'

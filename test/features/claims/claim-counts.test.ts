@@ -3,21 +3,16 @@
 // building's claims. It must equal a direct count of aid_claims after anything that adds,
 // removes or moves a claim: the use cases, the claims_follow_* triggers, rolled-back work, and
 // the migration's backfill of the claims already there.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import t from 'tap'
 import fc from 'fast-check'
 import Database from 'better-sqlite3'
-import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import type { FastifyInstance } from 'fastify'
-import { schema, type Db } from '../../../src/db/index.js'
 import { migrationsDir } from '../../../src/paths.js'
 import { ensurePlan } from '../../../src/features/aid/plans-repository.js'
 import { CLAIM_STATUSES, countByStatus, type ClaimStatus } from '../../../src/features/claims/claims-repository.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
-import { build, createUser, injectAs, insertBuilding, PageSession } from '../../helper.js'
+import { build, createUser, databaseBefore, injectAs, insertBuilding, PageSession } from '../../helper.js'
 import { attachMembership, claimBody, claimWorld, idemKey, insertEnterprise, insertMember } from './fixtures.js'
 
 type Sqlite = Database.Database
@@ -221,22 +216,7 @@ t.test('property: any sequence of claim changes keeps the summary equal to a cou
 })
 
 t.test('the migration counts the claims already there', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'claim-counts-migration-'))
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
-  const before = join(dir, 'migrations')
-  mkdirSync(join(before, 'meta'), { recursive: true })
-  const journal = JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> }
-  const upTo = journal.entries.findIndex((e) => e.tag.endsWith('_claim_counts'))
-  t.ok(upTo > 0)
-  journal.entries = journal.entries.slice(0, upTo)
-  writeFileSync(join(before, 'meta', '_journal.json'), JSON.stringify(journal))
-  for (const e of journal.entries) copyFileSync(join(migrationsDir, `${e.tag}.sql`), join(before, `${e.tag}.sql`))
-
-  const sqlite = new Database(join(dir, 'portal.db'))
-  t.teardown(() => sqlite.close())
-  sqlite.pragma('foreign_keys = ON')
-  const db = drizzle(sqlite, { schema }) as unknown as Db
-  migrate(db, { migrationsFolder: before })
+  const { sqlite, db } = databaseBefore(t, '_claim_counts')
   const at = '2026-06-15T02:00:00.000Z'
   const one = (sql: string, ...args: unknown[]): number => Number(sqlite.prepare(sql).run(...args).lastInsertRowid)
   ensurePlan(db, 2026, at)

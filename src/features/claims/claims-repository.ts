@@ -282,6 +282,19 @@ const ownClaims = (dir: SQL) => preparedSql<ClaimListRow>(sql`select ${LIST_COLU
 const ownClaimsNewestFirst = ownClaims(sql`desc`)
 const ownClaimsOldestFirst = ownClaims(sql`asc`)
 
+/** A member's newest claims with how many they have in all (the home card), in one read. */
+export interface LatestOwnClaim { id: number, status: ClaimStatus, admissionDate: string, hospital: string, payableFen: number | null, estimateFen: number | null }
+export function latestOwnClaims (db: DbOrTx, userId: number, n: number): { items: LatestOwnClaim[], total: number } {
+  const rows = latestOwnQuery.all(db, { userId, n })
+  return { items: rows.map(({ total: _, ...c }) => c), total: rows[0]?.total ?? 0 }
+}
+const latestOwnQuery = preparedSql<LatestOwnClaim & { total: number }>(sql`
+  select c.id, c.status, c.admission_date as admissionDate, c.hospital, c.payable_fen as payableFen,
+    case when c.payable_fen is null then json_extract(c.estimate, '$.payableFen') end as estimateFen,
+    count(*) over () as total
+  from aid_claims c where c.user_id = ${sql.placeholder('userId')}
+  order by c.created_at desc, c.id desc limit ${sql.placeholder('n')}`)
+
 /** countByStatus for a member's own claims with no dates: prepared. */
 const ownCounts = preparedSql<{ status: ClaimStatus, n: number }>(
   sql`select c.status as status, count(*) as n from aid_claims c where c.user_id = ${sql.placeholder('userId')} and ${sql`1 = 1`} group by c.status`)

@@ -363,12 +363,9 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
       return { items, page: q.page, pages: Math.max(1, Math.ceil(total / API_PAGE_SIZE)), total, counts }
     },
 
-    /** The home card: the member's newest claims and how many they have (no list read when none). */
+    /** The home card: the member's newest claims and how many they have. */
     latestOwn (actorIn: Actor | null, n: number) {
-      const actor = requireActor(actorIn)
-      const filter: repo.ClaimListFilter = { buildingIds: null, userId: actor.id }
-      const total = Object.values(repo.countByStatus(db, filter)).reduce((a, b) => a + b, 0)
-      return { items: total === 0 ? [] : repo.listClaims(db, filter, n, 0, { newestFirst: true }), total }
+      return repo.latestOwnClaims(db, requireActor(actorIn).id, n)
     },
 
     /** How many claims per status the reviewer's buildings hold (their own left out): no rows read. */

@@ -37,10 +37,9 @@ export default async function membershipsPages (app: FastifyInstance, { service,
     load: (req) => {
       const actor = req.actor
       if (actor === null) return null
-      const m = service.mine(actor)
+      const m = service.mineForCard(actor)
       if (m === undefined) return { none: true }
-      const pending = service.pendingTransferOf(m.id)
-      return { m: summary(m), pendingTransfer: pending, isActive: m.status === 'active', canApplyAgain: m.status === 'rejected' || m.status === 'left' }
+      return { m, pendingTo: m.pendingTo, isActive: m.status === 'active', canApplyAgain: m.status === 'rejected' || m.status === 'left' }
     }
   })
   app.homeCards.push({

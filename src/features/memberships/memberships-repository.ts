@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db, DbOrTx } from '../../db/index.js'
-import { preparedQuery } from '../../db/prepared.js'
+import { preparedQuery, preparedSql } from '../../db/prepared.js'
 import { buildings, counters, enterprises, memberships, membershipTransfers, rosterImports, users } from '../../db/schema/index.js'
 
 export type MembershipRow = typeof memberships.$inferSelect
@@ -101,6 +101,31 @@ export function findNumberedClosedByHash (db: DbOrTx, idHash: string): Membershi
 
 const membershipOfUserQuery = preparedQuery((db) => selectView(db).where(eq(memberships.userId, sql.placeholder('userId')))
   .orderBy(sql`case when ${memberships.status} in ('applied', 'active') then 0 else 1 end`, desc(memberships.updatedAt), desc(memberships.id)).prepare())
+
+/** What the home page's card shows of an account's membership (the one membershipOfUser picks). */
+export interface MembershipCard {
+  id: number
+  status: MembershipRow['status']
+  memberNo: string | null
+  rejectReason: string | null
+  enterpriseName: string
+  buildingName: string
+  /** The enterprise a pending transfer goes to, if there is one. */
+  pendingTo: string | null
+}
+
+/** The home card in one statement: read on every member's home page. */
+export function membershipCardOf (db: DbOrTx, userId: number): MembershipCard | undefined {
+  return membershipCardQuery.get(db, { userId })
+}
+const membershipCardQuery = preparedSql<MembershipCard>(sql`
+  select m.id, m.status, m.member_no as memberNo, m.reject_reason as rejectReason, e.name as enterpriseName, b.name as buildingName,
+    (select te.name from membership_transfers t join enterprises te on te.id = t.to_enterprise_id
+      where t.membership_id = m.id and t.status = 'pending' order by t.id desc limit 1) as pendingTo
+  from memberships m join enterprises e on e.id = m.enterprise_id join buildings b on b.id = e.building_id
+  where m.user_id = ${sql.placeholder('userId')}
+  order by case when m.status in ('applied', 'active') then 0 else 1 end, m.updated_at desc, m.id desc
+  limit 1`)
 
 /** The membership of an account: its open one first, then the latest. */
 export function membershipOfUser (db: DbOrTx, userId: number): MembershipView | undefined {

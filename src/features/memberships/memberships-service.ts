@@ -67,6 +67,8 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii) {
 
     /** Whether this actor reviews anything at all (liaison of an enterprise, staff, admin). */
     isReviewer (actor: Actor): boolean {
+      // A plain member (no enterprise as liaison, no staff scope) reviews nothing: no query.
+      if (!actor.isAdmin && !actor.isStaff && !actor.roles.includes('liaison')) return false
       const s = scopeOf(actor)
       return s.enterpriseIds === null || s.enterpriseIds.length > 0 || (s.buildingIds?.length ?? 0) > 0
     },
@@ -286,14 +288,15 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii) {
       return repo.membershipOfUser(db, actor.id)
     },
 
+    /** What the home card shows of it, in one read. */
+    mineForCard (actor: Actor): repo.MembershipCard | undefined {
+      return repo.membershipCardOf(db, actor.id)
+    },
+
     meMembership (actor: Actor): MeMembership | null {
       const m = repo.membershipOfUser(db, actor.id)
       if (m === undefined) return null
       return { id: m.id, status: m.status, memberNo: m.memberNo, enterpriseId: m.enterpriseId, enterpriseName: m.enterpriseName, buildingId: m.buildingId, joinedOn: m.joinedOn, idMasked: m.idMasked }
-    },
-
-    pendingTransferOf (membershipId: number): repo.TransferView | undefined {
-      return repo.transfersOf(db, membershipId).find((t) => t.status === 'pending')
     },
 
     lastTransferOf (membershipId: number): repo.TransferView | undefined {

@@ -37,8 +37,11 @@ const HEADERS: Record<'name' | 'idNumber' | 'mobile', string[]> = {
 
 export interface ParsedRoster { rows: string[][], columns: { name: number, idNumber: number, mobile: number | null } }
 
-/** The first non-empty row, and the non-empty rows after it. */
-interface Table { header: string[] | undefined, rows: string[][] }
+/**
+ * The first non-empty row, and the non-empty rows after it. `columns`, when given, says where
+ * the rows hold the columns read (an XLSX's rows keep those columns only).
+ */
+interface Table { header: string[] | undefined, rows: string[][], columns?: ParsedRoster['columns'] }
 
 const normHeader = (h: string): string => h.replace(/^\uFEFF/, '').replace(/[\s_*（）()\-:：]/g, '').toLowerCase()
 
@@ -69,7 +72,7 @@ export async function readRosterFile (fileName: string, data: Buffer): Promise<P
   else throw badRequest({ file: 'memberships.import.badType' })
 
   if (table.header === undefined) throw badRequest({ file: 'memberships.import.empty' })
-  const columns = findColumns(table.header)
+  const columns = table.columns ?? findColumns(table.header)
   if (columns === null) throw badRequest({ file: 'memberships.import.noHeader' })
   if (table.rows.length === 0) throw badRequest({ file: 'memberships.import.empty' })
   if (table.rows.length > MAX_IMPORT_ROWS) throw tooManyRows()
@@ -177,18 +180,21 @@ async function readSheet (reader: ExcelJS.stream.xlsx.WorkbookReader): Promise<T
   ;(reader as unknown as ReaderState).sharedStrings = strings
   const items: AsyncIterable<ReaderItem> = { [Symbol.asyncIterator]: () => reader.parse() as AsyncIterator<ReaderItem> }
   let header: string[] | undefined
+  let found: ParsedRoster['columns'] | undefined
   const rows: string[][] = []
   for await (const item of items) {
     if (item.eventType === undefined) strings[item.index] = sharedText(item.text)
     if (item.eventType !== 'worksheet') continue
-    let width = Infinity // cells kept per row: up to the last column the import reads
+    // The columns kept of each row after the header: those the import reads, and only those
+    // (a far-right header must not make every row thousands of cells long).
+    let pick: number[] | null = null
     let keep = false
     let seen = 0 // non-empty rows, the header included
     let all = 0
     let slots = 0
     for await (const row of item.value) {
       if (++all > MAX_SHEET_ROWS || (slots += row.cellCount) > MAX_CELL_SLOTS) throw unreadable()
-      const cells = rowText(row, width)
+      const cells = rowText(row, pick)
       if (cells === null) continue
       if (++seen > MAX_IMPORT_ROWS + 1) throw tooManyRows()
       if (header === undefined) {
@@ -196,14 +202,15 @@ async function readSheet (reader: ExcelJS.stream.xlsx.WorkbookReader): Promise<T
         const columns = findColumns(header)
         // Without its header the file is refused, but only after counting its rows, as before.
         keep = columns !== null
-        width = columns === null ? 0 : Math.max(columns.name, columns.idNumber, columns.mobile ?? -1) + 1
+        pick = columns === null ? [] : [columns.name, columns.idNumber, ...(columns.mobile === null ? [] : [columns.mobile])]
+        if (columns !== null) found = { name: 0, idNumber: 1, mobile: columns.mobile === null ? null : 2 }
       } else if (keep) {
         rows.push(cells)
       }
     }
     break
   }
-  return { header, rows }
+  return { header, rows, ...(found === undefined ? {} : { columns: found }) }
 }
 
 /** A shared string as a cell shows it. */
@@ -215,19 +222,21 @@ function sharedText (value: unknown): string {
 }
 
 /**
- * The row's cell texts, trimmed, up to `width` columns; null when every cell is blank, whatever
- * its column. (A row with text only beyond `width` comes back as [] and is refused for its name.)
+ * The row's cell texts, trimmed: every column (pick null), or the picked columns (0-based) in
+ * their order; null when every cell is blank, whatever its column. (A row with text only in
+ * other columns comes back with the picked ones empty, and is refused for its name.)
  */
-function rowText (row: ExcelJS.Row, width: number): string[] | null {
-  const cells: string[] = []
+function rowText (row: ExcelJS.Row, pick: number[] | null): string[] | null {
+  const cells: string[] = pick === null ? [] : pick.map(() => '')
   let blank = true
   row.eachCell((cell, col) => {
     const text = cellText(cell).trim()
     if (text === '') return
     blank = false
-    if (col <= width) cells[col - 1] = text
+    if (pick === null) cells[col - 1] = text
+    else for (let k = 0; k < pick.length; k++) if (pick[k] === col - 1) cells[k] = text
   })
-  return blank ? null : Array.from(cells, (c) => c ?? '')
+  return blank ? null : pick === null ? Array.from(cells, (c) => c ?? '') : cells
 }
 
 function cellText (cell: ExcelJS.Cell): string {
@@ -314,6 +323,7 @@ function zipStream (data: Buffer, parts: StreamPart[], onFailure: (err: unknown)
         yield localHeader(p.part.name, p.part.size)
         let n = 0
         let run = 0
+        let held: Buffer | null = null
         for await (const chunk of partBytes(data, p.part)) {
           n += chunk.length
           if (n > p.part.size || n > p.limit) throw unreadable()
@@ -322,8 +332,14 @@ function zipStream (data: Buffer, parts: StreamPart[], onFailure: (err: unknown)
             run = last === -1 ? run + chunk.length : chunk.length - 1 - last
             if (run > MAX_XML_RUN) throw unreadable()
           }
-          yield chunk
+          // Whole characters only: ExcelJS decodes each chunk of XML on its own, and a character
+          // cut between two chunks would come out as two U+FFFD (a name changed, silently).
+          const buf: Buffer = held === null ? chunk : Buffer.concat([held, chunk])
+          const whole = buf.length - cutCharacter(buf)
+          held = whole < buf.length ? Buffer.from(buf.subarray(whole)) : null
+          if (whole > 0) yield buf.subarray(0, whole)
         }
+        if (held !== null) yield held
         if (n !== p.part.size) throw unreadable()
       }
       const end = Buffer.alloc(22)
@@ -336,6 +352,18 @@ function zipStream (data: Buffer, parts: StreamPart[], onFailure: (err: unknown)
   const stream = Readable.from(bytes(), { objectMode: false })
   stream.on('error', () => { /* bytes() catches its own errors; nothing else can fail */ })
   return stream
+}
+
+/** How many bytes at the end of `b` begin a UTF-8 character that they do not complete. */
+function cutCharacter (b: Buffer): number {
+  for (let i = 1; i <= 3 && i <= b.length; i++) {
+    const byte = b[b.length - i]
+    if ((byte & 0xc0) === 0x80) continue // a continuation byte: its lead is further back
+    if (byte < 0xc0) return 0 // ASCII
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2
+    return length > i ? i : 0
+  }
+  return 0
 }
 
 /** A part's bytes as stored (method 0) or inflated (method 8), in chunks of at most 64 KiB. */

@@ -6,7 +6,6 @@
 // when idle. SQLite's own checkpoint stays on: only the writer can restart the log from its
 // beginning, which it does after its own checkpoint, and by then the worker has copied nearly
 // every page, so that checkpoint costs about a millisecond instead of tens.
-import { once } from 'node:events'
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 
@@ -65,7 +64,10 @@ export function startCheckpointer (path: string, opts: { busyMs?: number, idleMs
     else if (m.result !== undefined) opts.onResult?.(m.result)
   })
   worker.on('error', (err) => opts.onError?.(err.message))
-  const exited = once(worker, 'exit')
+  // Settles when the thread has ended, however it ended ('exit' follows an 'error' too). Not
+  // events.once: that rejects on 'error', and with nobody awaiting it until stop() the rejection
+  // would go unhandled and end the process.
+  const exited = new Promise<void>((resolve) => { worker.once('exit', () => { resolve() }) })
   return {
     stop: async () => {
       worker.ref() // held open until it has finished

@@ -3,7 +3,8 @@
 // the worker. With WAL_CHECKPOINT=background the app sets SQLite's own threshold ten times higher.
 import t, { type Test } from 'tap'
 import { EventEmitter } from 'node:events'
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -97,4 +98,21 @@ t.test('a worker that fails (an uncaught error in it, a thread that cannot start
   await ckpt.stop()
   t.same(errors, ['thread failed to start'])
   t.same(rejections, [], 'no unhandled rejection')
+})
+
+t.test('a process that never stops the checkpointer still exits by itself', async (t) => {
+  // A 'message' listener added after worker.unref() refs the worker's port again: the listeners
+  // come first, then unref.
+  const path = tempPath(t)
+  openDatabase(path).$client.close()
+  const script = join(path, '..', 'run.mts')
+  writeFileSync(script, `import { startCheckpointer } from ${JSON.stringify(join(process.cwd(), 'src', 'db', 'checkpointer.ts'))}
+startCheckpointer(${JSON.stringify(path)}, { idleMs: 20, onError: (m) => { console.error(m) } })
+console.log('started')
+`)
+  const started = Date.now()
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 20_000 })
+  t.equal(r.stdout.trim(), 'started', r.stderr)
+  t.equal(r.status, 0, `exited with ${String(r.status)} ${String(r.signal)}`)
+  t.ok(Date.now() - started < 15_000, `in ${Date.now() - started} ms`)
 })

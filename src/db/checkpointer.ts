@@ -57,13 +57,14 @@ export function startCheckpointer (path: string, opts: { busyMs?: number, idleMs
   const driver = createRequire(import.meta.url).resolve('better-sqlite3')
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver, busyMs: opts.busyMs ?? 10, idleMs: opts.idleMs ?? 500, report: opts.onResult !== undefined } })
   // Results are sent only to a caller that asked (tests): the request thread is not woken 100 times a second.
-  // Never keeps the process alive on its own; the server's close stops it.
-  worker.unref()
   worker.on('message', (m: { result?: CheckpointResult, error?: string }) => {
     if (m.error !== undefined) opts.onError?.(m.error)
     else if (m.result !== undefined) opts.onResult?.(m.result)
   })
   worker.on('error', (err) => opts.onError?.(err.message))
+  // Never keeps the process alive on its own; the server's close stops it. (After the listeners:
+  // a 'message' listener added later would ref the worker's port again.)
+  worker.unref()
   // Settles when the thread has ended, however it ended ('exit' follows an 'error' too). Not
   // events.once: that rejects on 'error', and with nobody awaiting it until stop() the rejection
   // would go unhandled and end the process.

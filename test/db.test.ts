@@ -32,6 +32,14 @@ t.test('a fresh path: directories and file created, all tables, WAL, foreign key
   t.ok(Number(db.$client.pragma('busy_timeout', { simple: true })) >= 1000)
   const triggers = (db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as Array<{ name: string }>).map((r) => r.name)
   t.ok(triggers.includes('audit_log_no_update') && triggers.includes('audit_log_no_delete'), 'the audit log is append-only')
+  // Every trigger the migrations create, and only those: a later migration that rebuilds a table
+  // (drizzle-kit's create __new_…, copy, drop, rename) must drop the triggers that name it first
+  // (else the rename fails) and create them again after (else the claims stop following their
+  // members, or claim_counts stops counting, silently).
+  t.same([...triggers].sort(), [
+    'audit_log_no_delete', 'audit_log_no_update', 'claim_counts_delete', 'claim_counts_insert', 'claim_counts_move',
+    'claims_follow_enterprise', 'claims_follow_membership'
+  ], 'the triggers')
   const applied = db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }
   const files = readdirSync(migrationsDir).filter((f) => f.endsWith('.sql'))
   t.equal(applied.n, files.length, 'every committed migration applied once')

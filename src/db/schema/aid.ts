@@ -145,8 +145,11 @@ export const aidClaims = sqliteTable('aid_claims', {
  * How many claims each building holds per status: the review queue's counts without reading a
  * building's claims (their cost no longer grows with the claims). Kept exact by triggers on
  * aid_claims (insert, delete, a change of status or building, including the building moves of
- * the claims_follow_* triggers) in the same transaction, migration 0005_claim_counts. A rebuild
- * of aid_claims (a drizzle-kit table recreation) drops those triggers: write them again then.
+ * the claims_follow_* triggers) in the same transaction, migration 0005_claim_counts. A
+ * drizzle-kit table recreation (create __new_…, copy, drop, rename) of aid_claims, claim_counts,
+ * memberships or enterprises fails at the rename while triggers name the dropped table ("error
+ * in trigger …: no such table"): such a migration drops the triggers of 0003 and 0005 first and
+ * creates them again after (test/db.test.ts lists the triggers that must exist).
  * Rows are kept at 0 when a building's last claim of a status leaves it.
  */
 export const claimCounts = sqliteTable('claim_counts', {

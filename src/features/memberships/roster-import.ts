@@ -25,6 +25,8 @@ import { MEMBER_NO_COUNTER } from './memberships-service.js'
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024
 export const MAX_IMPORT_ROWS = 50_000
+/** A CSV line with more fields than this is refused: a roster has three columns, and 10 MB of commas would otherwise be ~10 million fields in memory. */
+export const MAX_CSV_COLUMNS = 64
 /** Files with more rows than this are processed in the background. */
 export const BACKGROUND_ABOVE_ROWS = 2_000
 const CHUNK = 1_000
@@ -93,10 +95,17 @@ function readCsv (data: Buffer): string[][] {
   } catch {
     text = new TextDecoder('gb18030').decode(data)
   }
+  let wide = false
   try {
-    return parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: 64 * 1024, to: MAX_IMPORT_ROWS + 2 }) as string[][]
+    return parseCsv(text, {
+      bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: 64 * 1024, to: MAX_IMPORT_ROWS + 2,
+      on_record: (record: string[]) => {
+        if (record.length > MAX_CSV_COLUMNS) { wide = true; throw new Error('too many columns') }
+        return record
+      }
+    }) as string[][]
   } catch {
-    throw unreadable()
+    throw wide ? badRequest({ file: `memberships.import.tooManyColumns|${JSON.stringify({ max: MAX_CSV_COLUMNS })}` }) : unreadable()
   }
 }
 

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm'
 import { build, createUser, injectAs, PageSession } from '../../helper.js'
 import { auditLog, memberships, rosterImports } from '../../../src/db/schema/index.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
-import { MAX_IMPORT_ROWS, readRosterFile } from '../../../src/features/memberships/roster-import.js'
+import { MAX_CSV_COLUMNS, MAX_IMPORT_ROWS, readRosterFile } from '../../../src/features/memberships/roster-import.js'
 import { member, nextId, world } from './fixtures.js'
 
 function multipart (fields: Record<string, string>, file?: { name: string, data: Buffer, type?: string }) {
@@ -375,6 +375,22 @@ t.test('XLSX: far-right columns cost no memory per row (only the columns read ar
   t.equal(parsed.rows[999][parsed.columns.name], '职工999')
   t.equal(parsed.rows[999][parsed.columns.idNumber], 'ID999')
   t.ok(parsed.rows.every((r) => r.length <= 3), `rows hold the columns read only (the longest: ${Math.max(...parsed.rows.map((r) => r.length))})`)
+})
+
+t.test('CSV: a line wider than the column limit is refused (10 MB of commas would be millions of fields)', async (t) => {
+  const wide = Buffer.from('姓名,身份证号码\n张一,' + ','.repeat(MAX_CSV_COLUMNS) + '\n')
+  await t.rejects(readRosterFile('r.csv', wide), { fields: { file: `memberships.import.tooManyColumns|{"max":${MAX_CSV_COLUMNS}}` } })
+  const atLimit = Buffer.from('姓名,身份证号码' + ','.repeat(MAX_CSV_COLUMNS - 2) + '\n张一,110101199003071234\n')
+  t.equal((await readRosterFile('r.csv', atLimit)).rows.length, 1, `${MAX_CSV_COLUMNS} columns are read`)
+  const commas = Buffer.from(('姓名,身份证号码\n') + (','.repeat(60_000) + '\n').repeat(160))
+  await t.rejects(readRosterFile('r.csv', commas), { fields: { file: `memberships.import.tooManyColumns|{"max":${MAX_CSV_COLUMNS}}` } }, 'a file of commas: refused at its first line')
+
+  const app = await build(t)
+  const w = await world(app)
+  const res = await upload(app, w.liaisonA, w.entA, 'wide.csv', wide)
+  t.equal(res.statusCode, 400)
+  t.match(res.json().error.fields.file, `超过 ${MAX_CSV_COLUMNS} 列`, 'the reason beside the file field, in Chinese')
+  t.equal(app.db.select().from(memberships).all().length, 0, 'nothing written')
 })
 
 t.test('GB18030 CSV (as saved by a Chinese Excel) is read', async (t) => {

@@ -379,11 +379,13 @@ t.test('XLSX: far-right columns cost no memory per row (only the columns read ar
 
 t.test('CSV: a line wider than the column limit is refused (10 MB of commas would be millions of fields)', async (t) => {
   const wide = Buffer.from('姓名,身份证号码\n张一,' + ','.repeat(MAX_CSV_COLUMNS) + '\n')
-  await t.rejects(readRosterFile('r.csv', wide), { fields: { file: `memberships.import.tooManyColumns|{"max":${MAX_CSV_COLUMNS}}` } })
+  const refusal = async (data: Buffer): Promise<unknown> => await readRosterFile('r.csv', data).then(() => 'read', (err: { fields?: unknown }) => err.fields)
+  const tooWide = { file: `memberships.import.tooManyColumns|{"max":${MAX_CSV_COLUMNS}}` }
+  t.same(await refusal(wide), tooWide)
   const atLimit = Buffer.from('姓名,身份证号码' + ','.repeat(MAX_CSV_COLUMNS - 2) + '\n张一,110101199003071234\n')
   t.equal((await readRosterFile('r.csv', atLimit)).rows.length, 1, `${MAX_CSV_COLUMNS} columns are read`)
   const commas = Buffer.from(('姓名,身份证号码\n') + (','.repeat(60_000) + '\n').repeat(160))
-  await t.rejects(readRosterFile('r.csv', commas), { fields: { file: `memberships.import.tooManyColumns|{"max":${MAX_CSV_COLUMNS}}` } }, 'a file of commas: refused at its first line')
+  t.same(await refusal(commas), tooWide, 'a file of commas: refused at its first line')
 
   const app = await build(t)
   const w = await world(app)

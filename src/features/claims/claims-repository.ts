@@ -7,14 +7,14 @@ import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-o
 import type { DbOrTx } from '../../db/index.js'
 import { preparedQuery, preparedSql } from '../../db/prepared.js'
 import {
-  aidClaimDocuments, aidClaims, aidPaymentBatches, aidPurchases, buildings, enterprises, memberships, users
+  aidClaimDocuments, aidClaims, aidPaymentBatches, aidPurchases, buildings, CLAIM_STATUS_VALUES, enterprises, memberships, users
 } from '../../db/schema/index.js'
 
 export type ClaimRow = typeof aidClaims.$inferSelect
 export type ClaimDocumentRow = typeof aidClaimDocuments.$inferSelect
 export type BatchRow = typeof aidPaymentBatches.$inferSelect
 export type ClaimStatus = ClaimRow['status']
-export const CLAIM_STATUSES: ClaimStatus[] = ['submitted', 'awaiting_second_approval', 'approved', 'rejected', 'paid']
+export const CLAIM_STATUSES: ClaimStatus[] = [...CLAIM_STATUS_VALUES]
 
 /** Whether the user has, or had, a membership that was ever active (it has a join date). */
 const everActiveQuery = preparedQuery((db) => db.select({ id: memberships.id }).from(memberships)

@@ -99,8 +99,11 @@ export function findNumberedClosedByHash (db: DbOrTx, idHash: string): Membershi
     .orderBy(desc(memberships.id)).get()
 }
 
+/** Which of an account's memberships is "theirs": an open one first, then the latest. */
+const OPEN_FIRST = sql`case when ${memberships.status} in ('applied', 'active') then 0 else 1 end, ${memberships.updatedAt} desc, ${memberships.id} desc`
+
 const membershipOfUserQuery = preparedQuery((db) => selectView(db).where(eq(memberships.userId, sql.placeholder('userId')))
-  .orderBy(sql`case when ${memberships.status} in ('applied', 'active') then 0 else 1 end`, desc(memberships.updatedAt), desc(memberships.id)).prepare())
+  .orderBy(OPEN_FIRST).prepare())
 
 /** What the home page's card shows of an account's membership (the one membershipOfUser picks). */
 export interface MembershipCard {
@@ -119,12 +122,13 @@ export function membershipCardOf (db: DbOrTx, userId: number): MembershipCard | 
   return membershipCardQuery.get(db, { userId })
 }
 const membershipCardQuery = preparedSql<MembershipCard>(sql`
-  select m.id, m.status, m.member_no as memberNo, m.reject_reason as rejectReason, e.name as enterpriseName, b.name as buildingName,
+  select ${memberships.id} as id, ${memberships.status} as status, ${memberships.memberNo} as memberNo,
+    ${memberships.rejectReason} as rejectReason, e.name as enterpriseName, b.name as buildingName,
     (select te.name from membership_transfers t join enterprises te on te.id = t.to_enterprise_id
-      where t.membership_id = m.id and t.status = 'pending' order by t.id desc limit 1) as pendingTo
-  from memberships m join enterprises e on e.id = m.enterprise_id join buildings b on b.id = e.building_id
-  where m.user_id = ${sql.placeholder('userId')}
-  order by case when m.status in ('applied', 'active') then 0 else 1 end, m.updated_at desc, m.id desc
+      where t.membership_id = ${memberships.id} and t.status = 'pending' order by t.id desc limit 1) as pendingTo
+  from ${memberships} join enterprises e on e.id = ${memberships.enterpriseId} join buildings b on b.id = e.building_id
+  where ${memberships.userId} = ${sql.placeholder('userId')}
+  order by ${OPEN_FIRST}
   limit 1`)
 
 /** The membership of an account: its open one first, then the latest. */

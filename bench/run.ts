@@ -118,6 +118,8 @@ async function startServer (dbPath: string, opts: { cpuProf: boolean, entry: str
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
       NODE_ENV: 'production',
+      SMS_PROVIDER: 'log',
+      SMS_OUTBOX: join(DATA_DIR, 'sms-outbox.jsonl'),
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
       PORT: String(port),

@@ -22,7 +22,10 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   // Where WAL checkpoints run: a background thread (default), or inside the committing request
   // (SQLite's own way; the default for tests, which open hundreds of short-lived databases).
-  WAL_CHECKPOINT: z.enum(['background', 'inline']).optional()
+  WAL_CHECKPOINT: z.enum(['background', 'inline']).optional(),
+  // Who carries SMS: no default in production (a missing provider stops the start); `log` elsewhere.
+  SMS_PROVIDER: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.enum(['aliyun', 'tencent', 'log']).optional()),
+  SMS_OUTBOX: z.string().min(1).default('./data/sms-outbox.jsonl')
 })
 
 export interface Config {
@@ -38,6 +41,10 @@ export interface Config {
   trustProxy: boolean
   /** WAL checkpoints in a worker thread (src/db/checkpointer.ts) rather than inside commits. */
   backgroundCheckpoint: boolean
+  /** SMS provider (src/lib/sms/). */
+  smsProvider: 'aliyun' | 'tencent' | 'log'
+  /** Where the `log` SMS provider appends its messages (JSON lines). */
+  smsOutbox: string
   /** Warnings to log once the logger exists (development secrets in use). */
   warnings: string[]
 }
@@ -66,6 +73,13 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
   }
   const jwtSecret = pick('JWT_SECRET', DEV_JWT_SECRET)
   const piiKey = pick('PII_KEY', DEV_PII_KEY)
+  let smsProvider = e.SMS_PROVIDER
+  if (smsProvider === undefined) {
+    if (e.NODE_ENV === 'production') problems.push('SMS_PROVIDER is required when NODE_ENV=production (aliyun, tencent, or log for a pilot without an SMS contract)')
+    smsProvider = 'log'
+  } else if (smsProvider === 'log' && e.NODE_ENV === 'production') {
+    warnings.push(`SMS_PROVIDER=log in production: text messages are written to ${e.SMS_OUTBOX}, not sent`)
+  }
   if (problems.length > 0) throw new ConfigError('Invalid configuration:\n  ' + problems.join('\n  '))
   if (e.PAYMENT_WEBHOOK_SECRET === undefined) warnings.push('PAYMENT_WEBHOOK_SECRET is not set: the payment webhook answers 404')
   return {
@@ -79,6 +93,8 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
     piiKey,
     paymentWebhookSecret: e.PAYMENT_WEBHOOK_SECRET,
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+    smsProvider,
+    smsOutbox: e.SMS_OUTBOX,
     backgroundCheckpoint: (e.WAL_CHECKPOINT ?? (e.NODE_ENV === 'test' ? 'inline' : 'background')) === 'background',
     warnings
   }

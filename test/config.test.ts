@@ -12,7 +12,7 @@ const SECRET = 'a-production-secret-of-at-least-32-chars!'
 const PII = 'another-production-key-of-32-chars-or-more'
 
 t.test('production: both secrets present and long enough', async (t) => {
-  const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, PII_KEY: PII })
+  const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, PII_KEY: PII, SMS_PROVIDER: 'log' })
   t.equal(c.env, 'production')
   t.equal(c.jwtSecret, SECRET)
   t.equal(c.piiKey, PII)
@@ -117,4 +117,18 @@ t.test('the real server starts on a fresh database in development, warns, answer
   t.match(r.stdout, /JWT_SECRET is not set: using a fixed development value/, 'development secrets are warned about')
   t.ok(r.code === 0 || r.signal === 'SIGTERM', 'a graceful exit')
   t.ok(existsSync(join(dir, 'sub', 'portal.db')), 'the database file was created, directory included')
+})
+
+t.test('SMS_PROVIDER: required in production, log (with a warning) allowed there, log by default elsewhere', async (t) => {
+  const base = { NODE_ENV: 'production', JWT_SECRET: SECRET, PII_KEY: PII }
+  t.throws(() => loadConfig(base), /SMS_PROVIDER is required when NODE_ENV=production/)
+  t.throws(() => loadConfig({ ...base, SMS_PROVIDER: '  ' }), /SMS_PROVIDER is required/)
+  t.throws(() => loadConfig({ ...base, SMS_PROVIDER: 'carrier-pigeon' }), /SMS_PROVIDER/)
+  const pilot = loadConfig({ ...base, SMS_PROVIDER: 'log' })
+  t.equal(pilot.smsProvider, 'log')
+  t.ok(pilot.warnings.some((w) => /SMS_PROVIDER=log in production/.test(w)))
+  const dev = loadConfig({})
+  t.equal(dev.smsProvider, 'log')
+  t.equal(dev.smsOutbox, './data/sms-outbox.jsonl')
+  t.notOk(dev.warnings.some((w) => /SMS_PROVIDER/.test(w)))
 })

@@ -33,6 +33,7 @@ export function testConfig (overrides: Partial<Config> = {}): Config {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PAYMENT_WEBHOOK_SECRET: 'test-webhook-secret-0123456789abcdef' }),
     databasePath: join(dir, 'portal.db'),
     uploadDir: join(dir, 'uploads'),
+    smsOutbox: join(dir, 'sms-outbox.jsonl'),
     warnings: [],
     ...overrides
   }
@@ -58,6 +59,13 @@ export function nextPhone (): string {
 }
 
 export const PASSWORD = 'correct-horse-1'
+
+/** The text messages the app has sent so far (the `log` SMS provider's outbox), oldest first. */
+export function smsSent (app: FastifyInstance): Array<{ to: string, template: string, params: Record<string, string>, at: string }> {
+  let text: string
+  try { text = readFileSync(app.config.smsOutbox, 'utf8') } catch { return [] }
+  return text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l))
+}
 
 /** Creates a user directly (as the command line would) with a role and staff buildings. */
 export async function createUser (app: FastifyInstance, opts: { role?: 'member' | 'staff' | 'admin', buildingIds?: number[], name?: string, phone?: string } = {}): Promise<UserRow> {

@@ -36,7 +36,7 @@ export async function openProfileApp (): Promise<ProfileApp> {
   for (const p of files) rmSync(p, { force: true })
   copyFileSync(dbPathFor(scale), db)
   const app = await buildApp(loadConfig({
-    NODE_ENV: 'production', JWT_SECRET: BENCH_JWT_SECRET, PII_KEY: BENCH_PII_KEY, DATABASE_PATH: db, LOG_LEVEL: 'error',
+    NODE_ENV: 'production', SMS_PROVIDER: 'log', JWT_SECRET: BENCH_JWT_SECRET, PII_KEY: BENCH_PII_KEY, DATABASE_PATH: db, LOG_LEVEL: 'error',
     ...(process.env.WAL_CHECKPOINT === undefined ? {} : { WAL_CHECKPOINT: process.env.WAL_CHECKPOINT })
   }))
   await app.ready()

@@ -1,4 +1,4 @@
-// The application's own services on the instance: configuration, clock, database, PII keys.
+// The application's own services on the instance: configuration, clock, database, PII keys, SMS.
 import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../config.js'
@@ -6,6 +6,7 @@ import { openDatabase, optimizeDatabase, type Db } from '../db/index.js'
 import { startCheckpointer } from '../db/checkpointer.js'
 import { createClock, type Clock } from '../lib/clock.js'
 import { createPii, type Pii } from '../lib/pii.js'
+import { createSms, type SmsSender } from '../lib/sms/index.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,6 +14,7 @@ declare module 'fastify' {
     clock: Clock
     db: Db
     pii: Pii
+    sms: SmsSender
   }
 }
 
@@ -22,6 +24,7 @@ export default fp(async function core (app: FastifyInstance, opts: CoreOptions) 
   app.decorate('config', opts.config)
   app.decorate('clock', opts.clock ?? createClock())
   app.decorate('pii', createPii(opts.config.piiKey))
+  app.decorate('sms', createSms(opts.config, () => app.clock.now()))
   const db = openDatabase(opts.config.databasePath)
   app.decorate('db', db)
   // Statistics kept current as the data grows (cheap when nothing changed much).

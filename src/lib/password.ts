@@ -2,6 +2,15 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 
 const N = 16384
+// The test configuration (NODE_ENV=test) hashes with a 16× smaller work factor: test worlds make
+// hundreds of users, ~39 ms each at full cost. Each hash records its own N, so verification
+// follows whatever made it, and nothing outside tests ever runs the cheap cost.
+const TEST_N = 1024
+let cost = N
+
+/** Called by the app when its configuration is the test one (src/plugins/core.ts). */
+export function useTestPasswordCost (): void { cost = TEST_N }
+
 const R = 8
 const P = 1
 const KEYLEN = 32
@@ -14,8 +23,8 @@ function scrypt (password: string, salt: Buffer, keylen: number, opts: ScryptOpt
 
 export async function hashPassword (password: string): Promise<string> {
   const salt = randomBytes(16)
-  const key = await scrypt(password, salt, KEYLEN, { N, r: R, p: P })
-  return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`
+  const key = await scrypt(password, salt, KEYLEN, { N: cost, r: R, p: P })
+  return `scrypt$${cost}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`
 }
 
 export async function verifyPassword (password: string, stored: string): Promise<boolean> {

@@ -6,6 +6,7 @@ import { openDatabase, optimizeDatabase, type Db } from '../db/index.js'
 import { startCheckpointer } from '../db/checkpointer.js'
 import { createClock, type Clock } from '../lib/clock.js'
 import { createPii, type Pii } from '../lib/pii.js'
+import { useTestPasswordCost } from '../lib/password.js'
 import { createSms, type SmsSender } from '../lib/sms/index.js'
 
 declare module 'fastify' {
@@ -22,6 +23,7 @@ export interface CoreOptions { config: Config, clock?: Clock }
 
 export default fp(async function core (app: FastifyInstance, opts: CoreOptions) {
   app.decorate('config', opts.config)
+  if (opts.config.env === 'test') useTestPasswordCost()
   app.decorate('clock', opts.clock ?? createClock())
   app.decorate('pii', createPii(opts.config.piiKey))
   app.decorate('sms', createSms(opts.config, () => app.clock.now()))

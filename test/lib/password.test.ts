@@ -1,0 +1,18 @@
+// Password hashing: scrypt with a random salt; the work factor is recorded in each hash, so a hash
+// made at the full cost still verifies after the test configuration lowered it (and vice versa).
+import t from 'tap'
+import { hashPassword, useTestPasswordCost, verifyPassword } from '../../src/lib/password.js'
+
+t.test('full cost by default, the test cost only when asked; both verify', async (t) => {
+  const full = await hashPassword('correct-horse-1')
+  t.match(full, /^scrypt\$16384\$8\$1\$/)
+  useTestPasswordCost()
+  const cheap = await hashPassword('correct-horse-1')
+  t.match(cheap, /^scrypt\$1024\$8\$1\$/)
+  t.ok(await verifyPassword('correct-horse-1', full))
+  t.ok(await verifyPassword('correct-horse-1', cheap))
+  t.notOk(await verifyPassword('correct-horse-2', full))
+  t.notOk(await verifyPassword('correct-horse-2', cheap))
+  t.notOk(await verifyPassword('correct-horse-1', 'bcrypt$whatever'), 'an unknown format never verifies')
+  t.not(await hashPassword('same'), await hashPassword('same'), 'salted')
+})

@@ -5,11 +5,12 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, type FieldErrors } from '../lib/errors.js'
 import { t, type Lang } from '../i18n/index.js'
 
-/** Field messages are i18n keys, optionally "key|{json params}". */
+/** Field messages are i18n keys, {key, params}, or (older callers) "key|{json params}". */
 export function translateFields (lang: Lang, fields: FieldErrors | undefined): Record<string, string> | undefined {
   if (fields === undefined) return undefined
   const out: Record<string, string> = {}
   for (const [name, value] of Object.entries(fields)) {
+    if (typeof value !== 'string') { out[name] = t(lang, value.key, value.params); continue }
     const bar = value.indexOf('|')
     out[name] = bar === -1 ? t(lang, value) : t(lang, value.slice(0, bar), JSON.parse(value.slice(bar + 1)) as Record<string, unknown>)
   }

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { idParam, parseInput } from '../../lib/validation.js'
-import { AppError, badRequest } from '../../lib/errors.js'
+import { AppError, type FieldErrors, badRequest } from '../../lib/errors.js'
 import { requireActor, requireAdmin, type Actor, canActForBuilding } from '../../lib/access.js'
 import { pageLinks } from '../../lib/pagination.js'
 import { csvStream, sendCsv } from '../../lib/csv.js'
@@ -287,7 +287,7 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
     const body = (req.body ?? {}) as Body
     try {
       const tiers = tiersFromForm(body)
-      let fields: Record<string, string> = {}
+      let fields: FieldErrors = {}
       let form
       try { form = parseInput(planForm, body) } catch (err) { if (err instanceof AppError && err.fields !== undefined) fields = { ...err.fields }; else throw err }
       if ('problem' in tiers) fields.tiers = tiers.problem

@@ -22,7 +22,12 @@ t.test('cells: quoting and formula neutralisation', async (t) => {
     [null, ''],
     [undefined, ''],
     [true, 'true'],
-    [Number.NaN, '']
+    [Number.NaN, ''],
+    // Long numbers as text keep every digit in Excel (="…"); shorter ones are plain.
+    ['110105199003078123', '"=""110105199003078123"""'],
+    ['914403001922038216', '"=""914403001922038216"""'],
+    ['12345678901', '12345678901'],
+    ['11010519900307812X', '11010519900307812X']
   ]
   for (const [input, out] of table) t.equal(csvCell(input), out, JSON.stringify(input))
 })

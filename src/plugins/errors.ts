@@ -4,6 +4,7 @@ import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { AppError, type FieldErrors } from '../lib/errors.js'
 import { t, type Lang } from '../i18n/index.js'
+import { noteRefusal } from './request-log.js'
 
 /** Field messages are i18n keys, {key, params}, or (older callers) "key|{json params}". */
 export function translateFields (lang: Lang, fields: FieldErrors | undefined): Record<string, string> | undefined {
@@ -70,7 +71,7 @@ export default fp(async function errors (app: FastifyInstance) {
   app.setErrorHandler(function (err, req, reply) {
     const appErr = toAppError(err)
     if (appErr.statusCode >= 500) req.log.error({ err }, 'request failed')
-    else req.log.info({ code: appErr.code, status: appErr.statusCode }, 'request refused')
+    else noteRefusal(req, appErr.code) // on the request's one log line (request-log.ts)
     return sendError(req, reply, appErr)
   })
   app.setNotFoundHandler(function (req, reply) {

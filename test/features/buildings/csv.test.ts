@@ -45,6 +45,18 @@ t.test('lines, documents and streams: BOM once, CRLF', async (t) => {
   t.equal(text.split('\r\n').length, 1002)
 })
 
+t.test('a stream gives the event loop back between chunks, however fast it is read', async (t) => {
+  // 20,000 rows make ~20 chunks of 64 KB. Read as fast as possible, a callback queued for the
+  // event loop's next turn must still run while the stream is half-way: other requests get in.
+  function * rows () { for (let i = 0; i < 20_000; i++) yield [i, '职工' + i, '110105194912310021'] }
+  let chunks = 0
+  let seenAtTurn = -1
+  setImmediate(() => { seenAtTurn = chunks })
+  for await (const _ of csvStream(['n', 'name', 'id'], rows())) chunks++
+  t.ok(chunks >= 10, `${chunks} chunks`)
+  t.ok(seenAtTurn >= 0 && seenAtTurn < chunks, `the next turn came after ${seenAtTurn} of ${chunks} chunks`)
+})
+
 t.test('attachment header keeps a Chinese file name', async (t) => {
   const h = attachmentHeader('五华科创大厦-企业名单.csv')
   t.match(h, /^attachment; filename="[^"]+\.csv"; filename\*=UTF-8''/)

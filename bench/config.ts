@@ -17,7 +17,7 @@ export const BENCH_PASSWORD = 'Bench-pass-2026'
 export const GENERATOR_VERSION = 5
 
 export interface Scale {
-  name: 'city' | 'small'
+  name: 'city' | 'small' | 'tiny'
   buildings: number
   enterprises: number
   members: number
@@ -29,7 +29,9 @@ export const SCALES: Record<Scale['name'], Scale> = {
   city: { name: 'city', buildings: 40, enterprises: 4000, members: 200_000, shares: 200_000, claims: 100_000 },
   // 10× fewer rows; the same 40 buildings, so every page has the same shape and only the
   // volume of data differs ("cost must not grow with the data").
-  small: { name: 'small', buildings: 40, enterprises: 400, members: 20_000, shares: 20_000, claims: 10_000 }
+  small: { name: 'small', buildings: 40, enterprises: 400, members: 20_000, shares: 20_000, claims: 10_000 },
+  // Only to check that the bench's scenarios run (npm run bench -- --tiny): its figures mean nothing.
+  tiny: { name: 'tiny', buildings: 40, enterprises: 80, members: 2_000, shares: 2_000, claims: 1_000 }
 }
 
 export const dbPathFor = (scale: Scale): string => join(DATA_DIR, `${scale.name}.db`)

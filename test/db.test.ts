@@ -30,6 +30,7 @@ t.test('a fresh path: directories and file created, all tables, WAL, foreign key
   t.equal(db.$client.pragma('journal_mode', { simple: true }), 'wal')
   t.equal(db.$client.pragma('foreign_keys', { simple: true }), 1)
   t.ok(Number(db.$client.pragma('busy_timeout', { simple: true })) >= 1000)
+  t.equal(db.$client.pragma('synchronous', { simple: true }), 2, 'synchronous FULL: a commit is on disk before it is acknowledged')
   const triggers = (db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as Array<{ name: string }>).map((r) => r.name)
   t.ok(triggers.includes('audit_log_no_update') && triggers.includes('audit_log_no_delete'), 'the audit log is append-only')
   // Every trigger the migrations create, and only those: a later migration that rebuilds a table

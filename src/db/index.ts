@@ -15,7 +15,8 @@ export type DbOrTx = Db | Tx
 /**
  * Opens (creating when missing) the SQLite file: WAL so readers never wait for the writer,
  * foreign keys on, a busy timeout so a second process (the admin command line) waits rather
- * than fails, and applies the committed migrations.
+ * than fails, synchronous FULL so every acknowledged write is durable, and applies the
+ * committed migrations. Every connection that writes is opened here.
  */
 export function openDatabase (path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
@@ -23,7 +24,11 @@ export function openDatabase (path: string): Db {
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  sqlite.pragma('synchronous = NORMAL')
+  // Durable acknowledgements: every COMMIT waits until the log is on disk (fsync), so a claim,
+  // payment confirmation or approval answered 2xx survives a power cut. (NORMAL in WAL mode
+  // keeps the database consistent but may lose the last commits: the answer would be a lie.)
+  // Measured at city scale: 6–26% of claim-submission throughput.
+  sqlite.pragma('synchronous = FULL')
   // 32 MB of page cache (the default is 2 MB): the pages a request touches stay in memory.
   sqlite.pragma('cache_size = -32768')
   cacheStatements(sqlite)

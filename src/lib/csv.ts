@@ -1,7 +1,10 @@
 // A small CSV writer shared by the exports (enterprises, memberships, aid). UTF-8 with a BOM so
 // Excel opens Chinese text correctly; RFC 4180 quoting; and text that a spreadsheet would run as
 // a formula (= + - @, tab, carriage return at the start) is neutralised with a leading apostrophe,
-// so an exported name like "=HYPERLINK(…)" stays text. Stream-friendly: rows go in one at a time.
+// so an exported name like "=HYPERLINK(…)" stays text. A long number written as text (an
+// invoice, account or USCC number of 12 digits or more) is written ="…", the form Excel keeps as
+// text: read as a number it would show 1.23457E+17 and keep 15 digits. Stream-friendly: rows go
+// in one at a time, and a stream gives the event loop back between chunks.
 import type { FastifyReply } from 'fastify'
 import { Readable } from 'node:stream'
 
@@ -11,6 +14,8 @@ export const CSV_BOM = '\uFEFF'
 export type CsvCell = string | number | boolean | null | undefined
 
 const FORMULA_START = /^[=+\-@\t\r]/
+/** Digits that Excel would read as a number and round or show in scientific form. */
+const LONG_DIGITS = /^\d{12,}$/
 const NEEDS_QUOTES = /[",\r\n]/
 
 /** One cell: numbers as they are, text neutralised against formulas and quoted when needed. */
@@ -19,6 +24,7 @@ export function csvCell (value: CsvCell): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
   if (typeof value === 'boolean') return value ? 'true' : 'false'
   let s = value
+  if (LONG_DIGITS.test(s)) return '"=""' + s + '""' + '"'
   if (FORMULA_START.test(s)) s = "'" + s
   return NEEDS_QUOTES.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s
 }
@@ -46,9 +52,19 @@ function * chunked (lines: Iterable<string>): Generator<string> {
   if (chunk !== '') yield chunk
 }
 
-/** A readable stream of the document, for `reply.send()`; rows are read only as it is sent. */
+/**
+ * A readable stream of the document, for `reply.send()`; rows are read only as it is sent, a
+ * chunk (~64 KB, a few hundred rows) per turn of the event loop, so that a 200,000-row export
+ * never holds other requests for more than a few milliseconds, however fast the client reads.
+ */
 export function csvStream (header: readonly string[], rows: Iterable<readonly CsvCell[]>): Readable {
-  return Readable.from(chunked(csvLines(header, rows)), { objectMode: false })
+  async function * paced (): AsyncGenerator<string> {
+    for (const chunk of chunked(csvLines(header, rows))) {
+      yield chunk
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+  }
+  return Readable.from(paced(), { objectMode: false })
 }
 
 /** The whole document as one string (small exports, error reports stored in the database). */

@@ -1,7 +1,12 @@
 // Typed errors: a code, an HTTP status, a message key (translated in one place, see
 // plugins/errors.ts) and, for invalid input, a message per field.
 
-export interface FieldErrors { [field: string]: string }
+/** A field's message: an i18n key, or a key with the values for its {placeholders}. */
+export type FieldError = string | { key: string, params: Record<string, string | number> }
+export interface FieldErrors { [field: string]: FieldError }
+
+/** A field message with placeholders, e.g. fieldError('memberships.import.tooManyRows', { max }). */
+export const fieldError = (key: string, params: Record<string, string | number>): FieldError => ({ key, params })
 
 export class AppError extends Error {
   constructor (

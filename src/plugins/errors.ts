@@ -4,12 +4,14 @@ import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { AppError, type FieldErrors } from '../lib/errors.js'
 import { t, type Lang } from '../i18n/index.js'
+import { noteRefusal } from './request-log.js'
 
-/** Field messages are i18n keys, optionally "key|{json params}". */
+/** Field messages are i18n keys, {key, params}, or (older callers) "key|{json params}". */
 export function translateFields (lang: Lang, fields: FieldErrors | undefined): Record<string, string> | undefined {
   if (fields === undefined) return undefined
   const out: Record<string, string> = {}
   for (const [name, value] of Object.entries(fields)) {
+    if (typeof value !== 'string') { out[name] = t(lang, value.key, value.params); continue }
     const bar = value.indexOf('|')
     out[name] = bar === -1 ? t(lang, value) : t(lang, value.slice(0, bar), JSON.parse(value.slice(bar + 1)) as Record<string, unknown>)
   }
@@ -69,7 +71,7 @@ export default fp(async function errors (app: FastifyInstance) {
   app.setErrorHandler(function (err, req, reply) {
     const appErr = toAppError(err)
     if (appErr.statusCode >= 500) req.log.error({ err }, 'request failed')
-    else req.log.info({ code: appErr.code, status: appErr.statusCode }, 'request refused')
+    else noteRefusal(req, appErr.code) // on the request's one log line (request-log.ts)
     return sendError(req, reply, appErr)
   })
   app.setNotFoundHandler(function (req, reply) {

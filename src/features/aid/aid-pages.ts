@@ -3,10 +3,11 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { idParam, parseInput } from '../../lib/validation.js'
-import { AppError, badRequest } from '../../lib/errors.js'
+import { AppError, type FieldErrors, badRequest } from '../../lib/errors.js'
 import { requireActor, requireAdmin, type Actor, canActForBuilding } from '../../lib/access.js'
 import { pageLinks } from '../../lib/pagination.js'
 import { csvStream, sendCsv } from '../../lib/csv.js'
+import { sendXlsx, xlsxStream } from '../../lib/xlsx-writer.js'
 import { auditHistory } from '../audit/audit-repository.js'
 import { planFromLatest, defaultPlan, MAX_TIERS, type PlanTerms } from '../../domain/aid-plan.js'
 import type { Quote } from '../../domain/reimbursement.js'
@@ -179,11 +180,12 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
       buildings: repo.buildingNames(app.db, actor.isAdmin ? null : actor.staffBuildingIds).map((b) => ({ ...b, selected: b.id === q.buildingId })),
       statuses: ['pending_payment', 'paid', 'cancelled'].map((s) => ({ value: s, key: statusKey(s), selected: s === q.status })),
       exportHref: '/aid/orders.csv' + (exportQuery.size > 0 ? '?' + exportQuery.toString() : ''),
+      exportXlsxHref: '/aid/orders.xlsx' + (exportQuery.size > 0 ? '?' + exportQuery.toString() : ''),
       ...pageLinks('/aid/orders', params, q.page, pages)
     })
   })
 
-  app.get('/aid/orders.csv', async (req, reply) => {
+  for (const format of ['csv', 'xlsx'] as const) app.get(`/aid/orders.${format}`, async (req, reply) => {
     const q = parseInput(ordersQuery, req.query)
     const scope = service.orderScope(req.actor, q.buildingId)
     const t = (k: string) => req.t(k)
@@ -195,6 +197,8 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
           o.orderedOn, o.receiptNo, o.paidOn, o.confirmedVia, o.coverFrom, o.coverTo]
       }
     })()
+    // Member and receipt numbers as text: Excel keeps every digit.
+    if (format === 'xlsx') return sendXlsx(reply, `aid-orders-${app.clock.today()}.xlsx`, xlsxStream('orders', header, rows, { textColumns: [4, 10] }))
     return sendCsv(reply, `aid-orders-${app.clock.today()}.csv`, csvStream(header, rows))
   })
 
@@ -287,7 +291,7 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
     const body = (req.body ?? {}) as Body
     try {
       const tiers = tiersFromForm(body)
-      let fields: Record<string, string> = {}
+      let fields: FieldErrors = {}
       let form
       try { form = parseInput(planForm, body) } catch (err) { if (err instanceof AppError && err.fields !== undefined) fields = { ...err.fields }; else throw err }
       if ('problem' in tiers) fields.tiers = tiers.problem

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import { idParam, parseInput } from '../../lib/validation.js'
 import { requireAdmin } from '../../lib/access.js'
 import { csvStream, sendCsv } from '../../lib/csv.js'
+import { sendXlsx, xlsxStream } from '../../lib/xlsx-writer.js'
 import type { BuildingsService } from './buildings-service.js'
 import { buildingInput, buildingQuery } from './buildings-schemas.js'
 import type { BuildingCoverage, BuildingRow } from './buildings-repository.js'
@@ -110,7 +111,7 @@ export default async function buildingsPages (app: FastifyInstance, { service }:
     })
   })
 
-  app.get('/buildings/:id/enterprises.csv', async (req, reply) => {
+  for (const format of ['csv', 'xlsx'] as const) app.get(`/buildings/:id/enterprises.${format}`, async (req, reply) => {
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
     const { building, rows } = service.exportEnterprises(actor, id)
@@ -119,7 +120,10 @@ export default async function buildingsPages (app: FastifyInstance, { service }:
     const lines = rows.map((e) => [e.id, e.name, e.uscc, e.floorRoom, e.headcount, req.t('buildings.status.' + e.status), e.members,
       e.liaisonName, e.liaisonPhone, e.contactName, e.contactPhone, e.submittedAt, e.decidedAt, e.rejectReason])
     const day = app.clock.today()
-    return sendCsv(reply, `${building.name}-${req.t('buildings.csv.fileName')}-${day}.csv`, csvStream(header, lines))
+    const fileName = `${building.name}-${req.t('buildings.csv.fileName')}-${day}.${format}`
+    // USCC and phone numbers as text: Excel keeps every digit.
+    if (format === 'xlsx') return sendXlsx(reply, fileName, xlsxStream(building.name, header, lines, { textColumns: [2, 8, 10] }))
+    return sendCsv(reply, fileName, csvStream(header, lines))
   })
 
   app.get('/admin/overview', async (req, reply) => {

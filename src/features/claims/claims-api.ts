@@ -5,7 +5,8 @@ import { parseInput, idParam } from '../../lib/validation.js'
 import { requireIdempotencyKey } from '../../lib/idempotency.js'
 import { AppError } from '../../lib/errors.js'
 import { csvStream, sendCsv, attachmentHeader } from '../../lib/csv.js'
-import { EXPORT_HEADER, type ClaimsService } from './claims-service.js'
+import type { ClaimsService } from './claims-service.js'
+import { sendBatchXlsx, sendClaimsExport } from './claims-export.js'
 import { batchInput, batchPaidInput, claimInput, documentKindInput, listQuery, queueQuery, rejectInput } from './claims-schemas.js'
 import { readUpload } from './upload.js'
 import { z } from 'zod'
@@ -49,18 +50,20 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
     return reply.code(answer.statusCode).send(answer.body)
   })
 
-  app.get('/api/v1/aid/claims/export.csv', {
-    schema: apiDoc({
-      summary: 'The review queue as CSV (staff, admin)',
-      tag: 'claims',
-      query: fromZod(queueQuery),
-      answer: { description: 'CSV download', contentType: 'text/csv' }
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/api/v1/aid/claims/export.${format}`, {
+      schema: apiDoc({
+        summary: `The review queue as ${format.toUpperCase()} (staff, admin): status and reason in words, times in Shanghai`,
+        tag: 'claims',
+        query: fromZod(queueQuery),
+        answer: { description: `${format.toUpperCase()} download`, contentType: format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
+      })
+    }, async (req, reply) => {
+      const q = parseInput(queueQuery, req.query)
+      const rows = service.exportQueue(app.requireSignedIn(req), q)
+      return sendClaimsExport(req, reply, rows, app.clock.today(), format)
     })
-  }, async (req, reply) => {
-    const q = parseInput(queueQuery, req.query)
-    const rows = service.exportQueue(app.requireSignedIn(req), q)
-    return sendCsv(reply, `claims-${app.clock.today()}.csv`, csvStream(EXPORT_HEADER, rows))
-  })
+  }
 
   app.get('/api/v1/aid/claims/:id', {
     schema: apiDoc({
@@ -203,6 +206,19 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
     const actor = app.requireSignedIn(req)
     const { id } = parseInput(idParam, req.params)
     return sendBatchCsv(reply, service.exportBatch(actor, id))
+  })
+
+  app.get('/api/v1/aid/payment-batches/:id/export.xlsx', {
+    schema: apiDoc({
+      summary: 'The bank transfer list of a batch (XLSX)',
+      tag: 'payment-batches',
+      params: fromZod(idParam),
+      answer: { description: 'XLSX download', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
+    })
+  }, async (req, reply) => {
+    const actor = app.requireSignedIn(req)
+    const { id } = parseInput(idParam, req.params)
+    return sendBatchXlsx(reply, BATCH_CSV_HEADER, service.exportBatch(actor, id))
   })
 
   app.post('/api/v1/aid/payment-batches/:id/paid', {

@@ -8,15 +8,15 @@ import { idParam, parseInput } from '../../lib/validation.js'
 import { AppError } from '../../lib/errors.js'
 import { pageLinks } from '../../lib/pagination.js'
 import { fenToYuanString, formatFen } from '../../domain/money.js'
-import { EXPORT_HEADER, type ClaimsService } from './claims-service.js'
-import { csvStream, sendCsv } from '../../lib/csv.js'
+import type { ClaimsService } from './claims-service.js'
 import { batchInput, batchPaidInput, claimForm, documentKindInput, queueQuery, rejectInput, REJECT_CODES } from './claims-schemas.js'
 import { CLAIM_STATUSES, type ClaimStatus } from './claims-repository.js'
 import { DOCUMENT_KINDS } from './documents.js'
 import { claimDisplay, statusBadge } from './claims-display.js'
 import { monthlyChartSvg } from './fund-chart.js'
 import { readUpload } from './upload.js'
-import { sendBatchCsv, sendDocument } from './claims-api.js'
+import { BATCH_CSV_HEADER, sendBatchCsv, sendDocument } from './claims-api.js'
+import { sendBatchXlsx, sendClaimsExport } from './claims-export.js'
 
 type Body = Record<string, unknown>
 const docParams = z.object({ id: z.coerce.number().int().positive(), docId: z.coerce.number().int().positive() })
@@ -165,11 +165,13 @@ export default async function claimsPages (app: FastifyInstance, { service }: { 
     })
   })
 
-  app.get('/aid/review/export.csv', async (req, reply) => {
-    const q = parseInput(queueQuery, req.query)
-    const rows = service.exportQueue(app.requireSignedIn(req), q)
-    return sendCsv(reply, `claims-${app.clock.today()}.csv`, csvStream(EXPORT_HEADER, rows))
-  })
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/aid/review/export.${format}`, async (req, reply) => {
+      const q = parseInput(queueQuery, req.query)
+      const rows = service.exportQueue(app.requireSignedIn(req), q)
+      return sendClaimsExport(req, reply, rows, app.clock.today(), format)
+    })
+  }
 
   // ---- payment ----
 
@@ -211,6 +213,10 @@ export default async function claimsPages (app: FastifyInstance, { service }: { 
   app.get('/aid/payouts/:id/export.csv', async (req, reply) => {
     const { id } = parseInput(idParam, req.params)
     return sendBatchCsv(reply, service.exportBatch(app.requireSignedIn(req), id))
+  })
+  app.get('/aid/payouts/:id/export.xlsx', async (req, reply) => {
+    const { id } = parseInput(idParam, req.params)
+    return sendBatchXlsx(reply, BATCH_CSV_HEADER, service.exportBatch(app.requireSignedIn(req), id))
   })
 
   app.post('/aid/payouts/:id/paid', csrf, async (req, reply) => {

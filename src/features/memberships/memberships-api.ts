@@ -199,16 +199,20 @@ export default async function membershipsApi (app: FastifyInstance, { service, i
     schema: apiDoc({
       summary: 'Import an enterprise\'s roster (xlsx or csv) as its liaison or staff; large files run in the background',
       tag: 'memberships',
-      multipart: obj({ enterpriseId: int(), file: { type: 'string', format: 'binary', description: 'xlsx or csv, at most 10 MB' } }),
+      multipart: obj({ enterpriseId: int(), file: { type: 'string', format: 'binary', description: 'xlsx or csv, at most 10 MB' }, encoding: { type: 'string', enum: ['auto', 'utf-8', 'gb18030'], description: 'How to read a CSV without a BOM; needed only after a 400 ENCODING_AMBIGUOUS (its message shows the first names both ways)' } }),
       answer: { status: 201, description: 'Finished (201), still running (202: poll GET /api/v1/membership-imports/{id}), or the same file again (200)', schema: obj({ id: int(), status: str(), repeated: { type: 'boolean' }, enterpriseId: int(), fileName: str(), totalRows: nullable(int()), processed: int(), total: int(), done: { type: 'boolean' }, createdRows: int(), duplicateRows: int(), invalidRows: int(), errorReportUrl: nullable(str()) }) },
-      errors: { 413: 'PAYLOAD_TOO_LARGE' }
+      errors: {
+        400: 'INVALID_INPUT: `fields` maps each bad field to its message (`fields.file` for a file refused whole); ENCODING_AMBIGUOUS: a CSV without BOM that reads plausibly as both GBK and UTF-8, `fields.encoding` shows the first names both ways: upload again with `encoding`',
+        413: 'PAYLOAD_TOO_LARGE',
+        422: 'ROSTER_EXCEEDS_HEADCOUNT: a liaison\'s roster of more than max(2 × headcount, headcount + 20) rows (staff and admins may import larger); ENTERPRISE_NOT_ENROLLED'
+      }
     })
   }, async (req, reply) => {
     const actor = app.requireSignedIn(req)
     const upload = await readUpload(req)
-    const { enterpriseId } = parseInput(importTarget, upload.fields)
+    const { enterpriseId, encoding } = parseInput(importTarget, upload.fields)
     if (upload.file === undefined) throw badRequest({ file: 'memberships.import.noFile' })
-    const { import: imp, repeated } = await imports.start(actor, { enterpriseId, fileName: upload.file.name, data: upload.file.data, lang: req.lang })
+    const { import: imp, repeated } = await imports.start(actor, { enterpriseId, encoding, fileName: upload.file.name, data: upload.file.data, lang: req.lang })
     return reply.code(repeated ? 200 : imp.status === 'running' ? 202 : 201).send(importJson(imp, imports, repeated))
   })
 

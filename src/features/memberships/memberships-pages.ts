@@ -7,6 +7,7 @@ import { AppError, badRequest, forbidden } from '../../lib/errors.js'
 import type { Actor } from '../../lib/access.js'
 import { pageLinks } from '../../lib/pagination.js'
 import { csvStream, sendCsv } from '../../lib/csv.js'
+import { sendXlsx, xlsxBuffer, xlsxStream } from '../../lib/xlsx-writer.js'
 import { maskMobile } from '../../domain/identity.js'
 import { applyForm, applyQuery, importTarget, leaveInput, rejectInput, rosterQuery, transferInput } from './memberships-schemas.js'
 import type { MembershipsService } from './memberships-service.js'
@@ -199,6 +200,7 @@ export default async function membershipsPages (app: FastifyInstance, { service,
       statuses: ['applied', 'active', 'rejected', 'left'].map((s) => ({ value: s, selected: s === q.status })),
       transfers: service.pendingTransfersFor(actor),
       exportHref: '/memberships/export.csv' + (exportQuery === '' ? '' : '?' + exportQuery),
+      exportXlsxHref: '/memberships/export.xlsx' + (exportQuery === '' ? '' : '?' + exportQuery),
       ...pageLinks('/memberships', params, q.page, pages)
     }
   }
@@ -208,7 +210,8 @@ export default async function membershipsPages (app: FastifyInstance, { service,
     return reply.page('memberships/roster', rosterData(actor, req))
   })
 
-  app.get('/memberships/export.csv', async (req, reply) => {
+  // The roster as CSV or XLSX: the same columns, streamed a chunk per turn of the event loop.
+  const exportRoster = (req: FastifyRequest) => {
     const actor = app.requireSignedIn(req)
     const q = parseInput(rosterQuery, req.query)
     const rows = service.exportRoster(actor, q)
@@ -221,7 +224,16 @@ export default async function membershipsPages (app: FastifyInstance, { service,
           t('memberships.status.' + m.status), m.appliedAt.slice(0, 10), m.joinedOn, m.leftOn]
       }
     })()
+    return { header, lines }
+  }
+  app.get('/memberships/export.csv', async (req, reply) => {
+    const { header, lines } = exportRoster(req)
     return sendCsv(reply, `members-${app.clock.today()}.csv`, csvStream(header, lines))
+  })
+  app.get('/memberships/export.xlsx', async (req, reply) => {
+    const { header, lines } = exportRoster(req)
+    // Member numbers and mobiles as text: Excel keeps every digit.
+    return sendXlsx(reply, `members-${app.clock.today()}.xlsx`, xlsxStream(req.t('memberships.roster.title'), header, lines, { textColumns: [0, 2, 4] }))
   })
 
   const detailData = (actor: Actor, id: number, extra: Record<string, unknown> = {}) => {
@@ -300,6 +312,7 @@ export default async function membershipsPages (app: FastifyInstance, { service,
       enterprises: enterprises.map((e) => ({ ...e, selected: String(values.enterpriseId) === String(e.id) })),
       recent: imports.recent(actor),
       values,
+      showEncoding: values.encoding === 'gb18030' || values.encoding === 'utf-8',
       needsCsrf: true,
       ...extra
     }
@@ -316,6 +329,15 @@ export default async function membershipsPages (app: FastifyInstance, { service,
     return sendCsv(reply, 'roster-template.csv', '\uFEFF' + [t('memberships.field.name'), t('memberships.import.col.idNumber'), t('memberships.field.mobile')].join(',') + '\r\n')
   })
 
+  // The same header as an Excel workbook whose ID and mobile columns are Text, so that an ID
+  // typed or pasted there keeps its 18 characters (in a General column Excel keeps 15 digits).
+  app.get('/memberships/import/template.xlsx', async (req, reply) => {
+    app.requireSignedIn(req)
+    const t = req.t.bind(req)
+    const header = [t('memberships.field.name'), t('memberships.import.col.idNumber'), t('memberships.field.mobile')]
+    return sendXlsx(reply, 'roster-template.xlsx', await xlsxBuffer(t('memberships.import.title'), header, [], { textColumns: [1, 2], textRows: 1000 }))
+  })
+
   app.post('/memberships/import', csrf, async (req, reply) => {
     const actor = app.requireSignedIn(req)
     let fields: Record<string, string> = {}
@@ -325,15 +347,17 @@ export default async function membershipsPages (app: FastifyInstance, { service,
         throw err
       })
       fields = upload.fields
-      const { enterpriseId } = parseInput(importTarget, fields)
+      const { enterpriseId, encoding } = parseInput(importTarget, fields)
       if (fields.consent === undefined) throw badRequest({ consent: 'memberships.import.consentRequired' })
       if (upload.file === undefined) throw badRequest({ file: 'memberships.import.noFile' })
-      const { import: imp, repeated } = await imports.start(actor, { enterpriseId, fileName: upload.file.name, data: upload.file.data, lang: req.lang })
+      const { import: imp, repeated } = await imports.start(actor, { enterpriseId, encoding, fileName: upload.file.name, data: upload.file.data, lang: req.lang })
       if (repeated) reply.flash('memberships.import.repeated')
       return await reply.redirect(`/memberships/imports/${imp.id}`)
     } catch (err) {
       if (err instanceof AppError && err.statusCode === 413) err = badRequest({ file: 'memberships.import.tooLarge' })
-      return reply.formError(err, 'memberships/import', importPage(actor, { values: fields }))
+      // A file that reads plausibly both ways: the form asks which (the names shown both ways).
+      const ask = err instanceof AppError && err.code === 'ENCODING_AMBIGUOUS'
+      return reply.formError(err, 'memberships/import', importPage(actor, { values: fields, ...(ask ? { showEncoding: true } : {}) }))
     }
   })
 

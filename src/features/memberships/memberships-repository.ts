@@ -15,12 +15,12 @@ const OPEN = sql`${memberships.status} in ('applied', 'active')`
 
 // ---- enterprises and buildings (read only: owned by the buildings feature) ----
 
-export interface EnterpriseFacts { id: number, name: string, status: string, buildingId: number, buildingName: string, liaisonUserId: number }
+export interface EnterpriseFacts { id: number, name: string, status: string, buildingId: number, buildingName: string, liaisonUserId: number, headcount: number }
 
 export function findEnterprise (db: DbOrTx, id: number): EnterpriseFacts | undefined {
   return db.select({
     id: enterprises.id, name: enterprises.name, status: enterprises.status, buildingId: enterprises.buildingId,
-    buildingName: buildings.name, liaisonUserId: enterprises.liaisonUserId
+    buildingName: buildings.name, liaisonUserId: enterprises.liaisonUserId, headcount: enterprises.headcount
   }).from(enterprises).innerJoin(buildings, eq(buildings.id, enterprises.buildingId)).where(eq(enterprises.id, id)).get()
 }
 

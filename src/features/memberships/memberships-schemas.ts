@@ -56,4 +56,10 @@ export type RosterQuery = z.output<typeof rosterQuery>
 
 export const applyQuery = z.object({ buildingId: optionalId })
 
-export const importTarget = z.object({ enterpriseId: bodyId('memberships.v.enterprise') })
+export const importTarget = z.object({
+  enterpriseId: bodyId('memberships.v.enterprise'),
+  // How to read a CSV without a byte order mark, when the portal asked (ENCODING_AMBIGUOUS).
+  encoding: z.preprocess((v) => (v === '' ? undefined : typeof v === 'string' ? v.toLowerCase() : v),
+    z.enum(['auto', 'utf-8', 'utf8', 'gb18030', 'gbk'], { error: 'memberships.v.encoding' }).optional())
+    .transform((v) => v === 'utf8' ? 'utf-8' as const : v === 'gbk' ? 'gb18030' as const : v ?? 'auto' as const)
+})

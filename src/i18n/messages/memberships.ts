@@ -36,6 +36,7 @@ const messages: Messages = {
     'memberships.source.import': '名册导入',
 
     'memberships.v.enterprise': '请选择所在企业。',
+    'memberships.v.encoding': '请选择按 GBK 或按 UTF-8 读取。',
     'memberships.v.unknownEnterprise': '找不到这家企业，请重新选择。',
     'memberships.v.sameEnterprise': '请选择另一家企业：这就是您现在所在的企业。',
     'memberships.enterpriseNotEnrolled': '这家企业尚未加入楼宇工会联合会（或已退出），暂不能为其职工办理入会或转入。',
@@ -145,7 +146,7 @@ const messages: Messages = {
     'memberships.import.statusTitle': '名册导入',
     'memberships.import.running': '正在导入……',
     'memberships.import.done': '导入完成。',
-    'memberships.import.failed': '导入失败，没有写入任何数据。请重新上传。',
+    'memberships.import.failed': '导入中断。已写入的行会保留；重新上传同一个文件会跳过已导入的人。',
     'memberships.import.repeated': '这个文件已经导入过，没有重复导入。',
     'memberships.import.created': '新增：{n} 行',
     'memberships.import.duplicates': '重复：{n} 行',
@@ -168,7 +169,16 @@ const messages: Messages = {
     'memberships.import.reason.nameTooLong': '姓名超过 50 个字。',
     'memberships.import.reason.idMissing': '身份证号码为空。',
     'memberships.import.reason.duplicateInFile': '与文件中前面的行重复。',
-    'memberships.import.reason.alreadyMember': '此人已有待审核或有效的会籍。'
+    'memberships.import.reason.alreadyMember': '此人已有待审核或有效的会籍。',
+    'memberships.import.reason.idStoredAsNumber': 'Excel 把身份证号码存成了数字（如 1.10105E+17），后几位已经丢失，无法还原。请把这一列设为“文本”格式，重新输入这些号码后再导入。',
+    'memberships.import.exceedsHeadcount': '名册有 {rows} 行，超过按企业申报人数（{headcount} 人）可导入的上限 {max} 行，没有导入任何数据。请核对名册，或请楼宇工会更新企业人数；楼宇工会工作人员可以导入更大的名册。',
+    'memberships.import.encodingAsk': '无法确定文件的编码：按 GBK（中文 Excel、WPS 默认）读，前几个姓名是“{gb18030}”；按 UTF-8 读，是“{utf8}”。请选择正确的读法后重新上传。',
+    'memberships.import.encoding': '文件编码',
+    'memberships.import.encoding.gb18030': '按 GBK 读取',
+    'memberships.import.encoding.utf8': '按 UTF-8 读取',
+    'memberships.import.notUtf8': '这个文件不是 UTF-8 编码，请选择按 GBK 读取，或用 Excel 另存为“CSV UTF-8”。',
+    'memberships.import.notGb18030': '这个文件不是 GBK 编码，请选择按 UTF-8 读取。',
+    'memberships.import.templateXlsx': '下载 Excel 模板（.xlsx）'
   },
   en: {
     'memberships.nav.mine': 'My membership',
@@ -204,6 +214,7 @@ const messages: Messages = {
     'memberships.source.import': 'Roster import',
 
     'memberships.v.enterprise': 'Choose your enterprise.',
+    'memberships.v.encoding': 'Choose to read the file as GBK or as UTF-8.',
     'memberships.v.unknownEnterprise': 'This enterprise does not exist; choose again.',
     'memberships.v.sameEnterprise': 'Choose another enterprise: this is the one you are in now.',
     'memberships.enterpriseNotEnrolled': 'This enterprise has not enrolled in the building union federation (or has withdrawn), so its employees cannot join or move to it yet.',
@@ -313,7 +324,7 @@ const messages: Messages = {
     'memberships.import.statusTitle': 'Roster import',
     'memberships.import.running': 'Importing…',
     'memberships.import.done': 'Import finished.',
-    'memberships.import.failed': 'The import failed and wrote nothing. Please upload again.',
+    'memberships.import.failed': 'The import stopped. Rows already written stay; uploading the same file again skips the people already imported.',
     'memberships.import.repeated': 'This file was imported before; nothing was imported twice.',
     'memberships.import.created': 'Added: {n} rows',
     'memberships.import.duplicates': 'Duplicates: {n} rows',
@@ -336,7 +347,16 @@ const messages: Messages = {
     'memberships.import.reason.nameTooLong': 'The name is longer than 50 characters.',
     'memberships.import.reason.idMissing': 'The ID number is empty.',
     'memberships.import.reason.duplicateInFile': 'Repeats an earlier row of the file.',
-    'memberships.import.reason.alreadyMember': 'This person already has a membership awaiting approval or active.'
+    'memberships.import.reason.alreadyMember': 'This person already has a membership awaiting approval or active.',
+    'memberships.import.reason.idStoredAsNumber': 'Excel stored the ID number as a number (like 1.10105E+17) and its last digits are lost for good. Format the column as Text, type these numbers again, and import again.',
+    'memberships.import.exceedsHeadcount': 'The roster has {rows} rows, more than the {max} allowed for the enterprise\'s declared headcount of {headcount}; nothing was imported. Check the roster, or ask the building federation to update the headcount; federation staff may import larger rosters.',
+    'memberships.import.encodingAsk': 'The file\'s encoding is unclear: read as GBK (the default of Chinese Excel and WPS) its first names are "{gb18030}"; read as UTF-8 they are "{utf8}". Choose the right reading and upload again.',
+    'memberships.import.encoding': 'File encoding',
+    'memberships.import.encoding.gb18030': 'Read as GBK',
+    'memberships.import.encoding.utf8': 'Read as UTF-8',
+    'memberships.import.notUtf8': 'This file is not UTF-8: choose to read it as GBK, or save it from Excel as "CSV UTF-8".',
+    'memberships.import.notGb18030': 'This file is not GBK: choose to read it as UTF-8.',
+    'memberships.import.templateXlsx': 'Download the Excel template (.xlsx)'
   }
 }
 export default messages

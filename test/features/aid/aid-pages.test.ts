@@ -1,4 +1,5 @@
 import t from 'tap'
+import ExcelJS from 'exceljs'
 import { eq } from 'drizzle-orm'
 import { build, PageSession } from '../../helper.js'
 import { aidPlans, aidPurchases } from '../../../src/db/schema/index.js'
@@ -87,6 +88,13 @@ t.test('staff: orders of their buildings, CSV with BOM, confirming a payment', a
   await other.login(w.otherStaff.phone)
   t.notMatch((await other.get('/aid/orders')).body, /王芳/, 'another building sees nothing of it')
   t.notMatch((await other.get('/aid/orders.csv')).body, /王芳/)
+  const readXlsx = async (body: Buffer): Promise<string> => {
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(body as unknown as ArrayBuffer)
+    return JSON.stringify(book.worksheets[0].getSheetValues())
+  }
+  t.match(await readXlsx((await staff.get('/aid/orders.xlsx')).rawPayload), /王芳.*120\.00/, 'the XLSX export: the same rows')
+  t.notMatch(await readXlsx((await other.get('/aid/orders.xlsx')).rawPayload), /王芳/)
   t.equal((await other.get(`/aid/orders?buildingId=${w.buildingId}`)).statusCode, 403)
   t.equal((await other.get(`/aid/orders/${id}`)).statusCode, 403)
   const member = new PageSession(app)

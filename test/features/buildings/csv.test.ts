@@ -22,7 +22,12 @@ t.test('cells: quoting and formula neutralisation', async (t) => {
     [null, ''],
     [undefined, ''],
     [true, 'true'],
-    [Number.NaN, '']
+    [Number.NaN, ''],
+    // Long numbers as text keep every digit in Excel (="…"); shorter ones are plain.
+    ['110105199003078123', '"=""110105199003078123"""'],
+    ['914403001922038216', '"=""914403001922038216"""'],
+    ['12345678901', '12345678901'],
+    ['11010519900307812X', '11010519900307812X']
   ]
   for (const [input, out] of table) t.equal(csvCell(input), out, JSON.stringify(input))
 })
@@ -38,6 +43,18 @@ t.test('lines, documents and streams: BOM once, CRLF', async (t) => {
   const text = Buffer.concat(chunks).toString('utf8')
   t.ok(Buffer.concat(chunks).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'UTF-8 BOM bytes')
   t.equal(text.split('\r\n').length, 1002)
+})
+
+t.test('a stream gives the event loop back between chunks, however fast it is read', async (t) => {
+  // 20,000 rows make ~20 chunks of 64 KB. Read as fast as possible, a callback queued for the
+  // event loop's next turn must still run while the stream is half-way: other requests get in.
+  function * rows () { for (let i = 0; i < 20_000; i++) yield [i, '职工' + i, '110105194912310021'] }
+  let chunks = 0
+  let seenAtTurn = -1
+  setImmediate(() => { seenAtTurn = chunks })
+  for await (const _ of csvStream(['n', 'name', 'id'], rows())) chunks++
+  t.ok(chunks >= 10, `${chunks} chunks`)
+  t.ok(seenAtTurn >= 0 && seenAtTurn < chunks, `the next turn came after ${seenAtTurn} of ${chunks} chunks`)
 })
 
 t.test('attachment header keeps a Chinese file name', async (t) => {

@@ -1,4 +1,5 @@
 import t, { type Test } from 'tap'
+import ExcelJS from 'exceljs'
 import { eq } from 'drizzle-orm'
 import { build, createUser, injectAs, PageSession } from '../../helper.js'
 import { auditLog, enterprises } from '../../../src/db/schema/index.js'
@@ -159,6 +160,15 @@ t.test('CSV export: BOM, escaping, formulas neutralised, audited; staff and admi
   const audit = app.db.select().from(auditLog).where(eq(auditLog.action, 'building.export_enterprises')).all()
   t.equal(audit.length, 1)
   t.equal(audit[0].actorUserId, c.staff.id)
+  // The same as XLSX: a formula-like name stays text, the USCC is text (every digit kept).
+  const xlsx = await staff.get(`/buildings/${c.buildingId}/enterprises.xlsx`)
+  t.equal(xlsx.statusCode, 200)
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
+  const values = book.worksheets[0].getSheetValues().filter(Boolean) as unknown[][]
+  t.equal(values[0][2], '企业名称')
+  t.ok(values.some((r) => r[2] === '=HYPERLINK("http://evil","点我")'), 'a formula-like name is a plain string cell')
+  t.ok(values.slice(1).every((r) => typeof r[3] === 'string'), 'USCCs are text')
   const admin = new PageSession(app)
   await admin.login(c.admin.phone)
   t.equal((await admin.get(`/buildings/${c.buildingId}/enterprises.csv`)).statusCode, 200)
@@ -166,7 +176,7 @@ t.test('CSV export: BOM, escaping, formulas neutralised, audited; staff and admi
   await member.login(c.stranger.phone)
   t.equal((await member.get(`/buildings/${c.buildingId}/enterprises.csv`)).statusCode, 403)
   t.equal((await app.inject({ method: 'GET', url: `/buildings/${c.buildingId}/enterprises.csv`, headers: { accept: 'text/csv' } })).statusCode, 401)
-  t.equal(app.db.select().from(auditLog).where(eq(auditLog.action, 'building.export_enterprises')).all().length, 2, 'refused exports are not audited')
+  t.equal(app.db.select().from(auditLog).where(eq(auditLog.action, 'building.export_enterprises')).all().length, 3, 'refused exports are not audited (the CSV, the XLSX and the admin CSV are)')
 })
 
 t.test('admin: create and edit buildings on pages, city overview with table and chart', async (t) => {

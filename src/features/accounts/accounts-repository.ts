@@ -124,3 +124,26 @@ export function revokeSession (db: DbOrTx, id: string, at: string): void {
 export function revokeSessionsOf (db: DbOrTx, userId: number, at: string): void {
   db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))).run()
 }
+
+// ---- sign-in attempts ----
+
+/**
+ * Counts a sign-in attempt before its password is checked, in one statement: refused (null)
+ * while the account is locked or `max` attempts are already counted; else the attempt's number.
+ */
+export function reserveSignIn (db: DbOrTx, userId: number, max: number, now: string): number | null {
+  const row = db.update(users).set({ failedLogins: sql`${users.failedLogins} + 1` })
+    .where(and(eq(users.id, userId), sql`${users.failedLogins} < ${max}`, or(isNull(users.lockedUntil), sql`${users.lockedUntil} <= ${now}`)))
+    .returning({ n: users.failedLogins }).get()
+  return row?.n ?? null
+}
+
+/**
+ * A refused reservation: the lock's end. When the count is full but no lock was set (attempts
+ * still being checked, or a process that stopped mid-check), the lock starts now.
+ */
+export function lockIfFull (db: DbOrTx, userId: number, max: number, now: string, until: string): string {
+  db.update(users).set({ lockedUntil: until, failedLogins: 0, updatedAt: now })
+    .where(and(eq(users.id, userId), sql`${users.failedLogins} >= ${max}`, or(isNull(users.lockedUntil), sql`${users.lockedUntil} <= ${now}`))).run()
+  return findUserById(db, userId)?.lockedUntil ?? until
+}

@@ -311,7 +311,7 @@ t.test('the 404 page', async (t) => {
 })
 
 t.test('page sessions are renewed while in use; the cookie is Secure behind TLS', async (t) => {
-  const app = await build(t, { config: { trustProxy: true } })
+  const app = await build(t, { config: { trustProxy: 1 } })
   const u = await createUser(app)
   const now = Math.floor(Date.now() / 1000)
   const s = new PageSession(app)

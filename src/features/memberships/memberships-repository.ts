@@ -349,3 +349,14 @@ export function numberedClosedByHashes (db: DbOrTx, hashes: string[]): Map<strin
   }
   return out
 }
+
+/** Whether this account has (or had) a membership of the person with this keyed ID hash. */
+export function isSamePerson (db: DbOrTx, userId: number, idHash: string): boolean {
+  return db.select({ id: memberships.id }).from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.idHash, idHash))).limit(1).get() !== undefined
+}
+
+/** Whether the account proved it holds its phone (an SMS code). */
+export function phoneVerified (db: DbOrTx, userId: number): boolean {
+  return db.select({ at: users.phoneVerifiedAt }).from(users).where(eq(users.id, userId)).get()?.at != null
+}

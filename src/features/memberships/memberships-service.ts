@@ -86,12 +86,23 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii) {
           if (repo.findOpenByUser(tx, actor.id) !== undefined) throw conflict('MEMBERSHIP_EXISTS', 'memberships.accountHasMembership')
           const at = clock.iso()
           if (open !== undefined) {
-            // A roster import made this membership before the person had an account: whoever
-            // gives the same ID number and name is that person, and takes it over.
+            // A roster import made this membership before the person had an account. The same
+            // ID number and name make an application for it, which then needs approval; an
+            // ACTIVE one is taken over as it is only with proof that it is this person's: the
+            // account's verified phone is the roster's mobile (knowing someone's name and ID
+            // number proves nothing). One approved by this very account goes back to approval.
             if (open.userId !== null || open.name !== input.name) throw conflict('MEMBERSHIP_EXISTS', 'memberships.exists', { idNumber: 'memberships.exists' })
-            if (!repo.changeMembership(tx, open.id, open.status, { userId: actor.id, updatedAt: at })) throw stateChanged()
-            writeAudit(tx, at, { actorUserId: actor.id, action: 'membership.claim', entityType: 'membership', entityId: open.id, before: { userId: null }, after: { userId: actor.id }, note: 'imported membership claimed with its ID number' })
-            return { id: open.id, status: open.status as 'applied' }
+            const proven = open.mobile !== null && open.mobile === actor.phone && repo.phoneVerified(tx, actor.id)
+            if (open.status === 'active' && !proven) throw conflict('MEMBERSHIP_EXISTS', 'memberships.claimNeedsPhone', { idNumber: 'memberships.claimNeedsPhone' })
+            const backToApproval = open.status === 'active' && open.decidedBy === actor.id
+            const patch = backToApproval ? { userId: actor.id, status: 'applied' as const, decidedAt: null, decidedBy: null, updatedAt: at } : { userId: actor.id, updatedAt: at }
+            if (!repo.changeMembership(tx, open.id, open.status, patch)) throw stateChanged()
+            const status = backToApproval ? 'applied' : open.status
+            writeAudit(tx, at, {
+              actorUserId: actor.id, action: 'membership.claim', entityType: 'membership', entityId: open.id, before: { userId: null, status: open.status }, after: { userId: actor.id, status },
+              note: backToApproval ? 'imported membership approved by the claimant themselves: back to approval' : proven ? 'imported membership claimed: verified phone matches the roster' : 'imported application claimed with its ID number: approval follows'
+            })
+            return { id: open.id, status: status as 'applied' }
           }
           const facts = residentIdFacts(idNumber)
           const values = {
@@ -126,7 +137,7 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii) {
         const m = repo.findMembership(tx, id)
         if (m === undefined) throw notFound()
         if (!canManage(actor, m)) throw forbidden()
-        if (isPerson(actor, m)) throw forbidden('memberships.ownApplication')
+        if (isPerson(actor, m) || repo.isSamePerson(tx, actor.id, m.idHash)) throw forbidden('memberships.ownApplication')
         if (m.status !== 'applied') throw stateChanged()
         if (m.enterpriseStatus !== 'enrolled') throw notEnrolled()
         const at = clock.iso()
@@ -145,7 +156,7 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii) {
         const m = repo.findMembership(tx, id)
         if (m === undefined) throw notFound()
         if (!canManage(actor, m)) throw forbidden()
-        if (isPerson(actor, m)) throw forbidden('memberships.ownApplication')
+        if (isPerson(actor, m) || repo.isSamePerson(tx, actor.id, m.idHash)) throw forbidden('memberships.ownApplication')
         const at = clock.iso()
         if (m.status !== 'applied' || !repo.changeMembership(tx, id, 'applied', { status: 'rejected', rejectReason: reason ?? null, decidedAt: at, decidedBy: actor.id, updatedAt: at })) throw stateChanged()
         writeAudit(tx, at, { actorUserId: actor.id, action: 'membership.reject', entityType: 'membership', entityId: id, before: { status: 'applied' }, after: { status: 'rejected', reason: reason ?? null } })

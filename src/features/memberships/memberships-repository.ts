@@ -209,6 +209,8 @@ function rosterWhere (f: RosterFilter): SQL | undefined {
     ]
     if (f.idHash !== undefined) matches.push(eq(memberships.idHash, f.idHash))
     conds.push(or(...matches)!)
+  } else if (f.idHash !== undefined) {
+    conds.push(eq(memberships.idHash, f.idHash))
   }
   return and(...conds)
 }
@@ -359,4 +361,9 @@ export function isSamePerson (db: DbOrTx, userId: number, idHash: string): boole
 /** Whether the account proved it holds its phone (an SMS code). */
 export function phoneVerified (db: DbOrTx, userId: number): boolean {
   return db.select({ at: users.phoneVerifiedAt }).from(users).where(eq(users.id, userId)).get()?.at != null
+}
+
+/** The masked ID number of the person with this keyed hash (for audit entries). */
+export function maskedIdOf (db: DbOrTx, idHash: string): string | undefined {
+  return db.select({ m: memberships.idMasked }).from(memberships).where(eq(memberships.idHash, idHash)).limit(1).get()?.m
 }

@@ -41,6 +41,9 @@ export function canManage (actor: Actor, e: { liaisonUserId: number, enterpriseS
   return (e.liaisonUserId === actor.id && e.enterpriseStatus !== 'withdrawn') || canActForBuilding(actor, e.buildingId)
 }
 
+/** A roster search: text, or an ID number's keyed hash (`idh`), and filters. */
+export interface RosterSearch { q?: string, idh?: string, status?: repo.MembershipStatus, enterpriseId?: number, buildingId?: number }
+
 export interface MeMembership {
   id: number, status: string, memberNo: string | null, enterpriseId: number, enterpriseName: string,
   buildingId: number, joinedOn: string | null, idMasked: string
@@ -340,25 +343,35 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii) {
 
     // ---- rosters ----
 
-    rosterFilter (actor: Actor, q: { q?: string, status?: repo.MembershipStatus, enterpriseId?: number, buildingId?: number }): repo.RosterFilter {
+    rosterFilter (actor: Actor, q: RosterSearch): repo.RosterFilter {
       const scope = scopeOf(actor)
       if (scope.enterpriseIds !== null && scope.enterpriseIds.length === 0 && (scope.buildingIds?.length ?? 0) === 0) throw forbidden()
-      const typedId = q.q !== undefined && residentIdProblem(q.q, clock.today()) === null ? pii.hash(normaliseResidentId(q.q)) : undefined
-      return { ...scope, q: q.q, idHash: typedId, status: q.status, enterpriseId: q.enterpriseId, buildingId: q.buildingId }
+      const typedId = service.idSearchHash(q.q)
+      // A full ID number (typed, or its keyed hash from the page's POST search) matches by hash only.
+      if (typedId !== undefined || q.idh !== undefined) return { ...scope, idHash: typedId ?? q.idh, status: q.status, enterpriseId: q.enterpriseId, buildingId: q.buildingId }
+      return { ...scope, q: q.q, status: q.status, enterpriseId: q.enterpriseId, buildingId: q.buildingId }
     },
 
-    roster (actor: Actor, q: { q?: string, status?: repo.MembershipStatus, enterpriseId?: number, buildingId?: number }, limit: number, offset: number) {
+    /** The keyed hash of a search that is a full, valid resident ID number; else undefined. */
+    idSearchHash (q: string | undefined): string | undefined {
+      return q !== undefined && residentIdProblem(q, clock.today()) === null ? pii.hash(normaliseResidentId(q)) : undefined
+    },
+
+    roster (actor: Actor, q: RosterSearch, limit: number, offset: number) {
       return repo.searchRoster(db, service.rosterFilter(actor, q), limit, offset)
     },
 
     /** Audits the export (who, which filter, how many rows) and returns the rows to stream. */
-    exportRoster (actor: Actor, q: { q?: string, status?: repo.MembershipStatus, enterpriseId?: number, buildingId?: number }): Iterable<repo.MembershipView> {
+    exportRoster (actor: Actor, q: RosterSearch): Iterable<repo.MembershipView> {
       const filter = service.rosterFilter(actor, q)
       const count = repo.countRoster(db, filter)
+      // A search by ID number is recorded masked, never as the number or its hash.
+      const idSearch = filter.idHash !== undefined
+      const masked = !idSearch ? q.q : q.q !== undefined ? maskResidentId(normaliseResidentId(q.q)) : repo.maskedIdOf(db, filter.idHash!) ?? '(ID number)'
       db.transaction((tx) => {
         writeAudit(tx, clock.iso(), {
           actorUserId: actor.id, action: 'membership.export', entityType: 'membership', entityId: 'roster',
-          after: { q: q.q, status: q.status, enterpriseId: q.enterpriseId, buildingId: q.buildingId, rows: count }
+          after: { q: masked, status: q.status, enterpriseId: q.enterpriseId, buildingId: q.buildingId, rows: count }
         })
       })
       return repo.iterateRoster(db, filter)

@@ -64,11 +64,23 @@ export function serverOptions (config: Config): FastifyServerOptions {
   return {
     logger: config.logLevel === 'silent'
       ? false
-      : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] },
+      : {
+          level: config.logLevel,
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          // The path only: a query string may hold a resident ID number (a roster search).
+          serializers: {
+            req: (req: { method: string, url: string, host?: string, ip?: string, socket?: { remotePort?: number } }) => ({
+              method: req.method, url: req.url.split('?')[0], host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort
+            })
+          }
+        },
     // One line per request instead of two (plugins/request-log.ts).
     disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
-    trustProxy: config.trustProxy,
+    // A hop count as a function: fastify's own number option trusts nothing at all.
+    trustProxy: typeof config.trustProxy === 'number'
+      ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+      : config.trustProxy,
     connectionTimeout: 30_000,
     requestTimeout: 60_000,
     keepAliveTimeout: 10_000,

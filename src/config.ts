@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { z } from 'zod'
 
 // The environment is read once, here. In production the secrets are required; elsewhere fixed
@@ -19,14 +20,41 @@ const envSchema = z.object({
   JWT_SECRET: optionalNonEmpty,
   PII_KEY: optionalNonEmpty,
   PAYMENT_WEBHOOK_SECRET: optionalNonEmpty,
-  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  // Which reverse proxies are trusted for X-Forwarded-For/-Proto: a hop count, or their addresses.
+  TRUST_PROXY: z.string().trim().default('0'),
   // Where WAL checkpoints run: a background thread (default), or inside the committing request
   // (SQLite's own way; the default for tests, which open hundreds of short-lived databases).
   WAL_CHECKPOINT: z.enum(['background', 'inline']).optional(),
   // Who carries SMS: no default in production (a missing provider stops the start); `log` elsewhere.
   SMS_PROVIDER: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.enum(['aliyun', 'tencent', 'log']).optional()),
-  SMS_OUTBOX: z.string().min(1).default('./data/sms-outbox.jsonl')
+  SMS_OUTBOX: z.string().min(1).default('./data/sms-outbox.jsonl'),
+  // The real providers' credentials, signature and approved template ids (src/lib/sms/).
+  ALIYUN_SMS_ACCESS_KEY_ID: optionalNonEmpty,
+  ALIYUN_SMS_ACCESS_KEY_SECRET: optionalNonEmpty,
+  ALIYUN_SMS_SIGN_NAME: optionalNonEmpty,
+  ALIYUN_SMS_TEMPLATE_CODE: optionalNonEmpty,
+  ALIYUN_SMS_TEMPLATE_NOTICE: optionalNonEmpty,
+  ALIYUN_SMS_ENDPOINT: z.string().min(1).default('dysmsapi.aliyuncs.com'),
+  TENCENT_SMS_SECRET_ID: optionalNonEmpty,
+  TENCENT_SMS_SECRET_KEY: optionalNonEmpty,
+  TENCENT_SMS_SDK_APP_ID: optionalNonEmpty,
+  TENCENT_SMS_SIGN_NAME: optionalNonEmpty,
+  TENCENT_SMS_TEMPLATE_CODE: optionalNonEmpty,
+  TENCENT_SMS_TEMPLATE_NOTICE: optionalNonEmpty,
+  TENCENT_SMS_REGION: z.string().min(1).default('ap-guangzhou')
 })
+
+/** Aliyun SMS (dysmsapi): an AccessKey pair, the approved signature and template codes. */
+export interface AliyunSmsSettings {
+  accessKeyId: string, accessKeySecret: string, signName: string, endpoint: string
+  templates: { verification_code: string, notice?: string }
+}
+
+/** Tencent Cloud SMS: a SecretId/SecretKey pair, the SMS application, signature and template ids. */
+export interface TencentSmsSettings {
+  secretId: string, secretKey: string, sdkAppId: string, signName: string, region: string
+  templates: { verification_code: string, notice?: string }
+}
 
 export interface Config {
   env: 'production' | 'development' | 'test'
@@ -38,13 +66,21 @@ export interface Config {
   jwtSecret: string
   piiKey: string
   paymentWebhookSecret: string | undefined
-  trustProxy: boolean
+  /**
+   * Trusted reverse proxies: false (none; the default), a number of hops, or their addresses
+   * (IPs or CIDR ranges). Never "every X-Forwarded-For".
+   */
+  trustProxy: false | number | string[]
   /** WAL checkpoints in a worker thread (src/db/checkpointer.ts) rather than inside commits. */
   backgroundCheckpoint: boolean
   /** SMS provider (src/lib/sms/). */
   smsProvider: 'aliyun' | 'tencent' | 'log'
   /** Where the `log` SMS provider appends its messages (JSON lines). */
   smsOutbox: string
+  /** Set when SMS_PROVIDER=aliyun. */
+  smsAliyun?: AliyunSmsSettings
+  /** Set when SMS_PROVIDER=tencent. */
+  smsTencent?: TencentSmsSettings
   /** Warnings to log once the logger exists (development secrets in use). */
   warnings: string[]
 }
@@ -80,6 +116,8 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
   } else if (smsProvider === 'log' && e.NODE_ENV === 'production') {
     warnings.push(`SMS_PROVIDER=log in production: text messages are written to ${e.SMS_OUTBOX}, not sent`)
   }
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY, problems)
+  const provider = smsProviderSettings(e, smsProvider, problems, warnings)
   if (problems.length > 0) throw new ConfigError('Invalid configuration:\n  ' + problems.join('\n  '))
   if (e.PAYMENT_WEBHOOK_SECRET === undefined) warnings.push('PAYMENT_WEBHOOK_SECRET is not set: the payment webhook answers 404')
   return {
@@ -92,10 +130,69 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret,
     piiKey,
     paymentWebhookSecret: e.PAYMENT_WEBHOOK_SECRET,
-    trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+    trustProxy,
     smsProvider,
     smsOutbox: e.SMS_OUTBOX,
+    ...provider,
     backgroundCheckpoint: (e.WAL_CHECKPOINT ?? (e.NODE_ENV === 'test' ? 'inline' : 'background')) === 'background',
     warnings
   }
+}
+
+/**
+ * TRUST_PROXY: `0`/`false` (none), a hop count (`1`: the one proxy in front), or a comma list of
+ * proxy addresses or CIDR ranges. `true` is refused: it would believe any client's
+ * X-Forwarded-For, so anyone could pick the address the sign-in limits count by.
+ */
+export function parseTrustProxy (value: string, problems: string[]): false | number | string[] {
+  if (value === '' || value === '0' || value === 'false') return false
+  if (/^\d+$/.test(value)) return Number(value) <= 10 ? Number(value) : bad()
+  if (value === 'true') {
+    problems.push('TRUST_PROXY=true would trust every X-Forwarded-For: name the number of proxies in front (e.g. 1) or their addresses')
+    return false
+  }
+  const list = value.split(',').map((v) => v.trim()).filter((v) => v !== '')
+  const valid = (v: string): boolean => {
+    const [ip, bits, more] = v.split('/')
+    if (more !== undefined || isIP(ip) === 0) return false
+    return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (isIP(ip) === 4 ? 32 : 128))
+  }
+  return list.length > 0 && list.every(valid) ? list : bad()
+  function bad (): false {
+    problems.push('TRUST_PROXY must be 0, a hop count from 1 to 10, or a comma-separated list of proxy addresses (IP or CIDR)')
+    return false
+  }
+}
+
+/**
+ * The chosen real provider's settings. Every variable it needs must be set (whatever NODE_ENV:
+ * a provider named without its credentials cannot send anything), each missing one named.
+ */
+function smsProviderSettings (e: z.infer<typeof envSchema>, provider: Config['smsProvider'], problems: string[], warnings: string[]): Pick<Config, 'smsAliyun' | 'smsTencent'> {
+  const need = <K extends keyof typeof e>(names: K[]): boolean => {
+    const missing = names.filter((n) => e[n] === undefined)
+    for (const n of missing) problems.push(`${String(n)} is required when SMS_PROVIDER=${provider}`)
+    return missing.length === 0
+  }
+  if (provider === 'aliyun') {
+    if (!need(['ALIYUN_SMS_ACCESS_KEY_ID', 'ALIYUN_SMS_ACCESS_KEY_SECRET', 'ALIYUN_SMS_SIGN_NAME', 'ALIYUN_SMS_TEMPLATE_CODE'])) return {}
+    if (e.ALIYUN_SMS_TEMPLATE_NOTICE === undefined) warnings.push('ALIYUN_SMS_TEMPLATE_NOTICE is not set: notices are not sent by SMS')
+    return {
+      smsAliyun: {
+        accessKeyId: e.ALIYUN_SMS_ACCESS_KEY_ID!, accessKeySecret: e.ALIYUN_SMS_ACCESS_KEY_SECRET!, signName: e.ALIYUN_SMS_SIGN_NAME!,
+        endpoint: e.ALIYUN_SMS_ENDPOINT, templates: { verification_code: e.ALIYUN_SMS_TEMPLATE_CODE!, notice: e.ALIYUN_SMS_TEMPLATE_NOTICE }
+      }
+    }
+  }
+  if (provider === 'tencent') {
+    if (!need(['TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME', 'TENCENT_SMS_TEMPLATE_CODE'])) return {}
+    if (e.TENCENT_SMS_TEMPLATE_NOTICE === undefined) warnings.push('TENCENT_SMS_TEMPLATE_NOTICE is not set: notices are not sent by SMS')
+    return {
+      smsTencent: {
+        secretId: e.TENCENT_SMS_SECRET_ID!, secretKey: e.TENCENT_SMS_SECRET_KEY!, sdkAppId: e.TENCENT_SMS_SDK_APP_ID!, signName: e.TENCENT_SMS_SIGN_NAME!,
+        region: e.TENCENT_SMS_REGION, templates: { verification_code: e.TENCENT_SMS_TEMPLATE_CODE!, notice: e.TENCENT_SMS_TEMPLATE_NOTICE }
+      }
+    }
+  }
+  return {}
 }

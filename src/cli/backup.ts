@@ -11,7 +11,7 @@ import { dirname, resolve } from 'node:path'
 import { mkdirSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { loadConfig, ConfigError } from '../config.js'
-import { openDatabase } from '../db/index.js'
+import { openDatabase, ownerOnly } from '../db/index.js'
 
 const USAGE = `usage: npm run backup -- FILE [--force]
   Copies the database at DATABASE_PATH (now: %DB%) to FILE while the portal runs.
@@ -29,6 +29,8 @@ export async function backupDatabase (sourcePath: string, target: string, onProg
   mkdirSync(dirname(file), { recursive: true })
   const partial = `${file}.partial-${process.pid}`
   rmSync(partial, { force: true })
+  // Created empty and owner-only first: SQLite writes the copy into it, keeping its permissions.
+  ownerOnly(partial)
   // openDatabase applies any pending migrations and sets WAL/busy_timeout, as the portal does.
   const db = openDatabase(sourcePath)
   try {

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
@@ -19,7 +19,10 @@ export type DbOrTx = Db | Tx
  * committed migrations. Every connection that writes is opened here.
  */
 export function openDatabase (path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true })
+    ownerOnly(path)
+  }
   const sqlite = new Database(path)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
@@ -40,6 +43,16 @@ export function openDatabase (path: string): Db {
   // submission scanned a plan year's shares, instead of starting from the building or member.
   optimizeDatabase(db)
   return db
+}
+
+/**
+ * The database holds personal data: its file, and so the -wal and -shm files SQLite creates with
+ * the database's own permissions, are readable by the owner only (0600), whatever the umask.
+ * Files left readable by an earlier version are narrowed too.
+ */
+export function ownerOnly (path: string): void {
+  closeSync(openSync(path, 'a', 0o600))
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(f)) chmodSync(f, 0o600)
 }
 
 /** PRAGMA optimize: analyses the tables whose statistics are missing or out of date. */

@@ -1,12 +1,17 @@
 // Who is asking. A token only says who the user is: roles and scopes are read from the
 // database on every request, so a new role or a deactivation takes effect at once.
 // Pages carry the token in an httpOnly cookie; the JSON API takes only a Bearer header, so a
-// cross-site form can never act through the API with someone's cookie.
+// cross-site form can never act through the API with someone's cookie. "API or page" is decided
+// by the route that matched (the router decodes `/%61pi/...` to an API route; the raw URL would
+// not say so), and the two kinds of token are distinct: a page session is not a Bearer token and
+// an API token is not a page cookie. A page session is also a row in `sessions`, so signing out
+// ends it on the server.
+import { randomBytes } from 'node:crypto'
 import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import jwt from '@fastify/jwt'
 import type { Actor, Role } from '../lib/access.js'
-import { loadActorRow } from '../features/accounts/accounts-repository.js'
+import { loadActorRow, insertSession, revokeSession, sessionLive } from '../features/accounts/accounts-repository.js'
 import { AppError, unauthorized } from '../lib/errors.js'
 
 export const TOKEN_COOKIE = 'token'
@@ -16,7 +21,8 @@ const RENEW_AFTER_S = 10 * 60
 /** API tokens. */
 export const API_TOKEN_TTL_S = 12 * 60 * 60
 
-interface TokenPayload { sub: string, tv: number, iat?: number }
+/** `k`: 'a' an API token, 'p' a page session (with its session id `sid`). */
+interface TokenPayload { sub: string, tv: number, k?: 'a' | 'p', sid?: string, iat?: number }
 
 declare module '@fastify/jwt' {
   interface FastifyJWT { payload: TokenPayload, user: TokenPayload }
@@ -28,10 +34,14 @@ declare module 'fastify' {
     /** Why a presented token was not accepted (expired, tampered, deactivated). */
     authProblem: 'TOKEN_INVALID' | null
     isApi: boolean
+    /** The page session this request came with (signed in through a page). */
+    sessionId: string | null
   }
   interface FastifyInstance {
     issueToken: (userId: number, tokenVersion: number, ttlSeconds: number) => string
     setSessionCookie: (req: FastifyRequest, reply: FastifyReply, userId: number, tokenVersion: number) => void
+    /** Ends the request's page session on the server and clears its cookie (signing out). */
+    endSession: (req: FastifyRequest, reply: FastifyReply) => void
     clearSessionCookie: (reply: FastifyReply) => void
     /** Throws 401 (TOKEN_INVALID when a bad token was sent) unless signed in. */
     requireSignedIn: (req: FastifyRequest) => Actor
@@ -48,14 +58,25 @@ export default fp(async function auth (app: FastifyInstance) {
   app.decorateRequest('actor', null)
   app.decorateRequest('authProblem', null)
   app.decorateRequest('isApi', false)
+  app.decorateRequest('sessionId', null)
 
   app.decorate('issueToken', (userId: number, tokenVersion: number, ttlSeconds: number) =>
-    app.jwt.sign({ sub: String(userId), tv: tokenVersion }, { expiresIn: ttlSeconds }))
+    app.jwt.sign({ sub: String(userId), tv: tokenVersion, k: 'a' }, { expiresIn: ttlSeconds }))
 
+  const pageToken = (userId: number, tokenVersion: number, sid: string): string =>
+    app.jwt.sign({ sub: String(userId), tv: tokenVersion, k: 'p', sid }, { expiresIn: PAGE_TOKEN_TTL_S })
+
+  /** A new page session (sign-in, sign-up, a changed password). */
   app.decorate('setSessionCookie', (req: FastifyRequest, reply: FastifyReply, userId: number, tokenVersion: number) => {
-    reply.setCookie(TOKEN_COOKIE, app.issueToken(userId, tokenVersion, PAGE_TOKEN_TTL_S), cookieOptions(req))
+    const sid = randomBytes(18).toString('base64url')
+    insertSession(app.db, { id: sid, userId, createdAt: app.clock.iso() })
+    reply.setCookie(TOKEN_COOKIE, pageToken(userId, tokenVersion, sid), cookieOptions(req))
   })
   app.decorate('clearSessionCookie', (reply: FastifyReply) => { reply.clearCookie(TOKEN_COOKIE, { path: '/' }) })
+  app.decorate('endSession', (req: FastifyRequest, reply: FastifyReply) => {
+    if (req.sessionId !== null) revokeSession(app.db, req.sessionId, app.clock.iso())
+    app.clearSessionCookie(reply)
+  })
 
   app.decorate('requireSignedIn', (req: FastifyRequest) => {
     if (req.actor !== null) return req.actor
@@ -64,7 +85,8 @@ export default fp(async function auth (app: FastifyInstance) {
   })
 
   app.addHook('onRequest', async (req, reply) => {
-    req.isApi = req.url.startsWith('/api/')
+    const route = req.routeOptions.url
+    req.isApi = route !== undefined ? route.startsWith('/api/') : req.url.startsWith('/api/')
     const header = req.headers.authorization
     let token: string | undefined
     if (req.isApi) {
@@ -82,7 +104,12 @@ export default fp(async function auth (app: FastifyInstance) {
       if (!req.isApi) app.clearSessionCookie(reply)
       return
     }
-    const user = loadActorRow(app.db, Number(payload.sub))
+    // An API token only as a Bearer header; a page session only as the cookie, and only while
+    // its session row has not been revoked (signed out).
+    const kindOk = req.isApi
+      ? payload.k === 'a'
+      : payload.k === 'p' && typeof payload.sid === 'string' && sessionLive(app.db, payload.sid, Number(payload.sub))
+    const user = kindOk ? loadActorRow(app.db, Number(payload.sub)) : undefined
     if (user === undefined || !user.active || user.tokenVersion !== payload.tv) {
       req.authProblem = 'TOKEN_INVALID'
       if (!req.isApi) app.clearSessionCookie(reply)
@@ -105,9 +132,11 @@ export default fp(async function auth (app: FastifyInstance) {
       staffBuildingIds: user.scopes === null ? [] : user.scopes.split(',').map(Number),
       mustChangePassword: user.mustChangePassword
     }
-    // Pages in use renew their session, so an active user is never signed out mid-task.
+    if (!req.isApi) req.sessionId = payload.sid ?? null
+    // Pages in use renew their session (the same session id), so an active user is never signed
+    // out mid-task.
     if (!req.isApi && payload.iat !== undefined && Date.now() / 1000 - payload.iat > RENEW_AFTER_S) {
-      app.setSessionCookie(req, reply, user.id, user.tokenVersion)
+      reply.setCookie(TOKEN_COOKIE, pageToken(user.id, user.tokenVersion, payload.sid!), cookieOptions(req))
     }
   })
 

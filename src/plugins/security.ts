@@ -40,14 +40,20 @@ export default fp(async function security (app: FastifyInstance) {
         baseUri: ["'self'"]
       }
     },
-    // Served over plain HTTP in development; HSTS only matters behind TLS, where the proxy sets it.
+    // Set below, only on answers to requests that arrived over HTTPS (never over plain HTTP).
     strictTransportSecurity: false
   })
-  app.addHook('onRequest', (req, reply, done) => { securityHeaders(req.raw, reply.raw, (err?: unknown) => { done(err as Error | undefined) }) })
+  app.addHook('onRequest', (req, reply, done) => {
+    // Behind TLS (a trusted proxy saying X-Forwarded-Proto: https, or TLS here): browsers are
+    // told to use HTTPS only from now on.
+    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains')
+    securityHeaders(req.raw, reply.raw, (err?: unknown) => { done(err as Error | undefined) })
+  })
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: '_csrf',
-    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true },
+    // Secure whenever the request came over HTTPS, like every other cookie.
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: 'auto' },
     // Multipart forms are read in the handler, after this check, so they carry the token in the query.
     getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf ??
       (req.query as Record<string, string> | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string | undefined)

@@ -95,7 +95,7 @@ export default fp(async function views (app: FastifyInstance) {
   })
 
   app.decorateReply('flash', function (this: FastifyReply, key: string) {
-    return this.setCookie('flash', key, { path: '/', httpOnly: true, sameSite: 'lax', signed: true, maxAge: 60 })
+    return this.setCookie('flash', key, { path: '/', httpOnly: true, sameSite: 'lax', signed: true, maxAge: 60, secure: 'auto' })
   })
 
   app.decorateReply('formError', function (this: FastifyReply, err: unknown, template: string, data: Record<string, unknown>) {

@@ -143,7 +143,7 @@ test('no API route answers 5xx to hostile input, and a 4xx changes nothing', asy
     'POST /api/v1/aid/purchases': { shares: 1 },
     'POST /api/v1/aid/group-orders': { enterpriseId: fx.enterpriseId, membershipIds: [fx.members[2].membershipId], shares: 1 },
     'POST /api/v1/aid/purchases/:id/confirm-payment': { receiptNo: 'R-HOSTILE-1', paidOn: today },
-    'POST /api/v1/aid/payments/webhook': { purchaseId: fx.members[0].purchaseId, receiptNo: 'R-HOSTILE-2', paidOn: today },
+    'POST /api/v1/aid/payments/webhook': { purchaseId: fx.members[0].purchaseId, receiptNo: 'R-HOSTILE-2', paidOn: today, amountFen: 12000 },
     'PUT /api/v1/aid/plans/:year': {
       year: Number(today.slice(0, 4)), shareFeeFen: 12000, maxShares: 1, enrolFrom: `${today.slice(0, 4)}-01-01`, enrolTo: `${today.slice(0, 4)}-12-31`, waitingDays: 90,
       tiers: [{ fromFen: 0, rateBp: 0 }, { fromFen: 50000, rateBp: 1000 }], perAdmissionCapFen: 1000000, annualCapPerShareFen: 2000000, claimDeadlineDays: 90, secondApprovalAboveFen: 500000

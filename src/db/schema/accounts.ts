@@ -14,6 +14,8 @@ export const users = sqliteTable('users', {
   lockedUntil: text('locked_until'),
   /** Bumped on deactivation and password change: older tokens stop working at once. */
   tokenVersion: integer('token_version').notNull().default(0),
+  /** When the account proved it holds its phone (an SMS code); null until then. */
+  phoneVerifiedAt: text('phone_verified_at'),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull()
 })
@@ -33,3 +35,31 @@ export const staffScopes = sqliteTable('staff_scopes', {
   grantedAt: text('granted_at').notNull(),
   grantedBy: integer('granted_by').references(() => users.id)
 }, (t) => [primaryKey({ columns: [t.userId, t.buildingId] }), index('staff_scopes_building').on(t.buildingId)])
+
+/**
+ * Page sessions (the cookie carries the id): signing out revokes the row, so the old cookie stops
+ * working at once. Password changes and deactivation still end every session and API token by
+ * bumping users.token_version.
+ */
+export const sessions = sqliteTable('sessions', {
+  id: text('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id),
+  createdAt: text('created_at').notNull(),
+  revokedAt: text('revoked_at')
+}, (t) => [index('sessions_user').on(t.userId)])
+
+/**
+ * One-time SMS codes (password reset, phone verification): only a keyed hash of the code is
+ * kept; each has an expiry and a count of wrong tries.
+ */
+export const verificationCodes = sqliteTable('verification_codes', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  phone: text('phone').notNull(),
+  purpose: text('purpose', { enum: ['password_reset', 'phone_verification'] }).notNull(),
+  userId: integer('user_id').references(() => users.id),
+  codeHash: text('code_hash').notNull(),
+  createdAt: text('created_at').notNull(),
+  expiresAt: text('expires_at').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  usedAt: text('used_at')
+}, (t) => [index('verification_codes_phone').on(t.phone, t.purpose, t.createdAt)])

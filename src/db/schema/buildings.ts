@@ -27,6 +27,10 @@ export const enterprises = sqliteTable('enterprises', {
   contactName: text('contact_name'),
   contactPhone: text('contact_phone'),
   liaisonUserId: integer('liaison_user_id').notNull().references(() => users.id),
+  /** Who enrolled it: never the one who approves it (backfilled from the audit log). */
+  enrolledBy: integer('enrolled_by').references(() => users.id),
+  /** A liaison hand-over waiting for the named person to accept it (signed in). */
+  handoverToUserId: integer('handover_to_user_id').references(() => users.id),
   status: text('status', { enum: ['pending', 'enrolled', 'rejected', 'withdrawn'] }).notNull(),
   rejectReason: text('reject_reason'),
   submittedAt: text('submitted_at').notNull(),

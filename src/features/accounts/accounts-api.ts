@@ -62,7 +62,7 @@ export default async function accountsApi (app: FastifyInstance, { service, limi
       answer: {
         description: 'The signed-in user',
         schema: obj({
-          user: obj({ id: int(), phone: str(), name: str(), roles: arr(oneOf('member', 'staff', 'admin')), staffBuildingIds: arr(int()), mustChangePassword: { type: 'boolean' } }),
+          user: obj({ id: int(), phone: str(), name: str(), roles: arr(oneOf('member', 'staff', 'admin')), staffBuildingIds: arr(int()), mustChangePassword: { type: 'boolean' }, phoneVerified: { type: 'boolean' } }),
           membership: nullable(obj({ id: int(), status: oneOf('applied', 'active', 'rejected', 'left'), memberNo: nullable(str()), enterpriseId: int(), enterpriseName: str(), buildingId: int(), joinedOn: nullable(date()), idMasked: str() })),
           enterprises: arr(obj({ id: int(), name: str(), buildingId: int(), status: str() })),
           aidShare: nullable(ref('Order'))
@@ -73,7 +73,7 @@ export default async function accountsApi (app: FastifyInstance, { service, limi
     const actor = app.requireSignedIn(req)
     const user = findUserById(app.db, actor.id)!
     const body: Record<string, unknown> = {
-      user: { ...service.publicUser(user), staffBuildingIds: actor.staffBuildingIds, mustChangePassword: actor.mustChangePassword },
+      user: { ...service.publicUser(user), staffBuildingIds: actor.staffBuildingIds, mustChangePassword: actor.mustChangePassword, phoneVerified: user.phoneVerifiedAt !== null },
       enterprises: []
     }
     for (const part of app.meParts) Object.assign(body, part(actor))

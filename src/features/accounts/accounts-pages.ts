@@ -87,8 +87,8 @@ export default async function accountsPages (app: FastifyInstance, { service, li
     }
   })
 
-  app.post('/logout', csrf, async (_req, reply) => {
-    app.clearSessionCookie(reply)
+  app.post('/logout', csrf, async (req, reply) => {
+    app.endSession(req, reply)
     return reply.redirect('/')
   })
 

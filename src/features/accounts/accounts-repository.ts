@@ -1,7 +1,7 @@
-import { and, asc, eq, like, or, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, like, or, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/index.js'
 import { preparedQuery } from '../../db/prepared.js'
-import { enterprises, roleGrants, staffScopes, users, buildings } from '../../db/schema/index.js'
+import { enterprises, roleGrants, staffScopes, users, buildings, sessions } from '../../db/schema/index.js'
 
 export type UserRow = typeof users.$inferSelect
 
@@ -99,4 +99,51 @@ export function searchUsers (db: DbOrTx, q: string | undefined, limit: number, o
     .from(users).where(where).orderBy(asc(users.id)).limit(limit).offset(offset).all()
   const total = db.select({ n: sql<number>`count(*)` }).from(users).where(where).get()?.n ?? 0
   return { rows, total }
+}
+
+// ---- page sessions ----
+
+export function insertSession (db: DbOrTx, v: { id: string, userId: number, createdAt: string }): void {
+  db.insert(sessions).values(v).run()
+}
+
+const sessionQuery = preparedQuery((db) => db.select({ revokedAt: sessions.revokedAt }).from(sessions)
+  .where(and(eq(sessions.id, sql.placeholder('id')), eq(sessions.userId, sql.placeholder('userId')))).prepare())
+
+/** Whether a page session exists for this user and has not been signed out. */
+export function sessionLive (db: DbOrTx, id: string, userId: number): boolean {
+  const row = sessionQuery(db).get({ id, userId })
+  return row !== undefined && row.revokedAt === null
+}
+
+export function revokeSession (db: DbOrTx, id: string, at: string): void {
+  db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt))).run()
+}
+
+/** Ends every page session of a user (a reset password; deactivation also bumps the token version). */
+export function revokeSessionsOf (db: DbOrTx, userId: number, at: string): void {
+  db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))).run()
+}
+
+// ---- sign-in attempts ----
+
+/**
+ * Counts a sign-in attempt before its password is checked, in one statement: refused (null)
+ * while the account is locked or `max` attempts are already counted; else the attempt's number.
+ */
+export function reserveSignIn (db: DbOrTx, userId: number, max: number, now: string): number | null {
+  const row = db.update(users).set({ failedLogins: sql`${users.failedLogins} + 1` })
+    .where(and(eq(users.id, userId), sql`${users.failedLogins} < ${max}`, or(isNull(users.lockedUntil), sql`${users.lockedUntil} <= ${now}`)))
+    .returning({ n: users.failedLogins }).get()
+  return row?.n ?? null
+}
+
+/**
+ * A refused reservation: the lock's end. When the count is full but no lock was set (attempts
+ * still being checked, or a process that stopped mid-check), the lock starts now.
+ */
+export function lockIfFull (db: DbOrTx, userId: number, max: number, now: string, until: string): string {
+  db.update(users).set({ lockedUntil: until, failedLogins: 0, updatedAt: now })
+    .where(and(eq(users.id, userId), sql`${users.failedLogins} >= ${max}`, or(isNull(users.lockedUntil), sql`${users.lockedUntil} <= ${now}`))).run()
+  return findUserById(db, userId)?.lockedUntil ?? until
 }

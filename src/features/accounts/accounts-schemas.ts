@@ -23,3 +23,16 @@ export const changePasswordInput = z.object({
 })
 
 export const roleInput = z.enum(['member', 'staff', 'admin'], { error: 'v.invalidValue' })
+
+/** A code from an SMS: six digits. */
+export const smsCode = () => z.string({ error: 'v.required' }).trim().regex(/^\d{6}$/, 'accounts.code.format')
+
+export const passwordResetInput = z.object({ phone: mobile() })
+
+export const passwordResetConfirmInput = z.object({
+  phone: mobile(),
+  code: smsCode(),
+  password: password()
+})
+
+export const phoneCodeInput = z.object({ code: smsCode() })

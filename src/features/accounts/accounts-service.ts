@@ -20,6 +20,7 @@ const actorId = (a: ActingAs): number | null => (a === 'cli' ? null : a.id)
 const checkAdmin = (a: ActingAs): void => { if (a !== 'cli') requireAdmin(a) }
 
 export function createAccountsService (db: Db, clock: Clock) {
+  const lockUntil = (): string => new Date(clock.now().getTime() + LOCK_MINUTES * 60_000).toISOString()
   return {
     async register (input: { phone: string, password: string, name: string }): Promise<repo.UserRow> {
       const passwordHash = await hashPassword(input.password)
@@ -35,6 +36,9 @@ export function createAccountsService (db: Db, clock: Clock) {
     /**
      * Checks a phone and password. Five wrong passwords in a row lock the account for 15
      * minutes; while locked, even the right password answers 429 ACCOUNT_LOCKED.
+     * The attempt is reserved (counted) in one statement BEFORE the slow hash is checked, so
+     * guesses sent at once, from however many addresses, never get more than five evaluated:
+     * the sixth finds the count full and is refused unheard. The right password clears the count.
      */
     async signIn (input: { phone: string, password: string }): Promise<repo.UserRow> {
       const user = repo.findUserByPhone(db, input.phone)
@@ -42,27 +46,30 @@ export function createAccountsService (db: Db, clock: Clock) {
         await verifyPassword(input.password, DUMMY_HASH)
         throw unauthorized('INVALID_CREDENTIALS', 'accounts.invalidCredentials')
       }
-      const now = clock.iso()
-      if (user.lockedUntil !== null && user.lockedUntil > now) throw lockedError(user.lockedUntil, clock.now())
+      const reserved = repo.reserveSignIn(db, user.id, MAX_FAILED_LOGINS, clock.iso())
+      if (reserved === null) {
+        // Locked, or five attempts already under way: those five are all that is evaluated.
+        const until = repo.lockIfFull(db, user.id, MAX_FAILED_LOGINS, clock.iso(), lockUntil())
+        throw lockedError(until, clock.now())
+      }
       const ok = await verifyPassword(input.password, user.passwordHash)
-      // The count is written and committed before the refusal is thrown (a throw inside the
+      // The outcome is written and committed before the refusal is thrown (a throw inside the
       // transaction would roll it back).
       const outcome = db.transaction((tx): 'wrong' | 'disabled' | repo.UserRow => {
         const fresh = repo.findUserById(tx, user.id)!
+        const now = clock.iso()
         if (!ok) {
-          const failed = fresh.failedLogins + 1
-          if (failed >= MAX_FAILED_LOGINS) {
-            const until = new Date(clock.now().getTime() + LOCK_MINUTES * 60_000).toISOString()
+          // Five counted and none cleared since by a right password: five wrong in a row.
+          if (fresh.failedLogins >= MAX_FAILED_LOGINS) {
+            const until = lockUntil()
             repo.updateUser(tx, user.id, { failedLogins: 0, lockedUntil: until, updatedAt: now })
             writeAudit(tx, now, { actorUserId: null, action: 'user.lock', entityType: 'user', entityId: user.id, after: { lockedUntil: until }, note: `${MAX_FAILED_LOGINS} wrong passwords in a row` })
-          } else {
-            repo.updateUser(tx, user.id, { failedLogins: failed })
           }
           return 'wrong'
         }
+        repo.updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null })
         if (!fresh.active) return 'disabled'
-        if (fresh.failedLogins !== 0 || fresh.lockedUntil !== null) repo.updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null })
-        return fresh
+        return { ...fresh, failedLogins: 0, lockedUntil: null }
       })
       if (outcome === 'wrong') throw unauthorized('INVALID_CREDENTIALS', 'accounts.invalidCredentials')
       if (outcome === 'disabled') throw unauthorized('ACCOUNT_DISABLED', 'accounts.disabled')

@@ -3,7 +3,12 @@ import { normaliseMobile } from '../../domain/identity.js'
 
 export const AUTH_ATTEMPTS_PER_MINUTE = 10
 
-export interface AuthLimits { signIn: preHandlerAsyncHookHandler, signUp: preHandlerAsyncHookHandler }
+export interface AuthLimits {
+  signIn: preHandlerAsyncHookHandler
+  signUp: preHandlerAsyncHookHandler
+  /** Password resets by SMS code (asking for a code and confirming one). */
+  reset: preHandlerAsyncHookHandler
+}
 
 /**
  * Sign-in and sign-up: 10 a minute per phone number and address together. One limiter per
@@ -19,5 +24,5 @@ export function createAuthLimits (app: FastifyInstance): AuthLimits {
       return `${req.ip}|${key}`
     }
   }
-  return { signIn: app.rateLimit(options), signUp: app.rateLimit(options) }
+  return { signIn: app.rateLimit(options), signUp: app.rateLimit(options), reset: app.rateLimit(options) }
 }

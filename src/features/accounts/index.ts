@@ -4,6 +4,9 @@ import { createAuthLimits } from './auth-rate-limit.js'
 import accountsApi from './accounts-api.js'
 import accountsPages from './accounts-pages.js'
 import adminUsersPages from './admin-users-pages.js'
+import { createSelfService } from './self-service.js'
+import selfServiceApi from './self-service-api.js'
+import selfServicePages from './self-service-pages.js'
 
 export default async function accountsFeature (app: FastifyInstance): Promise<void> {
   const service = createAccountsService(app.db, app.clock)
@@ -11,4 +14,7 @@ export default async function accountsFeature (app: FastifyInstance): Promise<vo
   await app.register(accountsApi, { service, limits })
   await app.register(accountsPages, { service, limits })
   await app.register(adminUsersPages, { service })
+  const self = createSelfService({ db: app.db, clock: app.clock, pii: app.pii, sms: app.sms, log: app.log })
+  await app.register(selfServiceApi, { self, limits })
+  await app.register(selfServicePages, { self, limits })
 }

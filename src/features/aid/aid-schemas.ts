@@ -115,7 +115,9 @@ export const paymentBody = z.object({ receiptNo: receiptNo(), paidOn: calendarDa
 export const webhookBody = z.object({
   purchaseId: z.number({ error: 'v.positiveInt' }).int('v.positiveInt').positive('v.positiveInt'),
   receiptNo: receiptNo(),
-  paidOn: calendarDate()
+  paidOn: calendarDate(),
+  /** What the provider collected: must be the order's amount (else 422 AMOUNT_MISMATCH). */
+  amountFen: z.number({ error: 'v.fen' }).int('v.fen').min(0, 'v.fen').max(100_000_000_000, 'v.fen')
 })
 
 const statuses = ['pending_payment', 'paid', 'cancelled'] as const

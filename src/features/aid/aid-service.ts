@@ -20,7 +20,7 @@ export interface QuoteInput { totalCostFen: number, insurancePaidFen: number, ex
 export interface OrderInput { shares: number, year?: number }
 export interface GroupOrderInput { enterpriseId: number, membershipIds: number[], shares: number, year?: number }
 export interface PaymentInput { receiptNo: string, paidOn: string }
-export interface WebhookInput extends PaymentInput { purchaseId: number }
+export interface WebhookInput extends PaymentInput { purchaseId: number, amountFen: number }
 
 export interface OrderAnswer { id: number, status: 'pending_payment', amountFen: number, planYear: number }
 export type SkipReason = 'already_ordered' | 'not_active' | 'no_cover_left'
@@ -225,6 +225,8 @@ export function createAidService (db: Db, clock: Clock) {
     return db.transaction((tx) => {
       const p = repo.findPurchase(tx, input.purchaseId)
       if (p === undefined) throw notFound()
+      // A notice for another sum than the order's pays nothing, whatever its signature.
+      if (input.amountFen !== p.amountFen) throw ruleRefused('AMOUNT_MISMATCH', 'aid.err.amountMismatch', { amount: input.amountFen, expected: p.amountFen })
       if (p.status === 'paid' && p.receiptNo === input.receiptNo && p.paidOn === input.paidOn) {
         return { status: 'paid' as const, coverFrom: p.coverFrom!, coverTo: p.coverTo!, replayed: true }
       }

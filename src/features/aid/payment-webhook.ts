@@ -38,7 +38,7 @@ export default async function paymentWebhook (app: FastifyInstance, { service }:
       body: fromZod(webhookBody),
       signature: true,
       answer: { description: 'Paid', schema: obj({ status: oneOf('paid') }) },
-      errors: { 404: 'No such order, or webhooks are not configured', 409: 'STATE_CHANGED or RECEIPT_TAKEN', 422: 'NO_COVER_LEFT' }
+      errors: { 404: 'No such order, or webhooks are not configured', 409: 'STATE_CHANGED or RECEIPT_TAKEN', 422: 'AMOUNT_MISMATCH (amountFen is not the order\'s amount: nothing paid), NO_COVER_LEFT' }
     })
   }, async (req) => {
     const secret = app.config.paymentWebhookSecret

@@ -151,11 +151,11 @@ export default async function buildingsApi (app: FastifyInstance, { service }: {
 
   app.post('/api/v1/enterprises/:id/liaison', {
     schema: apiDoc({
-      summary: 'Hand the liaison role over to another account (by its phone)',
+      summary: 'Offer the liaison role to another account (by its phone); it takes effect when they accept it',
       tag: 'enterprises',
       params: fromZod(idParam),
       body: fromZod(handOverInput),
-      answer: { description: 'The new liaison', schema: obj({ liaisonUserId: int() }) }
+      answer: { description: 'The liaison (unchanged until accepted) and the person the offer names', schema: obj({ liaisonUserId: int(), pendingLiaisonUserId: int() }) }
     })
   }, async (req) => {
     const actor = app.requireSignedIn(req)
@@ -163,5 +163,19 @@ export default async function buildingsApi (app: FastifyInstance, { service }: {
     service.view(actor, id)
     const { phone } = parseInput(handOverInput, req.body)
     return service.handOver(actor, id, phone)
+  })
+
+  app.post('/api/v1/enterprises/:id/liaison/accept', {
+    schema: apiDoc({
+      summary: 'Accept the liaison role offered to me by a hand-over',
+      tag: 'enterprises',
+      params: fromZod(idParam),
+      answer: { description: 'I am the liaison now', schema: obj({ liaisonUserId: int() }) },
+      errors: { 409: 'STATE_CHANGED' }
+    })
+  }, async (req) => {
+    const actor = app.requireSignedIn(req)
+    const { id } = parseInput(idParam, req.params)
+    return service.acceptHandOver(actor, id)
   })
 }

@@ -195,3 +195,9 @@ export function userById (db: DbOrTx, id: number) {
 export function userByPhone (db: DbOrTx, phone: string) {
   return db.select({ id: users.id, name: users.name, phone: users.phone, active: users.active }).from(users).where(eq(users.phone, phone)).get()
 }
+
+/** The named person takes up a pending liaison hand-over: only while it still names them. */
+export function acceptHandOver (db: DbOrTx, id: number, userId: number, at: string): boolean {
+  return db.update(enterprises).set({ liaisonUserId: userId, handoverToUserId: null, updatedAt: at })
+    .where(and(eq(enterprises.id, id), eq(enterprises.handoverToUserId, userId), inArray(enterprises.status, ['pending', 'enrolled', 'rejected']))).run().changes > 0
+}

@@ -26,7 +26,7 @@ export interface EnterpriseView {
   history: ReturnType<typeof auditHistory>
   isLiaison: boolean
   isReviewer: boolean
-  can: { decide: boolean, resubmit: boolean, withdraw: boolean, handOver: boolean, viewBuilding: boolean }
+  can: { decide: boolean, resubmit: boolean, withdraw: boolean, handOver: boolean, viewBuilding: boolean, acceptHandOver: boolean }
 }
 
 export function createBuildingsService (db: Db, clock: Clock) {
@@ -38,12 +38,17 @@ export function createBuildingsService (db: Db, clock: Clock) {
     return e
   }
 
-  /** Staff of the building or admin, and never the enterprise's own liaison. */
+  /**
+   * Staff of the building or admin; never the enterprise's own liaison, nor whoever enrolled it
+   * (a hand-over of the liaison role does not make the enroller a neutral reviewer), nor the
+   * person a hand-over is waiting for.
+   */
   function reviewable (tx: DbOrTx, actor: Actor, id: number): repo.EnterpriseRow {
     const e = repo.findEnterprise(tx, id)
     if (e === undefined) throw notFound()
     if (!canActForBuilding(actor, e.buildingId)) throw forbidden()
-    if (e.liaisonUserId === actor.id) throw forbidden('buildings.ownEnterprise')
+    if (e.liaisonUserId === actor.id || e.handoverToUserId === actor.id) throw forbidden('buildings.ownEnterprise')
+    if (e.enrolledBy === actor.id) throw forbidden('buildings.ownEnrolment')
     return e
   }
 
@@ -189,7 +194,7 @@ export function createBuildingsService (db: Db, clock: Clock) {
           const e = repo.insertEnterprise(tx, {
             buildingId: input.buildingId, name: input.name, uscc: input.uscc, floorRoom: input.floorRoom ?? null,
             headcount: input.headcount, contactName: input.contactName ?? null, contactPhone: input.contactPhone ?? null,
-            liaisonUserId: a.id, status: 'pending', submittedAt: at, createdAt: at, updatedAt: at
+            liaisonUserId: a.id, enrolledBy: a.id, status: 'pending', submittedAt: at, createdAt: at, updatedAt: at
           })
           writeAudit(tx, at, { actorUserId: a.id, action: 'enterprise.enrol', entityType: 'enterprise', entityId: e.id, after: snapshot(e) })
           return e
@@ -262,8 +267,11 @@ export function createBuildingsService (db: Db, clock: Clock) {
       })
     },
 
-    /** Hands the liaison role to another registered user, found by phone. */
-    handOver (actor: Actor | null, id: number, phone: string): { liaisonUserId: number } {
+    /**
+     * Offers the liaison role to another registered user, found by phone. It takes effect only
+     * when that person accepts it, signed in (acceptHandOver); a new offer replaces a pending one.
+     */
+    handOver (actor: Actor | null, id: number, phone: string): { liaisonUserId: number, pendingLiaisonUserId: number } {
       const a = requireActor(actor)
       return db.transaction((tx) => {
         const e = enterpriseFor(tx, a, id)
@@ -271,16 +279,35 @@ export function createBuildingsService (db: Db, clock: Clock) {
         if (to === undefined || !to.active) throw badRequest({ phone: 'buildings.v.unknownUser' })
         if (to.id === e.liaisonUserId) throw badRequest({ phone: 'buildings.v.alreadyLiaison' })
         const at = clock.iso()
-        if (!repo.updateEnterpriseIf(tx, id, ['pending', 'enrolled', 'rejected'], { liaisonUserId: to.id, updatedAt: at })) throw stateChanged()
-        writeAudit(tx, at, { actorUserId: a.id, action: 'enterprise.hand_over', entityType: 'enterprise', entityId: id, before: { liaisonUserId: e.liaisonUserId }, after: { liaisonUserId: to.id } })
-        return { liaisonUserId: to.id }
+        if (!repo.updateEnterpriseIf(tx, id, ['pending', 'enrolled', 'rejected'], { handoverToUserId: to.id, updatedAt: at })) throw stateChanged()
+        writeAudit(tx, at, { actorUserId: a.id, action: 'enterprise.hand_over', entityType: 'enterprise', entityId: id, before: { liaisonUserId: e.liaisonUserId }, after: { pendingLiaisonUserId: to.id }, note: 'waiting for acceptance' })
+        return { liaisonUserId: e.liaisonUserId, pendingLiaisonUserId: to.id }
+      })
+    },
+
+    /** The person a hand-over names accepts it and becomes the liaison. 404 for anyone it does not name (unless they may see the enterprise: 403). */
+    acceptHandOver (actor: Actor | null, id: number): { liaisonUserId: number } {
+      const a = requireActor(actor)
+      return db.transaction((tx) => {
+        const e = repo.findEnterprise(tx, id)
+        if (e === undefined) throw notFound()
+        if (e.handoverToUserId !== a.id) {
+          if (e.liaisonUserId === a.id || canActForBuilding(a, e.buildingId)) throw forbidden('buildings.handOver.notForYou')
+          throw notFound()
+        }
+        const at = clock.iso()
+        if (!repo.acceptHandOver(tx, id, a.id, at)) throw stateChanged()
+        writeAudit(tx, at, { actorUserId: a.id, action: 'enterprise.hand_over_accept', entityType: 'enterprise', entityId: id, before: { liaisonUserId: e.liaisonUserId }, after: { liaisonUserId: a.id } })
+        return { liaisonUserId: a.id }
       })
     },
 
     /** One enterprise as its liaison, its building's staff or admin may see it. */
     view (actor: Actor | null, id: number): EnterpriseView {
       const a = requireActor(actor)
-      const e = enterpriseFor(db, a, id)
+      // The person a hand-over names sees the enterprise, to accept it.
+      const offered = repo.findEnterprise(db, id)
+      const e = offered !== undefined && offered.handoverToUserId === a.id ? offered : enterpriseFor(db, a, id)
       const building = repo.findBuilding(db, e.buildingId)!
       const liaison = repo.userById(db, e.liaisonUserId)!
       const isLiaison = e.liaisonUserId === a.id
@@ -294,11 +321,12 @@ export function createBuildingsService (db: Db, clock: Clock) {
         isLiaison,
         isReviewer,
         can: {
-          decide: isReviewer && !isLiaison && e.status === 'pending',
+          decide: isReviewer && !isLiaison && e.enrolledBy !== a.id && e.handoverToUserId !== a.id && e.status === 'pending',
           resubmit: isLiaison && e.status === 'rejected',
           withdraw: e.status === 'enrolled',
-          handOver: e.status !== 'withdrawn',
-          viewBuilding: isReviewer
+          handOver: e.status !== 'withdrawn' && (isLiaison || isReviewer),
+          viewBuilding: isReviewer,
+          acceptHandOver: e.handoverToUserId === a.id && e.status !== 'withdrawn'
         }
       }
     },

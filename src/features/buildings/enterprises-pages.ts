@@ -119,11 +119,19 @@ export default async function enterprisesPages (app: FastifyInstance, { service 
       service.view(actor, id)
       const { phone } = parseInput(handOverInput, body)
       service.handOver(actor, id, phone)
-      reply.flash('buildings.handOver.done')
-      return await reply.redirect(actor.isAdmin || actor.isStaff ? `/enterprises/${id}` : '/enterprises')
+      reply.flash('buildings.handOver.pending')
+      return await reply.redirect(`/enterprises/${id}`)
     } catch (err) {
       return reply.formError(err, 'buildings/enterprise', detail(req, service.view(actor, id), { values: body }))
     }
+  })
+
+  app.post('/enterprises/:id/liaison/accept', csrf, async (req, reply) => {
+    const actor = app.requireSignedIn(req)
+    const { id } = parseInput(idParam, req.params)
+    service.acceptHandOver(actor, id)
+    reply.flash('buildings.handOver.accepted')
+    return await reply.redirect(`/enterprises/${id}`)
   })
 
   // Correcting a rejected enrolment and sending it again.

@@ -186,11 +186,12 @@ export default async function membershipsPages (app: FastifyInstance, { service,
     const q = parseInput(rosterQuery, req.query)
     const { rows, total } = service.roster(actor, q, PAGE_SIZE, (q.page - 1) * PAGE_SIZE)
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
-    const params = { q: q.q, status: q.status, enterpriseId: q.enterpriseId, buildingId: q.buildingId }
+    const params = { q: q.q, idh: q.idh, status: q.status, enterpriseId: q.enterpriseId, buildingId: q.buildingId }
     const exportQuery = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)])).toString()
     const manageable = service.manageableEnterprises(actor)
     return {
       titleKey: 'memberships.roster.title',
+      needsCsrf: true,
       // The import page refuses anyone without an enrolled enterprise; don't offer them the link.
       canImport: manageable.some((e) => e.status === 'enrolled'),
       rows: rows.map((m) => ({ ...summary(m), mobileMasked: m.mobile === null ? '' : maskMobile(m.mobile) })),
@@ -208,6 +209,17 @@ export default async function membershipsPages (app: FastifyInstance, { service,
   app.get('/memberships', async (req, reply) => {
     const actor = app.requireSignedIn(req)
     return reply.page('memberships/roster', rosterData(actor, req))
+  })
+
+  // The search form posts, so an ID number typed into it never appears in a URL (the address
+  // bar, history, proxies' access logs): it goes on as its keyed hash.
+  app.post('/memberships/search', csrf, async (req, reply) => {
+    app.requireSignedIn(req)
+    const q = parseInput(rosterQuery, req.body ?? {})
+    const idh = service.idSearchHash(q.q) ?? q.idh
+    const params = { ...(idh !== undefined ? { idh } : { q: q.q }), status: q.status, enterpriseId: q.enterpriseId, buildingId: q.buildingId }
+    const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)])).toString()
+    return reply.code(303).redirect('/memberships' + (query === '' ? '' : '?' + query))
   })
 
   // The roster as CSV or XLSX: the same columns, streamed a chunk per turn of the event loop.

@@ -209,6 +209,8 @@ function rosterWhere (f: RosterFilter): SQL | undefined {
     ]
     if (f.idHash !== undefined) matches.push(eq(memberships.idHash, f.idHash))
     conds.push(or(...matches)!)
+  } else if (f.idHash !== undefined) {
+    conds.push(eq(memberships.idHash, f.idHash))
   }
   return and(...conds)
 }
@@ -348,4 +350,20 @@ export function numberedClosedByHashes (db: DbOrTx, hashes: string[]): Map<strin
     for (const r of rows) out.set(r.idHash, r)
   }
   return out
+}
+
+/** Whether this account has (or had) a membership of the person with this keyed ID hash. */
+export function isSamePerson (db: DbOrTx, userId: number, idHash: string): boolean {
+  return db.select({ id: memberships.id }).from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.idHash, idHash))).limit(1).get() !== undefined
+}
+
+/** Whether the account proved it holds its phone (an SMS code). */
+export function phoneVerified (db: DbOrTx, userId: number): boolean {
+  return db.select({ at: users.phoneVerifiedAt }).from(users).where(eq(users.id, userId)).get()?.at != null
+}
+
+/** The masked ID number of the person with this keyed hash (for audit entries). */
+export function maskedIdOf (db: DbOrTx, idHash: string): string | undefined {
+  return db.select({ m: memberships.idMasked }).from(memberships).where(eq(memberships.idHash, idHash)).limit(1).get()?.m
 }

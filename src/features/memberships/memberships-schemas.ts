@@ -47,6 +47,8 @@ const optionalId = z.preprocess((v) => (v === '' || v === undefined ? undefined 
 
 export const rosterQuery = z.object({
   q: optionalText(50),
+  /** A search by resident ID number as its keyed hash (so the number is never in a URL). */
+  idh: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[0-9a-f]{64}$/, 'v.invalidValue').optional()),
   status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['applied', 'active', 'rejected', 'left']).optional()),
   enterpriseId: optionalId,
   buildingId: optionalId,

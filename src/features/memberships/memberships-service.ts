@@ -41,6 +41,9 @@ export function canManage (actor: Actor, e: { liaisonUserId: number, enterpriseS
   return (e.liaisonUserId === actor.id && e.enterpriseStatus !== 'withdrawn') || canActForBuilding(actor, e.buildingId)
 }
 
+/** A roster search: text, or an ID number's keyed hash (`idh`), and filters. */
+export interface RosterSearch { q?: string, idh?: string, status?: repo.MembershipStatus, enterpriseId?: number, buildingId?: number }
+
 export interface MeMembership {
   id: number, status: string, memberNo: string | null, enterpriseId: number, enterpriseName: string,
   buildingId: number, joinedOn: string | null, idMasked: string
@@ -86,12 +89,23 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii) {
           if (repo.findOpenByUser(tx, actor.id) !== undefined) throw conflict('MEMBERSHIP_EXISTS', 'memberships.accountHasMembership')
           const at = clock.iso()
           if (open !== undefined) {
-            // A roster import made this membership before the person had an account: whoever
-            // gives the same ID number and name is that person, and takes it over.
+            // A roster import made this membership before the person had an account. The same
+            // ID number and name make an application for it, which then needs approval; an
+            // ACTIVE one is taken over as it is only with proof that it is this person's: the
+            // account's verified phone is the roster's mobile (knowing someone's name and ID
+            // number proves nothing). One approved by this very account goes back to approval.
             if (open.userId !== null || open.name !== input.name) throw conflict('MEMBERSHIP_EXISTS', 'memberships.exists', { idNumber: 'memberships.exists' })
-            if (!repo.changeMembership(tx, open.id, open.status, { userId: actor.id, updatedAt: at })) throw stateChanged()
-            writeAudit(tx, at, { actorUserId: actor.id, action: 'membership.claim', entityType: 'membership', entityId: open.id, before: { userId: null }, after: { userId: actor.id }, note: 'imported membership claimed with its ID number' })
-            return { id: open.id, status: open.status as 'applied' }
+            const proven = open.mobile !== null && open.mobile === actor.phone && repo.phoneVerified(tx, actor.id)
+            if (open.status === 'active' && !proven) throw conflict('MEMBERSHIP_EXISTS', 'memberships.claimNeedsPhone', { idNumber: 'memberships.claimNeedsPhone' })
+            const backToApproval = open.status === 'active' && open.decidedBy === actor.id
+            const patch = backToApproval ? { userId: actor.id, status: 'applied' as const, decidedAt: null, decidedBy: null, updatedAt: at } : { userId: actor.id, updatedAt: at }
+            if (!repo.changeMembership(tx, open.id, open.status, patch)) throw stateChanged()
+            const status = backToApproval ? 'applied' : open.status
+            writeAudit(tx, at, {
+              actorUserId: actor.id, action: 'membership.claim', entityType: 'membership', entityId: open.id, before: { userId: null, status: open.status }, after: { userId: actor.id, status },
+              note: backToApproval ? 'imported membership approved by the claimant themselves: back to approval' : proven ? 'imported membership claimed: verified phone matches the roster' : 'imported application claimed with its ID number: approval follows'
+            })
+            return { id: open.id, status: status as 'applied' }
           }
           const facts = residentIdFacts(idNumber)
           const values = {
@@ -126,7 +140,7 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii) {
         const m = repo.findMembership(tx, id)
         if (m === undefined) throw notFound()
         if (!canManage(actor, m)) throw forbidden()
-        if (isPerson(actor, m)) throw forbidden('memberships.ownApplication')
+        if (isPerson(actor, m) || repo.isSamePerson(tx, actor.id, m.idHash)) throw forbidden('memberships.ownApplication')
         if (m.status !== 'applied') throw stateChanged()
         if (m.enterpriseStatus !== 'enrolled') throw notEnrolled()
         const at = clock.iso()
@@ -145,7 +159,7 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii) {
         const m = repo.findMembership(tx, id)
         if (m === undefined) throw notFound()
         if (!canManage(actor, m)) throw forbidden()
-        if (isPerson(actor, m)) throw forbidden('memberships.ownApplication')
+        if (isPerson(actor, m) || repo.isSamePerson(tx, actor.id, m.idHash)) throw forbidden('memberships.ownApplication')
         const at = clock.iso()
         if (m.status !== 'applied' || !repo.changeMembership(tx, id, 'applied', { status: 'rejected', rejectReason: reason ?? null, decidedAt: at, decidedBy: actor.id, updatedAt: at })) throw stateChanged()
         writeAudit(tx, at, { actorUserId: actor.id, action: 'membership.reject', entityType: 'membership', entityId: id, before: { status: 'applied' }, after: { status: 'rejected', reason: reason ?? null } })
@@ -329,25 +343,35 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii) {
 
     // ---- rosters ----
 
-    rosterFilter (actor: Actor, q: { q?: string, status?: repo.MembershipStatus, enterpriseId?: number, buildingId?: number }): repo.RosterFilter {
+    rosterFilter (actor: Actor, q: RosterSearch): repo.RosterFilter {
       const scope = scopeOf(actor)
       if (scope.enterpriseIds !== null && scope.enterpriseIds.length === 0 && (scope.buildingIds?.length ?? 0) === 0) throw forbidden()
-      const typedId = q.q !== undefined && residentIdProblem(q.q, clock.today()) === null ? pii.hash(normaliseResidentId(q.q)) : undefined
-      return { ...scope, q: q.q, idHash: typedId, status: q.status, enterpriseId: q.enterpriseId, buildingId: q.buildingId }
+      const typedId = service.idSearchHash(q.q)
+      // A full ID number (typed, or its keyed hash from the page's POST search) matches by hash only.
+      if (typedId !== undefined || q.idh !== undefined) return { ...scope, idHash: typedId ?? q.idh, status: q.status, enterpriseId: q.enterpriseId, buildingId: q.buildingId }
+      return { ...scope, q: q.q, status: q.status, enterpriseId: q.enterpriseId, buildingId: q.buildingId }
     },
 
-    roster (actor: Actor, q: { q?: string, status?: repo.MembershipStatus, enterpriseId?: number, buildingId?: number }, limit: number, offset: number) {
+    /** The keyed hash of a search that is a full, valid resident ID number; else undefined. */
+    idSearchHash (q: string | undefined): string | undefined {
+      return q !== undefined && residentIdProblem(q, clock.today()) === null ? pii.hash(normaliseResidentId(q)) : undefined
+    },
+
+    roster (actor: Actor, q: RosterSearch, limit: number, offset: number) {
       return repo.searchRoster(db, service.rosterFilter(actor, q), limit, offset)
     },
 
     /** Audits the export (who, which filter, how many rows) and returns the rows to stream. */
-    exportRoster (actor: Actor, q: { q?: string, status?: repo.MembershipStatus, enterpriseId?: number, buildingId?: number }): Iterable<repo.MembershipView> {
+    exportRoster (actor: Actor, q: RosterSearch): Iterable<repo.MembershipView> {
       const filter = service.rosterFilter(actor, q)
       const count = repo.countRoster(db, filter)
+      // A search by ID number is recorded masked, never as the number or its hash.
+      const idSearch = filter.idHash !== undefined
+      const masked = !idSearch ? q.q : q.q !== undefined ? maskResidentId(normaliseResidentId(q.q)) : repo.maskedIdOf(db, filter.idHash!) ?? '(ID number)'
       db.transaction((tx) => {
         writeAudit(tx, clock.iso(), {
           actorUserId: actor.id, action: 'membership.export', entityType: 'membership', entityId: 'roster',
-          after: { q: q.q, status: q.status, enterpriseId: q.enterpriseId, buildingId: q.buildingId, rows: count }
+          after: { q: masked, status: q.status, enterpriseId: q.enterpriseId, buildingId: q.buildingId, rows: count }
         })
       })
       return repo.iterateRoster(db, filter)

@@ -20,6 +20,7 @@ const messages: Messages = {
     'aid.err.enterpriseNotEnrolled': '该企业尚未入驻（或已退出）联合会。',
     'aid.err.nothingToOrder': '所选职工都无法订购（已有订单、不再是在册会员或本年度已无法参加）。',
     'aid.err.badSignature': '签名缺失或无效。',
+    'aid.err.amountMismatch': '到账金额与订单金额不符，未记为已缴费。',
 
     'aid.v.shares': '份数必须是 1 到 3 之间的整数。',
     'aid.v.sharesMax': '本年度每人最多 {max} 份。',
@@ -203,6 +204,7 @@ const messages: Messages = {
     'aid.err.enterpriseNotEnrolled': 'This enterprise is not enrolled in the federation.',
     'aid.err.nothingToOrder': 'None of the selected employees can be ordered for (already ordered, no longer active here, or too late this year).',
     'aid.err.badSignature': 'The signature is missing or invalid.',
+    'aid.err.amountMismatch': 'The amount paid differs from the order\'s amount: the order was not marked paid.',
 
     'aid.v.shares': 'Shares must be a whole number from 1 to 3.',
     'aid.v.sharesMax': 'At most {max} share(s) per member this year.',

@@ -2,7 +2,7 @@
 import t from 'tap'
 import { eq } from 'drizzle-orm'
 import { build, createUser, nextPhone, PageSession, PASSWORD } from '../../helper.js'
-import { auditLog, users } from '../../../src/db/schema/index.js'
+import { auditLog, sessions, users } from '../../../src/db/schema/index.js'
 import { createAccountsService } from '../../../src/features/accounts/accounts-service.js'
 import { safeNext } from '../../../src/features/accounts/accounts-pages.js'
 
@@ -311,19 +311,22 @@ t.test('the 404 page', async (t) => {
 })
 
 t.test('page sessions are renewed while in use; the cookie is Secure behind TLS', async (t) => {
-  const app = await build(t, { config: { trustProxy: true } })
+  const app = await build(t, { config: { trustProxy: 1 } })
   const u = await createUser(app)
   const now = Math.floor(Date.now() / 1000)
   const s = new PageSession(app)
-  s.cookies.set('token', app.jwt.sign({ sub: String(u.id), tv: 0, iat: now - 60 }))
+  // A page session: a row in sessions and a token of kind 'p' naming it.
+  app.db.insert(sessions).values({ id: 'test-session', userId: u.id, createdAt: app.clock.iso() }).run()
+  s.cookies.set('token', app.jwt.sign({ sub: String(u.id), tv: 0, k: 'p', sid: 'test-session', iat: now - 60 }))
   const fresh = await s.get('/')
   t.equal(fresh.cookies.find((c) => c.name === 'token'), undefined, 'a recent session is left alone')
-  s.cookies.set('token', app.jwt.sign({ sub: String(u.id), tv: 0, iat: now - 30 * 60 }))
+  s.cookies.set('token', app.jwt.sign({ sub: String(u.id), tv: 0, k: 'p', sid: 'test-session', iat: now - 30 * 60 }))
   const renewed = await s.get('/')
   const cookie = renewed.cookies.find((c) => c.name === 'token')
   t.ok(cookie, 'an older one is renewed')
   t.equal(cookie?.maxAge, 2 * 60 * 60)
   t.equal((app.jwt.decode(cookie!.value) as { iat: number }).iat >= now, true)
+  t.equal((app.jwt.decode(cookie!.value) as { sid: string }).sid, 'test-session', 'the same session, renewed')
 
   const tls = new PageSession(app)
   await tls.get('/login', { 'x-forwarded-proto': 'https' })

@@ -115,7 +115,7 @@ t.test('webhook: good, bad and replayed signatures', async (t) => {
     method: 'POST', url: '/api/v1/aid/payments/webhook', payload: raw,
     headers: { 'content-type': 'application/json', ...(signature === undefined ? {} : { 'x-signature': signature }) }
   })
-  const raw = JSON.stringify({ purchaseId: id, receiptNo: 'PAY-123', paidOn: '2026-06-15' })
+  const raw = JSON.stringify({ purchaseId: id, receiptNo: 'PAY-123', paidOn: '2026-06-15', amountFen: 12000 })
   t.equal((await send(raw)).statusCode, 401, 'missing signature')
   const bad = await send(raw, signWebhook('another-secret-0123456789abcdef0123', raw))
   t.equal(bad.statusCode, 401, 'wrong secret')
@@ -139,11 +139,11 @@ t.test('webhook: good, bad and replayed signatures', async (t) => {
   t.same(app.db.select().from(aidPurchases).where(eq(aidPurchases.id, id)).get(), row)
   t.equal(app.db.select().from(auditLog).where(eq(auditLog.action, 'aid_purchase.webhook')).all().length, 1)
   // A different notice for a paid order is a conflict.
-  const other = JSON.stringify({ purchaseId: id, receiptNo: 'PAY-999', paidOn: '2026-06-15' })
+  const other = JSON.stringify({ purchaseId: id, receiptNo: 'PAY-999', paidOn: '2026-06-15', amountFen: 12000 })
   t.equal((await send(other, signWebhook(SECRET, other))).statusCode, 409)
-  const unknown = JSON.stringify({ purchaseId: 9999, receiptNo: 'PAY-1', paidOn: '2026-06-15' })
+  const unknown = JSON.stringify({ purchaseId: 9999, receiptNo: 'PAY-1', paidOn: '2026-06-15', amountFen: 12000 })
   t.equal((await send(unknown, signWebhook(SECRET, unknown))).statusCode, 404)
-  const badBody = JSON.stringify({ purchaseId: id, receiptNo: 'PAY-1', paidOn: '2026-13-01' })
+  const badBody = JSON.stringify({ purchaseId: id, receiptNo: 'PAY-1', paidOn: '2026-13-01', amountFen: 12000 })
   t.equal((await send(badBody, signWebhook(SECRET, badBody))).statusCode, 400)
   t.equal((await send('{"x', signWebhook(SECRET, '{"x'))).statusCode, 400, 'signed but not JSON')
 })

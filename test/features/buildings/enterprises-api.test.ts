@@ -212,7 +212,8 @@ t.test('withdraw: an enrolled enterprise leaves, keeping its history; only the p
   t.equal((await injectAs(app, c.staff, { method: 'POST', url: `/api/v1/enterprises/${id2}/withdraw` })).statusCode, 200, 'staff of its building may record it')
 })
 
-t.test('hand over: the liaison gives the role to another registered user by phone', async (t) => {
+// Since issue 11 a hand-over takes effect only when the person it names accepts it.
+t.test('hand over: the liaison offers the role to another registered user by phone; it is theirs once accepted', async (t) => {
   const app = await build(t)
   const c = await cast(app)
   const id = await enrol(app, c.liaison, c.buildingId)
@@ -225,7 +226,8 @@ t.test('hand over: the liaison gives the role to another registered user by phon
   t.equal((await injectAs(app, c.otherStaff, { method: 'POST', url: `/api/v1/enterprises/${id}/liaison`, payload: { phone: c.stranger.phone } })).statusCode, 403)
   const ok = await injectAs(app, c.liaison, { method: 'POST', url: `/api/v1/enterprises/${id}/liaison`, payload: { phone: c.stranger.phone } })
   t.equal(ok.statusCode, 200)
-  t.equal(ok.json().liaisonUserId, c.stranger.id)
+  t.equal(ok.json().pendingLiaisonUserId, c.stranger.id)
+  t.equal((await injectAs(app, c.stranger, { method: 'POST', url: `/api/v1/enterprises/${id}/liaison/accept` })).json().liaisonUserId, c.stranger.id)
   t.same((await injectAs(app, c.liaison, { method: 'GET', url: '/api/v1/me' })).json().enterprises, [], 'the old liaison no longer has it')
   t.equal((await injectAs(app, c.liaison, { method: 'GET', url: `/api/v1/enterprises/${id}` })).statusCode, 403, 'nor sees it')
   t.equal((await injectAs(app, c.stranger, { method: 'GET', url: '/api/v1/me' })).json().enterprises.length, 1)

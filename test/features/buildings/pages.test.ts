@@ -241,6 +241,13 @@ t.test('hand over and withdraw on the page', async (t) => {
   await s.get(`/enterprises/${id2}`)
   const ok = await s.post(`/enterprises/${id2}/liaison`, { phone: successor.phone })
   t.equal(ok.statusCode, 302)
+  // Since issue 11 the successor must accept the hand-over, signed in, before it takes effect.
+  t.match((await s.get(`/enterprises/${id2}`)).body, /等待对方登录后接受/)
+  t.equal(app.db.select().from(enterprises).where(eq(enterprises.id, id2)).get()!.liaisonUserId, c.liaison.id, 'not before it is accepted')
+  const next = new PageSession(app)
+  await next.login(successor.phone)
+  await next.get(`/enterprises/${id2}`)
+  t.equal((await next.post(`/enterprises/${id2}/liaison/accept`, {})).statusCode, 302)
   t.equal(app.db.select().from(enterprises).where(eq(enterprises.id, id2)).get()!.liaisonUserId, successor.id)
   t.equal((await s.get(`/enterprises/${id2}`)).statusCode, 403, 'the former liaison no longer sees it')
 })

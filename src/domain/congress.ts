@@ -41,15 +41,18 @@ export const representativeTotal = (c: Record<RepresentativeCategory, number>): 
 export function compositionProblems (c: Composition): CompositionProblem[] {
   const total = representativeTotal(c.counts)
   const problems: CompositionProblem[] = []
-  if (total === 0) problems.push({ rule: 'NO_REPRESENTATIVES', params: {} })
+  // Parameter names differ between rules, so one message can name several broken rules at once.
   if (c.form === 'representatives') {
-    if (total < MIN_REPRESENTATIVES) problems.push({ rule: 'TOO_FEW_REPRESENTATIVES', params: { min: MIN_REPRESENTATIVES, n: total } })
+    if (total < MIN_REPRESENTATIVES) problems.push({ rule: 'TOO_FEW_REPRESENTATIVES', params: { min: MIN_REPRESENTATIVES, count: total } })
     if (c.counts.operator * 100 > OPERATOR_MAX_PERCENT * total) {
-      problems.push({ rule: 'TOO_MANY_OPERATORS', params: { max: Math.floor(total * OPERATOR_MAX_PERCENT / 100), n: c.counts.operator, total } })
+      problems.push({ rule: 'TOO_MANY_OPERATORS', params: { maxOperators: Math.floor(total * OPERATOR_MAX_PERCENT / 100), operators: c.counts.operator, total } })
     }
-  } else {
-    if (c.buildingMembers >= ASSEMBLY_BELOW_MEMBERS) problems.push({ rule: 'ASSEMBLY_TOO_LARGE', params: { members: c.buildingMembers, limit: ASSEMBLY_BELOW_MEMBERS } })
-    else if (total < c.buildingMembers) problems.push({ rule: 'ASSEMBLY_INCOMPLETE', params: { n: total, members: c.buildingMembers } })
+  } else if (c.buildingMembers >= ASSEMBLY_BELOW_MEMBERS) {
+    problems.push({ rule: 'ASSEMBLY_TOO_LARGE', params: { members: c.buildingMembers, limit: ASSEMBLY_BELOW_MEMBERS } })
+  } else if (total === 0) {
+    problems.push({ rule: 'NO_REPRESENTATIVES', params: {} })
+  } else if (total < c.buildingMembers) {
+    problems.push({ rule: 'ASSEMBLY_INCOMPLETE', params: { seated: total, members: c.buildingMembers } })
   }
   return problems
 }

@@ -12,7 +12,8 @@ t.test('composition: 30 representatives, operators at most 20%', async (t) => {
     [reps(19, 4, 7), ['TOO_MANY_OPERATORS'], '7 of 30 operators'],
     [reps(20, 4, 5), ['TOO_FEW_REPRESENTATIVES'], '29 representatives'],
     [reps(10, 5, 5), ['TOO_FEW_REPRESENTATIVES', 'TOO_MANY_OPERATORS'], 'both at once, both named'],
-    [reps(0, 0, 0), ['NO_REPRESENTATIVES', 'TOO_FEW_REPRESENTATIVES'], 'empty'],
+    [reps(0, 0, 0), ['TOO_FEW_REPRESENTATIVES'], 'empty'],
+    [reps(0, 0, 0, 'assembly', 0), ['NO_REPRESENTATIVES'], 'an assembly of nobody'],
     [reps(40, 0, 10), [], '10 of 50'],
     [reps(40, 0, 11), ['TOO_MANY_OPERATORS'], '11 of 51 (21.6%)'],
     [reps(60, 10, 0, 'assembly', 70), [], 'assembly of all 70 members'],
@@ -21,7 +22,7 @@ t.test('composition: 30 representatives, operators at most 20%', async (t) => {
     [reps(5, 0, 5, 'assembly', 10), [], 'in an assembly the operator share is the workforce']
   ]
   for (const [c, expected, why] of table) t.same(rules(c), expected, why)
-  t.same(compositionProblems(reps(19, 4, 7))[0].params, { max: 6, n: 7, total: 30 }, 'says how many are allowed')
+  t.same(compositionProblems(reps(19, 4, 7))[0].params, { maxOperators: 6, operators: 7, total: 30 }, 'says how many are allowed')
 })
 
 t.test('property: a representative congress is valid exactly when ≥ 30 and operators × 5 ≤ total', async (t) => {

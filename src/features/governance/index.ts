@@ -1,0 +1,11 @@
+// Democratic management of a building federation (企业民主管理规定 ch. 3, 集体合同规定): the
+// joint worker congress, collective bargaining and contracts, affairs disclosure and the charter.
+// Pages and the JSON API are two doors onto one service.
+import type { FastifyInstance } from 'fastify'
+import { createGovernanceService } from './service.js'
+import congressApi from './congress-api.js'
+
+export default async function governanceFeature (app: FastifyInstance): Promise<void> {
+  const service = createGovernanceService({ db: app.db, clock: app.clock, pii: app.pii, uploadDir: app.config.uploadDir })
+  await app.register(congressApi, { service })
+}

@@ -181,3 +181,11 @@ export function votesOfSession (db: DbOrTx, sessionId: number) {
 export function closeMotion (db: DbOrTx, id: number, patch: Pick<MotionRow, 'result' | 'yes' | 'no' | 'abstain' | 'closedBy' | 'closedAt'>): boolean {
   return db.update(motions).set({ ...patch, status: 'closed' }).where(and(eq(motions.id, id), eq(motions.status, 'open'))).run().changes === 1
 }
+
+/** Buildings by id, for the lists of the governance pages (all of them when ids is null). */
+export function buildingsByIds (db: DbOrTx, ids: number[] | null) {
+  const q = db.select({ id: buildings.id, name: buildings.name, district: buildings.district }).from(buildings)
+  if (ids === null) return q.orderBy(asc(buildings.id)).all()
+  if (ids.length === 0) return []
+  return q.where(sql`${buildings.id} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`).orderBy(asc(buildings.id)).all()
+}

@@ -23,6 +23,9 @@ export function motionUseCases (deps: GovernanceDeps, hooks: { onPassed?: (tx: P
   }
 
   return {
+    /** The session a motion belongs to (404 when there is no such motion). */
+    sessionOf (motionId: number): number { return motionFor(motionId).session.id },
+
     put (actor: Actor, sessionId: number, input: MotionInput): repo.MotionRow {
       const { session, congress } = sessions.sessionFor(actor, sessionId, true)
       return db.transaction((tx) => {

@@ -1,17 +1,25 @@
 // Motions: put to a session with quorum, voted once by each present representative for
 // themselves, closed by staff with the result (more than half of ALL representatives).
-import { conflict, forbidden, notFound, ruleRefused } from '../../lib/errors.js'
+import { badRequest, conflict, forbidden, notFound, ruleRefused } from '../../lib/errors.js'
 import type { Actor } from '../../lib/access.js'
 import { hasQuorum, motionPasses, type MotionKind, type Vote } from '../../domain/congress.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import * as repo from './congress-repository.js'
 import { sessionUseCases } from './sessions.js'
 import type { GovernanceDeps } from './deps.js'
+import type { DbOrTx } from '../../db/index.js'
 
 export interface MotionInput { title: string, kind: MotionKind, contractId?: number }
 export interface MotionResult { result: 'passed' | 'failed', yes: number, no: number, abstain: number, total: number }
 
-export function motionUseCases (deps: GovernanceDeps, hooks: { onPassed?: (tx: Parameters<Parameters<GovernanceDeps['db']['transaction']>[0]>[0], motion: repo.MotionRow, actor: Actor, at: string) => void } = {}) {
+export interface MotionHooks {
+  /** A contract draft of the building that this motion would adopt (throws 400 otherwise). */
+  checkContract?: (buildingId: number, contractId: number) => void
+  /** Inside the closing transaction of a passed motion (adopts its contract draft). */
+  onPassed?: (tx: DbOrTx, motion: repo.MotionRow, actor: Actor, at: string) => void
+}
+
+export function motionUseCases (deps: GovernanceDeps, hooks: MotionHooks = {}) {
   const { db, clock } = deps
   const sessions = sessionUseCases(deps)
 
@@ -28,6 +36,10 @@ export function motionUseCases (deps: GovernanceDeps, hooks: { onPassed?: (tx: P
 
     put (actor: Actor, sessionId: number, input: MotionInput): repo.MotionRow {
       const { session, congress } = sessions.sessionFor(actor, sessionId, true)
+      if (input.contractId !== undefined) {
+        if (input.kind !== 'collective_contract') throw badRequest({ contractId: 'governance.v.notADraft' })
+        hooks.checkContract?.(congress.buildingId, input.contractId)
+      }
       return db.transaction((tx) => {
         const { present, total } = repo.attendanceCount(tx, session.id, congress.id)
         if (!hasQuorum(present, total)) throw ruleRefused('NO_QUORUM', 'governance.error.noQuorum', { present, total })

@@ -3,11 +3,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { idParam, parseInput } from '../../lib/validation.js'
 import { requireStaffOrAdmin } from '../../lib/access.js'
-import { compositionProblems, CONGRESS_FORMS, MIN_REPRESENTATIVES, OPERATOR_MAX_PERCENT, REPRESENTATIVE_CATEGORIES, representativeTotal } from '../../domain/congress.js'
+import { compositionProblems, MIN_REPRESENTATIVES, OPERATOR_MAX_PERCENT, REPRESENTATIVE_CATEGORIES, representativeTotal } from '../../domain/congress.js'
 import { congressInput, representativeInput, repParams, sessionInput } from './governance-schemas.js'
 import * as repo from './congress-repository.js'
 import { activeMembershipsOf } from './access.js'
 import type { GovernanceService } from './service.js'
+import { buildingPageData } from './building-page.js'
 
 type Body = Record<string, unknown>
 
@@ -17,7 +18,6 @@ export default async function congressPages (app: FastifyInstance, { service }: 
   app.navLinks.push({ href: '/governance', labelKey: 'governance.nav', order: 50, show: (a) => a !== null })
 
   const categories = (req: FastifyRequest) => REPRESENTATIVE_CATEGORIES.map((c) => ({ value: c, label: req.t(`governance.category.${c}`) }))
-  const forms = (req: FastifyRequest) => CONGRESS_FORMS.map((f) => ({ value: f, label: req.t(`governance.form.${f}`) }))
 
   app.get('/governance', async (req, reply) => {
     const actor = app.requireSignedIn(req)
@@ -27,21 +27,7 @@ export default async function congressPages (app: FastifyInstance, { service }: 
     return reply.page('governance/index', { titleKey: 'governance.index.title', buildings: list })
   })
 
-  function buildingPage (req: FastifyRequest, id: number, extra: Body = {}): Body {
-    const actor = app.requireSignedIn(req)
-    const congresses = service.congresses.ofBuilding(actor, id)
-    const building = repo.findBuilding(db, id)!
-    const canManage = actor.isAdmin || (actor.isStaff && actor.staffBuildingIds.includes(id))
-    return {
-      title: req.t('governance.building.title', { name: building.name }),
-      building,
-      canManage,
-      congresses: congresses.map((c) => ({ ...c, formLabel: req.t(`governance.form.${c.form}`) })),
-      forms: forms(req),
-      values: { term: '3', form: 'representatives', startsOn: app.clock.today() },
-      ...extra
-    }
-  }
+  const buildingPage = (req: FastifyRequest, id: number, extra: Body = {}): Body => buildingPageData(app, service, req, id, extra)
 
   app.get('/governance/buildings/:id', async (req, reply) => {
     const { id } = parseInput(idParam, req.params)

@@ -6,10 +6,14 @@ import { createGovernanceService } from './service.js'
 import congressApi from './congress-api.js'
 import congressPages from './congress-pages.js'
 import sessionPages from './session-pages.js'
+import contractPages from './contract-pages.js'
+import disclosurePages from './disclosure-pages.js'
 
 export default async function governanceFeature (app: FastifyInstance): Promise<void> {
   const service = createGovernanceService({ db: app.db, clock: app.clock, pii: app.pii, uploadDir: app.config.uploadDir })
   await app.register(congressApi, { service })
   await app.register(congressPages, { service })
   await app.register(sessionPages, { service })
+  await app.register(contractPages, { service })
+  await app.register(disclosurePages, { service })
 }

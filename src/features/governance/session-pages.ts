@@ -38,6 +38,7 @@ export default async function sessionPages (app: FastifyInstance, { service }: {
         canVote: m.status === 'open' && v.seatPresent && m.myVote === undefined,
         votes: m.votes.map((x) => ({ ...x, voteLabel: req.t(`governance.vote.${x.vote}`) }))
       })),
+      contractChoices: canManage ? service.contracts.drafts(v.congress.buildingId) : [],
       kinds: MOTION_KINDS.map((k) => ({ value: k, label: req.t(`governance.motionKind.${k}`) })),
       voteChoices: VOTES.map((k) => ({ value: k, label: req.t(`governance.vote.${k}`) })),
       values: {},

@@ -12,7 +12,24 @@ import { launchBrowser, newPhonePage, startPortal, signIn } from './helper.js'
 import { governanceWorld, ok } from '../features/governance/fixtures.js'
 
 const SHOTS = process.env.SCREENSHOT_DIR
+/** Nothing wider than the phone: the elements that stick out, if any (empty when the page fits). */
+async function sticksOut (page: Page): Promise<string[]> {
+  return await page.evaluate(() => {
+    const out: string[] = []
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const r = el.getBoundingClientRect()
+      // Inside a container that scrolls sideways (a wide table's wrapper) is fine: the page does not move.
+      let scrolls = false
+      for (let p = el.parentElement; p !== null && !scrolls; p = p.parentElement) scrolls = ['auto', 'scroll'].includes(getComputedStyle(p).overflowX)
+      if (r.right > window.innerWidth + 1 && !scrolls) out.push(`${el.tagName.toLowerCase()}.${el.className}: ${Math.round(r.right)}`)
+    }
+    if (document.documentElement.scrollWidth > window.innerWidth) out.push(`page: ${document.documentElement.scrollWidth}`)
+    return out.slice(0, 5)
+  })
+}
+
 async function shot (page: Page, name: string): Promise<void> {
+  t.same(await sticksOut(page), [], `${name}: nothing wider than the phone`)
   if (SHOTS === undefined) return
   mkdirSync(SHOTS, { recursive: true })
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })

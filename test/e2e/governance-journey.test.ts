@@ -4,6 +4,7 @@
 // votes; the motion passes and adopts the contract, which is signed, filed and approved until it
 // is in effect. Screenshots of the main pages in both languages go to SCREENSHOT_DIR when set.
 import t from 'tap'
+import type { Test } from 'tap'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -14,21 +15,22 @@ import { governanceWorld, ok } from '../features/governance/fixtures.js'
 const SHOTS = process.env.SCREENSHOT_DIR
 /** Nothing wider than the phone: the elements that stick out, if any (empty when the page fits). */
 async function sticksOut (page: Page): Promise<string[]> {
-  return await page.evaluate(() => {
-    const out: string[] = []
+  // A string, run in the page (the tests are type-checked without the DOM's types).
+  return await page.evaluate(`(() => {
+    const out = []
     for (const el of Array.from(document.querySelectorAll('body *'))) {
       const r = el.getBoundingClientRect()
       // Inside a container that scrolls sideways (a wide table's wrapper) is fine: the page does not move.
       let scrolls = false
       for (let p = el.parentElement; p !== null && !scrolls; p = p.parentElement) scrolls = ['auto', 'scroll'].includes(getComputedStyle(p).overflowX)
-      if (r.right > window.innerWidth + 1 && !scrolls) out.push(`${el.tagName.toLowerCase()}.${el.className}: ${Math.round(r.right)}`)
+      if (r.right > window.innerWidth + 1 && !scrolls) out.push(el.tagName.toLowerCase() + '.' + el.className + ': ' + Math.round(r.right))
     }
-    if (document.documentElement.scrollWidth > window.innerWidth) out.push(`page: ${document.documentElement.scrollWidth}`)
+    if (document.documentElement.scrollWidth > window.innerWidth) out.push('page: ' + document.documentElement.scrollWidth)
     return out.slice(0, 5)
-  })
+  })()`) as string[]
 }
 
-async function shot (page: Page, name: string): Promise<void> {
+async function shot (t: Test, page: Page, name: string): Promise<void> {
   t.same(await sticksOut(page), [], `${name}: nothing wider than the phone`)
   if (SHOTS === undefined) return
   mkdirSync(SHOTS, { recursive: true })
@@ -65,7 +67,7 @@ t.test('from founding a congress to an effective collective contract', async (t)
   for (let i = 1; i < 30; i++) reps.push((await ok(app, w.staff, 'POST', `/api/v1/congresses/${congressId}/representatives`, { membershipId: w.members[i].membershipId, category: i < 6 ? 'operator' : 'frontline' })).id as number)
   await staff.goto(congressUrl)
   t.match(await staff.locator('#composition').textContent(), /代表构成符合规定/)
-  await shot(staff, 'congress-zh')
+  await shot(t, staff, 'congress-zh')
 
   // Draft the contract on the building's page.
   await staff.getByRole('link', { name: '五华科创大厦' }).click()
@@ -104,7 +106,7 @@ t.test('from founding a congress to an effective collective contract', async (t)
   const rep = await newPhonePage(t, browser, baseUrl, 'zh-CN')
   await signIn(rep, w.members[0].user.phone)
   await rep.goto(new URL(signInLink).pathname + new URL(signInLink).search)
-  await shot(rep, 'sign-in-zh')
+  await shot(t, rep, 'sign-in-zh')
   await rep.getByRole('button', { name: '确认签到' }).click()
   await rep.waitForURL(/\/governance\/sessions\/\d+/)
   t.match(await rep.locator('.flash').textContent(), /签到成功/)
@@ -116,7 +118,7 @@ t.test('from founding a congress to an effective collective contract', async (t)
   await staff.getByLabel('关联集体合同').selectOption({ label: '五华科创大厦集体合同' })
   await staff.getByRole('button', { name: '提交表决' }).click()
   await staff.waitForURL(/#motions$/)
-  await shot(staff, 'session-zh')
+  await shot(t, staff, 'session-zh')
 
   // The representative votes on their phone, once.
   await rep.goto(sessionUrl)
@@ -124,7 +126,7 @@ t.test('from founding a congress to an effective collective contract', async (t)
   await rep.waitForURL(/#motion-\d+$/)
   t.match(await rep.locator('.motion').textContent(), /您的表决：赞成/)
   t.equal(await rep.getByRole('button', { name: '反对' }).count(), 0, 'no second vote')
-  await shot(rep, 'vote-zh')
+  await shot(t, rep, 'vote-zh')
   const motionId = Number((await rep.locator('.motion').getAttribute('id'))!.replace('motion-', ''))
   // Fifteen more of those present vote yes on their own phones (through the API here).
   const presentMemberships = new Set(app.db.all<{ m: number }>(sql`select r.membership_id as m from session_attendance a
@@ -156,12 +158,12 @@ t.test('from founding a congress to an effective collective contract', async (t)
   await staff.waitForURL(contractUrl)
   t.match(await staff.locator('[data-testid="contract-status"]').textContent(), /生效中/)
   t.match(await staff.locator('main').textContent(), /2029-06-14/, 'three years from the approval')
-  await shot(staff, 'contract-zh')
+  await shot(t, staff, 'contract-zh')
 
   // The minutes print without the site's header and buttons.
   await staff.goto(`${sessionUrl}/minutes`)
   t.match(await staff.locator('main').textContent(), /表决记录/)
-  await shot(staff, 'minutes-zh')
+  await shot(t, staff, 'minutes-zh')
   await staff.emulateMedia({ media: 'print' })
   t.equal(await staff.locator('.site-header').isVisible(), false)
   await staff.emulateMedia({ media: 'screen' })
@@ -169,14 +171,14 @@ t.test('from founding a congress to an effective collective contract', async (t)
   // The same pages in English.
   await staff.goto(`/lang/en?next=${encodeURIComponent(congressUrl)}`)
   t.match(await staff.locator('#composition').textContent(), /The composition meets the rules/)
-  await shot(staff, 'congress-en')
+  await shot(t, staff, 'congress-en')
   await staff.goto(sessionUrl)
   t.match(await staff.locator('.motion').textContent(), /Passed/)
-  await shot(staff, 'session-en')
+  await shot(t, staff, 'session-en')
   await staff.goto(contractUrl)
   t.match(await staff.locator('[data-testid="contract-status"]').textContent(), /In effect/)
-  await shot(staff, 'contract-en')
+  await shot(t, staff, 'contract-en')
   await rep.goto(`/lang/en?next=${encodeURIComponent(sessionUrl)}`)
   t.match(await rep.locator('.motion').textContent(), /Your vote: Yes/)
-  await shot(rep, 'vote-en')
+  await shot(t, rep, 'vote-en')
 })

@@ -7,6 +7,7 @@ import { compositionProblems, MIN_REPRESENTATIVES, OPERATOR_MAX_PERCENT, REPRESE
 import { congressInput, representativeInput, repParams, sessionInput } from './governance-schemas.js'
 import * as repo from './congress-repository.js'
 import { activeMembershipsOf } from './access.js'
+import { liaisonBuildings } from './contracts-repository.js'
 import type { GovernanceService } from './service.js'
 import { buildingPageData } from './building-page.js'
 
@@ -22,9 +23,14 @@ export default async function congressPages (app: FastifyInstance, { service }: 
   app.get('/governance', async (req, reply) => {
     const actor = app.requireSignedIn(req)
     const ids = actor.isAdmin ? null : [...new Set([...actor.staffBuildingIds, ...activeMembershipsOf(db, actor.id).map((m) => m.buildingId)])]
-    const list = repo.buildingsByIds(db, ids)
-    if (list.length === 1 && !actor.isAdmin && !actor.isStaff) return await reply.redirect(`/governance/buildings/${list[0].id}`)
-    return reply.page('governance/index', { titleKey: 'governance.index.title', buildings: list })
+    const list = repo.buildingsByIds(db, ids).map((b) => ({ ...b, href: `/governance/buildings/${b.id}` }))
+    // A liaison who is not a member there publishes their enterprise's disclosures only.
+    const seen = new Set(list.map((b) => b.id))
+    const liaison = repo.buildingsByIds(db, [...new Set(liaisonBuildings(db, actor.id))].filter((id) => !seen.has(id)))
+      .map((b) => ({ ...b, href: `/governance/buildings/${b.id}/disclosures` }))
+    const all = [...list, ...liaison]
+    if (all.length === 1 && !actor.isAdmin && !actor.isStaff) return await reply.redirect(all[0].href)
+    return reply.page('governance/index', { titleKey: 'governance.index.title', buildings: all })
   })
 
   const buildingPage = (req: FastifyRequest, id: number, extra: Body = {}): Body => buildingPageData(app, service, req, id, extra)

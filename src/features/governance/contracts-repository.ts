@@ -144,3 +144,8 @@ export function setDisclosureAttachment (db: DbOrTx, id: number, patch: Pick<Dis
 export function liaisonEnterprises (db: DbOrTx, userId: number, buildingId: number): number[] {
   return db.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.liaisonUserId, userId), eq(enterprises.buildingId, buildingId))).all().map((e) => e.id)
 }
+
+/** The buildings of the enterprises this user is the liaison of. */
+export function liaisonBuildings (db: DbOrTx, userId: number): number[] {
+  return db.select({ b: enterprises.buildingId }).from(enterprises).where(eq(enterprises.liaisonUserId, userId)).all().map((r) => r.b)
+}

@@ -167,3 +167,34 @@ t.test('disclosures: members read their enterprise\'s and the federation\'s; sta
   t.match(res.body, /v2<\/td><td>2026-06-01<\/td><td>第一届联合职代会第一次会议/)
   t.match(res.body, /v1<\/td><td>2022-07-01/)
 })
+
+t.test('a liaison publishes for their own enterprise only; its members read it', async (t) => {
+  const app = await build(t)
+  const w = await governanceWorld(app, 3)
+  const liaisonId = app.db.get<{ id: number }>(sql`select liaison_user_id as id from enterprises where id = ${w.enterpriseIds[0]}`)!.id
+  const phone = app.db.get<{ phone: string }>(sql`select phone from users where id = ${liaisonId}`)!.phone
+  const liaison = new PageSession(app)
+  await liaison.login(phone)
+  let res = await liaison.get('/governance')
+  t.equal(res.statusCode, 302, 'straight to the one building where they may publish')
+  t.equal(res.headers.location, `/governance/buildings/${w.buildingId}/disclosures`)
+  res = await liaison.get(res.headers.location as string)
+  t.match(res.body, /发布公开内容/)
+  t.notMatch(res.body, /<option value="">楼宇工会联合会<\/option>/, 'not for the federation')
+  const post = async (fields: Record<string, string>) => {
+    const body = multipartBody(fields)
+    return await app.inject({ method: 'POST', url: `/governance/buildings/${w.buildingId}/disclosures?_csrf=${encodeURIComponent(liaison.csrf!)}`, payload: body.payload, headers: { accept: 'text/html', 'content-type': body.contentType, cookie: [...liaison.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } })
+  }
+  const fields = { category: 'pay', title: '2026 年 5 月工资发放公示', body: '按时足额发放。', periodFrom: '2026-05-01', periodTo: '2026-05-31' }
+  t.equal((await post(fields)).statusCode, 403, 'the federation is not theirs to speak for')
+  t.equal((await post({ ...fields, enterpriseId: String(w.enterpriseIds[1]) })).statusCode, 403, 'nor another enterprise')
+  t.equal((await post({ ...fields, enterpriseId: String(w.enterpriseIds[0]) })).statusCode, 303)
+  const member = new PageSession(app)
+  await member.login(w.members[0].user.phone)
+  t.match((await member.get(`/governance/buildings/${w.buildingId}/disclosures`)).body, /2026 年 5 月工资发放公示/)
+  const colleague = new PageSession(app) // members[1] works in enterpriseIds[1]
+  await colleague.login(w.members[1].user.phone)
+  t.notMatch((await colleague.get(`/governance/buildings/${w.buildingId}/disclosures`)).body, /工资发放公示/)
+  const audit = app.db.get<{ n: number }>(sql`select count(*) as n from audit_log where action = 'disclosure.publish' and actor_user_id = ${liaisonId}`)!.n
+  t.equal(audit, 1)
+})

@@ -31,8 +31,8 @@ export const sessionInput = z.object({ date: calendarDate(), title: text(200), a
 /** Representative ids: a JSON array, or the ticked checkboxes of a form (one value or several). */
 export const attendanceInput = z.object({
   representativeIds: z.preprocess(
-    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.coerce.number().int().positive(), { error: 'governance.v.representativeIds' }).max(2000)
+    (v) => (v === undefined || v === null || Array.isArray(v) ? v : [v]),
+    z.array(z.coerce.number().int().positive(), { error: 'governance.v.representativeIds' }).min(1, 'governance.v.representativeIds').max(2000)
   )
 })
 

@@ -189,3 +189,14 @@ export function buildingsByIds (db: DbOrTx, ids: number[] | null) {
   if (ids.length === 0) return []
   return q.where(sql`${buildings.id} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`).orderBy(asc(buildings.id)).all()
 }
+
+/** The user's seats now, with the next session of each congress from `today` on. */
+export function upcomingSessionsOfUser (db: DbOrTx, userId: number, today: string) {
+  return db.all<{ sessionId: number, date: string, title: string, buildingName: string }>(sql`
+    select s.id as sessionId, s.date, s.title, b.name as buildingName
+    from congress_representatives r join memberships m on m.id = r.membership_id
+    join congress_sessions s on s.congress_id = r.congress_id
+    join congresses c on c.id = r.congress_id join buildings b on b.id = c.building_id
+    where m.user_id = ${userId} and r.removed_at is null and s.date >= ${today}
+    order by s.date, s.id limit 3`)
+}

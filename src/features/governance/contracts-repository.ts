@@ -149,3 +149,14 @@ export function liaisonEnterprises (db: DbOrTx, userId: number, buildingId: numb
 export function liaisonBuildings (db: DbOrTx, userId: number): number[] {
   return db.select({ b: enterprises.buildingId }).from(enterprises).where(eq(enterprises.liaisonUserId, userId)).all().map((r) => r.b)
 }
+
+/** What staff must not miss in these buildings (all when null): filings, expiring terms, unanswered proposals. */
+export function remindersFor (db: DbOrTx, buildingIds: number[] | null) {
+  const scope = (col: string) => buildingIds === null ? sql`1 = 1` : buildingIds.length === 0 ? sql`0 = 1` : sql`${sql.raw(col)} in (${sql.join(buildingIds.map((i) => sql`${i}`), sql`, `)})`
+  return {
+    signed: db.all<{ id: number, title: string, signedOn: string }>(sql`select id, title, signed_on as signedOn from collective_contracts c where stage = 'signed' and ${scope('c.building_id')} order by signed_on limit 20`),
+    filed: db.all<ContractRow>(sql`select id, title, stage, filed_on as filedOn, approved_on as approvedOn, term_years as termYears from collective_contracts c where stage = 'filed' and ${scope('c.building_id')} limit 200`),
+    proposals: db.all<{ id: number, roundId: number, title: string, answerDueOn: string }>(sql`select p.id, p.round_id as roundId, r.title, p.answer_due_on as answerDueOn
+      from bargaining_proposals p join bargaining_rounds r on r.id = p.round_id where p.answered_on is null and ${scope('r.building_id')} order by p.answer_due_on limit 20`)
+  }
+}

@@ -11,6 +11,9 @@ import disclosurePages from './disclosure-pages.js'
 
 export default async function governanceFeature (app: FastifyInstance): Promise<void> {
   const service = createGovernanceService({ db: app.db, clock: app.clock, pii: app.pii, uploadDir: app.config.uploadDir })
+  // Home: a representative's next sessions; staff's filings, expiring contracts, unanswered proposals.
+  app.homeCards.push({ order: 45, partial: 'governance/home-card', load: (req) => (req.actor === null ? null : service.reminders.forHome(req.actor)) })
+
   await app.register(congressApi, { service })
   await app.register(congressPages, { service })
   await app.register(sessionPages, { service })

@@ -7,6 +7,7 @@ import { contractUseCases } from './contracts.js'
 import { bargainingUseCases } from './bargaining.js'
 import { disclosureUseCases } from './disclosures.js'
 import { charterUseCases } from './charter.js'
+import { reminderUseCases } from './reminders.js'
 import type { GovernanceDeps } from './deps.js'
 
 export function createGovernanceService (deps: GovernanceDeps) {
@@ -23,7 +24,8 @@ export function createGovernanceService (deps: GovernanceDeps) {
     contracts,
     bargaining: bargainingUseCases(deps),
     disclosures: disclosureUseCases(deps),
-    charter: charterUseCases(deps)
+    charter: charterUseCases(deps),
+    reminders: reminderUseCases(deps)
   }
 }
 

@@ -118,7 +118,11 @@ const messages: Messages = {
     'governance.minutes.votes': '表决记录',
     'governance.minutes.print': '打印',
     'governance.minutes.representative': '代表',
-    'governance.minutes.via': '签到方式'
+    'governance.minutes.via': '签到方式',
+    'governance.home.title': '民主管理',
+    'governance.home.sessions': '您是联合职代会代表，即将召开的会议：',
+    'governance.home.toFile': '已签订，应于 {due} 前报送劳动保障行政部门',
+    'governance.home.expiring': '将于 {date} 期满，请及时续订'
   },
   en: {
     'governance.nav': 'Democratic management',
@@ -235,7 +239,11 @@ const messages: Messages = {
     'governance.minutes.votes': 'Votes',
     'governance.minutes.print': 'Print',
     'governance.minutes.representative': 'Representative',
-    'governance.minutes.via': 'Signed in by'
+    'governance.minutes.via': 'Signed in by',
+    'governance.home.title': 'Democratic management',
+    'governance.home.sessions': 'You are a congress representative. Sessions to come:',
+    'governance.home.toFile': 'signed: file with the labour administration by {due}',
+    'governance.home.expiring': 'ends on {date}: time to renew'
   }
 }
 export default messages

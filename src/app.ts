@@ -21,6 +21,7 @@ import buildings from './features/buildings/index.js'
 import memberships from './features/memberships/index.js'
 import aid from './features/aid/index.js'
 import claims from './features/claims/index.js'
+import governance from './features/governance/index.js'
 
 export interface AppOptions { config: Config, clock?: Clock }
 
@@ -55,6 +56,7 @@ async function application (fastify: FastifyInstance, opts: AppOptions): Promise
   await fastify.register(memberships)
   await fastify.register(aid)
   await fastify.register(claims)
+  await fastify.register(governance)
 }
 
 /** The application plugin; not encapsulated, so the instance it is registered on gets its decorators. */

@@ -10,7 +10,9 @@ import { migrationsDir } from '../src/paths.js'
 const EXPECTED_TABLES = [
   'users', 'role_grants', 'staff_scopes', 'audit_log', 'idempotency_keys', 'counters',
   'buildings', 'enterprises', 'memberships', 'membership_transfers', 'roster_imports',
-  'aid_plans', 'aid_group_orders', 'aid_purchases', 'aid_payment_batches', 'aid_claims', 'aid_claim_documents', 'claim_counts'
+  'aid_plans', 'aid_group_orders', 'aid_purchases', 'aid_payment_batches', 'aid_claims', 'aid_claim_documents', 'claim_counts',
+  'congresses', 'congress_representatives', 'congress_sessions', 'session_attendance', 'motions', 'motion_votes', 'bargaining_rounds',
+  'bargaining_negotiators', 'bargaining_proposals', 'bargaining_meetings', 'collective_contracts', 'disclosures', 'charter_versions'
 ]
 
 function tempPath (t: Test): string {

@@ -10,11 +10,14 @@ import { seedBuildings } from '../features/buildings/demo-seed.js'
 import { seedMemberships } from '../features/memberships/demo-seed.js'
 import { seedAid } from '../features/aid/demo-seed.js'
 import { seedClaims } from '../features/claims/demo-seed.js'
+import { seedGovernance } from '../features/governance/demo-seed.js'
 
 export interface SeedContext {
   db: Db
   clock: Clock
   pii: Pii
+  /** Where encrypted files go (UPLOAD_DIR); without it, seeds store no files. */
+  uploadDir?: string
   /** Demo accounts to print at the end: role, phone, password, what to try. */
   accounts: Array<{ role: string, phone: string, password: string, note: string }>
   /** Facts the earlier steps leave for the later ones (ids of buildings, enterprises, users…). */
@@ -33,13 +36,14 @@ export async function seedDemo (ctx: SeedContext): Promise<void> {
   await seedMemberships(ctx)
   await seedAid(ctx)
   await seedClaims(ctx)
+  await seedGovernance(ctx)
 }
 
 const invokedDirectly = process.argv[1] !== undefined && /seed-demo\.(ts|js)$/.test(process.argv[1])
 if (invokedDirectly) {
   const config = loadConfig()
   const db = openDatabase(config.databasePath)
-  const ctx: SeedContext = { db, clock: createClock(), pii: createPii(config.piiKey), accounts: [], facts: {}, log: (l) => process.stdout.write(l + '\n') }
+  const ctx: SeedContext = { db, clock: createClock(), pii: createPii(config.piiKey), uploadDir: config.uploadDir, accounts: [], facts: {}, log: (l) => process.stdout.write(l + '\n') }
   seedDemo(ctx).then(() => {
     ctx.log('\nDemo accounts (password for all: ' + DEMO_PASSWORD + '):')
     for (const a of ctx.accounts) ctx.log(`  ${a.role.padEnd(8)} ${a.phone}  ${a.note}`)

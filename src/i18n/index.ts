@@ -7,12 +7,14 @@ import memberships from './messages/memberships.js'
 import aid from './messages/aid.js'
 import claims from './messages/claims.js'
 import selfService from './messages/self-service.js'
+import governance from './messages/governance.js'
+import governanceContracts from './messages/governance-contracts.js'
 
 export type Lang = 'zh' | 'en'
 export const LANGS: Lang[] = ['zh', 'en']
 export interface Messages { zh: Record<string, string>, en: Record<string, string> }
 
-const catalogues: Messages[] = [common, accounts, buildings, memberships, aid, claims, selfService]
+const catalogues: Messages[] = [common, accounts, buildings, memberships, aid, claims, selfService, governance, governanceContracts]
 const dict: Record<Lang, Map<string, string>> = { zh: new Map(), en: new Map() }
 for (const c of catalogues) {
   for (const lang of LANGS) for (const [k, v] of Object.entries(c[lang])) dict[lang].set(k, v)

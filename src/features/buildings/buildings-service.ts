@@ -6,6 +6,8 @@ import { AppError, badRequest, conflict, forbidden, notFound } from '../../lib/e
 import { canActForBuilding, requireActor, requireAdmin, requireStaffOrAdmin, reviewableBuildings, type Actor } from '../../lib/access.js'
 import { auditHistory, writeAudit } from '../audit/audit-repository.js'
 import * as repo from './buildings-repository.js'
+import { governanceFacts } from '../governance/contracts-repository.js'
+import { addMonths } from '../../domain/collective-contract.js'
 import type { BuildingInput, EnterpriseInput } from './buildings-schemas.js'
 
 const stateChanged = (): AppError => conflict('STATE_CHANGED', 'error.stateChanged')
@@ -149,7 +151,10 @@ export function createBuildingsService (db: Db, clock: Clock) {
     /** The city overview for admin: every building, and the totals the article reports. */
     cityOverview (actor: Actor | null) {
       requireAdmin(actor)
-      const rows = cityCoverage()
+      // Congress and disclosure come from the records, not the building's flags: a congress
+      // session decided something, or a disclosure was published, in the last 12 months.
+      const facts = governanceFacts(db, addMonths(clock.today(), -12))
+      const rows = cityCoverage().map((r) => ({ ...r, hasWorkerCongress: facts.get(r.id)?.congress === true, hasAffairsDisclosure: facts.get(r.id)?.disclosure === true }))
       const sum = (f: (r: repo.BuildingCoverage) => number): number => rows.reduce((s, r) => s + f(r), 0)
       return {
         rows,

@@ -29,9 +29,9 @@ export function sha256 (bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
-/** Writes the encrypted bytes; returns the path relative to the upload directory. */
-export function storeEncrypted (uploadDir: string, pii: Pii, claimId: number, bytes: Buffer): string {
-  const rel = join('claims', String(claimId), `${randomUUID()}.bin`)
+/** Writes the encrypted bytes; returns the path relative to the upload directory. (Also used for collective contracts and disclosures: `folder`.) */
+export function storeEncrypted (uploadDir: string, pii: Pii, claimId: number, bytes: Buffer, folder = 'claims'): string {
+  const rel = join(folder, String(claimId), `${randomUUID()}.bin`)
   const full = join(uploadDir, rel)
   mkdirSync(dirname(full), { recursive: true })
   writeFileSync(full, pii.encryptBuffer(bytes), { mode: 0o600 })

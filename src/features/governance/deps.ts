@@ -1,0 +1,13 @@
+// What every governance use case is given: the database, the clock, and (for the stored
+// contract texts, scans and disclosure attachments) the PII keys and the upload directory.
+import type { Db } from '../../db/index.js'
+import type { Clock } from '../../lib/clock.js'
+import type { Pii } from '../../lib/pii.js'
+
+export interface GovernanceDeps { db: Db, clock: Clock, pii: Pii, uploadDir: string }
+
+/** A UNIQUE or PRIMARY KEY violation (two requests raced to the same row). */
+export function isUniqueViolation (err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+}

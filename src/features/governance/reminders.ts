@@ -1,0 +1,26 @@
+// The home page's governance card: a representative's next sessions; for staff, what must not
+// be missed in their buildings: contracts to file (due 10 days after signing), contracts in
+// their last three months, proposals awaiting an answer (20 days).
+import type { Actor } from '../../lib/access.js'
+import { reviewableBuildings } from '../../lib/access.js'
+import { contractStatusOn, effectiveOn, filingDueOn, termEndsOn } from '../../domain/collective-contract.js'
+import * as congressRepo from './congress-repository.js'
+import * as repo from './contracts-repository.js'
+import type { GovernanceDeps } from './deps.js'
+
+export function reminderUseCases ({ db, clock }: GovernanceDeps) {
+  return {
+    forHome (actor: Actor) {
+      const today = clock.today()
+      const sessions = congressRepo.upcomingSessionsOfUser(db, actor.id, today)
+      if (!actor.isStaff && !actor.isAdmin) return sessions.length === 0 ? null : { sessions, staff: null }
+      const r = repo.remindersFor(db, reviewableBuildings(actor))
+      const toFile = r.signed.map((c) => ({ ...c, dueOn: filingDueOn(c.signedOn), late: today > filingDueOn(c.signedOn) }))
+      const expiring = r.filed.filter((c) => contractStatusOn({ ...c, stage: 'filed' }, today) === 'expiring')
+        .map((c) => ({ id: c.id, title: c.title, endsOn: termEndsOn(effectiveOn(c.filedOn!, c.approvedOn), c.termYears) }))
+      const proposals = r.proposals.map((p) => ({ ...p, overdue: today > p.answerDueOn }))
+      const any = sessions.length + toFile.length + expiring.length + proposals.length > 0
+      return any ? { sessions, staff: { toFile, expiring, proposals } } : null
+    }
+  }
+}

@@ -8,10 +8,10 @@ import { requireActor, requireAdmin, type Actor, canActForBuilding } from '../..
 import { pageLinks } from '../../lib/pagination.js'
 import { csvStream, sendCsv } from '../../lib/csv.js'
 import { auditHistory } from '../audit/audit-repository.js'
-import { planFromLatest, defaultPlan, MAX_TIERS, type PlanTerms } from '../../domain/aid-plan.js'
+import { planFromLatest, defaultPlan, enrolmentOpen, MAX_TIERS, type PlanTerms } from '../../domain/aid-plan.js'
 import type { Quote } from '../../domain/reimbursement.js'
 import { fenToYuanString } from '../../domain/money.js'
-import type { AidService } from './aid-service.js'
+import type { AidService, PlanOffer } from './aid-service.js'
 import { groupOrderForm, orderForm, ordersQuery, paymentBody, planForm, quoteForm, tiersFromForm, yearParam } from './aid-schemas.js'
 import * as repo from './purchases-repository.js'
 import { getPlan, latestPlan, listPlans } from './plans-repository.js'
@@ -75,8 +75,14 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
   // ---- a member's share ----
   const sharePage = (actor: Actor, extra: Record<string, unknown> = {}) => {
     const s = service.shareSummary(actor.id)
+    const offers = s.offers.map((o) => offerView(o, s.offers))
     return {
       titleKey: 'aid.share.title',
+      offers,
+      offersOpen: offers.filter((o) => o.open),
+      // Next year's opening date matters only to someone this year's plan is not offered to.
+      offersNotOpen: offers.filter((o, i) => !o.open && o.state !== 'ordered' && (i === 0 || o.state !== 'not_yet_open' || ['closed', 'no_cover_left'].includes(offers[0].state))),
+      openOrders: s.offers.flatMap((o) => (o.order === undefined ? [] : [orderView(o.order)])),
       plan: planView(s.plan),
       membership: s.membership,
       current: s.current === undefined ? undefined : orderView(s.current),
@@ -102,7 +108,7 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
     const body = (req.body ?? {}) as Body
     try {
       const input = parseInput(orderForm, body)
-      service.orderShare(actor, { shares: input.shares }, input.idempotencyKey)
+      service.orderShare(actor, { shares: input.shares, year: input.year }, input.idempotencyKey)
       reply.flash('aid.share.ordered')
       return await reply.redirect('/aid/share')
     } catch (err) {
@@ -111,10 +117,14 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
   })
 
   // ---- a liaison's group order ----
-  const groupPage = (actor: Actor, enterpriseId: number | undefined, extra: Record<string, unknown> = {}) => {
+  const groupPage = (actor: Actor, enterpriseId: number | undefined, year: number | undefined, extra: Record<string, unknown> = {}) => {
     const enterprises = repo.enterprisesOfLiaison(app.db, actor.id).filter((e) => e.status === 'enrolled')
     const chosen = enterprises.find((e) => e.id === enterpriseId) ?? enterprises[0]
-    const plan = service.currentPlan()
+    // Every plan whose window is open may be ordered; the others say why not.
+    const today = app.clock.today()
+    const plans = service.enrolmentPlans()
+    const open = plans.filter((p) => enrolmentOpen(p, today))
+    const plan = open.find((p) => p.year === year) ?? open[0] ?? plans[0]
     const members = chosen === undefined
       ? []
       : repo.activeMembersWithOrders(app.db, chosen.id, plan.year).map((m) => ({ ...m, statusKey: m.purchaseStatus === null ? undefined : statusKey(m.purchaseStatus), free: m.purchaseId === null }))
@@ -123,6 +133,11 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
       enterprises: enterprises.map((e) => ({ ...e, selected: e.id === chosen?.id })),
       enterprise: chosen,
       plan: planView(plan),
+      canOrder: enrolmentOpen(plan, today),
+      years: open.length > 1 ? open.map((p) => ({ year: p.year, selected: p.year === plan.year })) : [],
+      notOffered: plans.filter((p, i) => !enrolmentOpen(p, today) && (i === 0 || today > plans[0].enrolTo)).map((p) => ({
+        year: p.year, from: p.enrolFrom, to: p.enrolTo, reasonKey: today < p.enrolFrom ? 'aid.offer.notYetOpen' : 'aid.offer.closed'
+      })),
       members,
       freeCount: members.filter((m) => m.free).length,
       sharesOptions: sharesOptions(plan, 1),
@@ -132,23 +147,26 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
     }
   }
 
+  const queryId = (v: unknown): number | undefined => {
+    const n = Number(v)
+    return v !== undefined && v !== '' && Number.isSafeInteger(n) && n > 0 ? n : undefined
+  }
+
   app.get('/aid/group', async (req, reply) => {
     const actor = requireActor(req.actor)
     const q = (req.query ?? {}) as Record<string, string | undefined>
-    const id = q.enterpriseId === undefined ? undefined : Number(q.enterpriseId)
-    return reply.page('aid/group', groupPage(actor, Number.isSafeInteger(id) ? id : undefined))
+    return reply.page('aid/group', groupPage(actor, queryId(q.enterpriseId), queryId(q.year)))
   })
 
   app.post('/aid/group', csrf, async (req, reply) => {
     const actor = requireActor(req.actor)
     const body = (req.body ?? {}) as Body
-    const entId = Number(body.enterpriseId)
     try {
       // No box ticked means an empty selection ("select at least one"), not a missing field.
       const input = parseInput(groupOrderForm, { ...body, membershipIds: body.membershipIds ?? [] })
-      const answer = service.orderGroup(actor, { enterpriseId: input.enterpriseId, membershipIds: input.membershipIds, shares: input.shares }, input.idempotencyKey).body
+      const answer = service.orderGroup(actor, { enterpriseId: input.enterpriseId, membershipIds: input.membershipIds, shares: input.shares, year: input.year }, input.idempotencyKey).body
       const names = new Map(repo.activeMembersWithOrders(app.db, input.enterpriseId, answer.planYear).map((m) => [m.id, m.name]))
-      return await reply.page('aid/group', groupPage(actor, input.enterpriseId, {
+      return await reply.page('aid/group', groupPage(actor, input.enterpriseId, answer.planYear, {
         result: {
           ...answer,
           ordered: answer.ordered.map((o) => ({ ...o, name: names.get(o.membershipId) ?? String(o.membershipId) })),
@@ -156,7 +174,7 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
         }
       }))
     } catch (err) {
-      return reply.formError(err, 'aid/group', groupPage(actor, Number.isSafeInteger(entId) ? entId : undefined, { values: body }))
+      return reply.formError(err, 'aid/group', groupPage(actor, queryId(body.enterpriseId), queryId(body.year), { values: body }))
     }
   })
 
@@ -313,6 +331,29 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
       return reply.formError(err, 'aid/plan', { ...page, tierRows: rows, values: body })
     }
   })
+}
+
+/**
+ * One plan on the share page: whether it can be ordered, when cover would start if paid today,
+ * and otherwise why not, in words (with the other plan a member may turn to instead).
+ */
+function offerView (o: PlanOffer, all: PlanOffer[]) {
+  const other = all.find((x) => x.plan.year !== o.plan.year && x.state === 'open')
+  const reasonKey = o.state === 'not_yet_open'
+    ? 'aid.offer.notYetOpen'
+    : o.state === 'closed' ? 'aid.offer.closed' : o.state === 'no_cover_left' ? 'aid.offer.noCoverLeft' : undefined
+  return {
+    year: o.plan.year,
+    state: o.state,
+    open: o.state === 'open',
+    plan: planView(o.plan),
+    coverPreview: o.coverPreview,
+    renewal: o.renewal,
+    reasonKey,
+    otherYear: other?.plan.year,
+    multipleShares: o.plan.maxShares > 1,
+    sharesOptions: sharesOptions(o.plan, 1)
+  }
 }
 
 function sharesOptions (plan: PlanTerms, selected: number) {

@@ -198,6 +198,10 @@ export default async function membershipsPages (app: FastifyInstance, { service,
       enterprises: manageable.map((e) => ({ ...e, selected: e.id === q.enterpriseId })),
       statuses: ['applied', 'active', 'rejected', 'left'].map((s) => ({ value: s, selected: s === q.status })),
       transfers: service.pendingTransfersFor(actor),
+      // Applications on this page may be ticked and decided together (select-all works without script: ?all=1).
+      canDecide: rows.some((m) => m.status === 'applied'),
+      selectAll: (req.query as Record<string, unknown>)?.all === '1',
+      selectAllHref: '/memberships?' + new URLSearchParams(Object.entries({ ...params, page: q.page > 1 ? q.page : undefined, all: 1 }).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)])).toString(),
       exportHref: '/memberships/export.csv' + (exportQuery === '' ? '' : '?' + exportQuery),
       ...pageLinks('/memberships', params, q.page, pages)
     }

@@ -14,6 +14,8 @@ import { fenToYuanString } from '../../domain/money.js'
 import type { AidService, PlanOffer } from './aid-service.js'
 import { groupOrderForm, orderForm, ordersQuery, paymentBody, planForm, quoteForm, tiersFromForm, yearParam } from './aid-schemas.js'
 import * as repo from './purchases-repository.js'
+import { federationAccount, groupOrdersOfLiaison } from './group-orders-repository.js'
+import { paymentReference } from '../../domain/payment-reference.js'
 import { getPlan, latestPlan, listPlans } from './plans-repository.js'
 
 const PAGE_SIZE = 50
@@ -46,6 +48,16 @@ const statusKey = (s: string): string => `aid.status.${s}`
 
 function orderView (o: repo.OrderListRow) {
   return { ...o, statusKey: statusKey(o.status), badge: o.status === 'paid' ? 'ok' : o.status === 'cancelled' ? 'bad' : 'warn' }
+}
+
+/** An unpaid order with where to pay it: its building's account and the remark to write. */
+function payableView (db: FastifyInstance['db'], o: repo.OrderListRow) {
+  return {
+    ...orderView(o),
+    reference: paymentReference({ kind: 'order', id: o.id }),
+    groupReference: o.groupOrderId === null ? undefined : paymentReference({ kind: 'group', id: o.groupOrderId }),
+    payAccount: o.status === 'pending_payment' ? federationAccount(db, o.buildingId) : undefined
+  }
 }
 
 export default async function aidPages (app: FastifyInstance, { service }: { service: AidService }): Promise<void> {
@@ -82,7 +94,7 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
       offersOpen: offers.filter((o) => o.open),
       // Next year's opening date matters only to someone this year's plan is not offered to.
       offersNotOpen: offers.filter((o, i) => !o.open && o.state !== 'ordered' && (i === 0 || o.state !== 'not_yet_open' || ['closed', 'no_cover_left'].includes(offers[0].state))),
-      openOrders: s.offers.flatMap((o) => (o.order === undefined ? [] : [orderView(o.order)])),
+      openOrders: s.offers.flatMap((o) => (o.order === undefined ? [] : [payableView(app.db, o.order)])),
       plan: planView(s.plan),
       membership: s.membership,
       current: s.current === undefined ? undefined : orderView(s.current),
@@ -140,6 +152,7 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
       })),
       members,
       freeCount: members.filter((m) => m.free).length,
+      groupOrders: groupOrdersOfLiaison(app.db, actor.id).map((g) => ({ ...g, reference: paymentReference({ kind: 'group', id: g.id }) })),
       sharesOptions: sharesOptions(plan, 1),
       multipleShares: plan.maxShares > 1,
       idempotencyKey: randomUUID(),
@@ -222,7 +235,7 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
     const mayConfirm = o.status === 'pending_payment' && canActForBuilding(actor, o.buildingId) && o.memberUserId !== actor.id
     return {
       titleKey: 'aid.order.title',
-      order: orderView(o),
+      order: payableView(app.db, o),
       mayConfirm,
       isStaffView: canActForBuilding(actor, o.buildingId),
       history: auditHistory(app.db, 'aid_purchase', id).map((h) => ({ ...h, actionKey: `aid.audit.${h.action}` })),

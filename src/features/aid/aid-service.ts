@@ -185,13 +185,17 @@ export function createAidService (db: Db, clock: Clock) {
     })
   }
 
-  /** The checks and the change shared by staff confirmation and the webhook. */
-  function applyPayment (tx: DbOrTx, p: repo.PurchaseRow, input: PaymentInput, via: 'staff' | 'webhook', by: number | null): PaidAnswer {
+  /**
+   * The checks and the change shared by staff confirmation and the webhook. `groupReceipt`: one
+   * company transfer paying every order of a group order, whose receipt the caller has checked
+   * is not used outside the group.
+   */
+  function applyPayment (tx: DbOrTx, p: repo.PurchaseRow, input: PaymentInput, via: 'staff' | 'webhook', by: number | null, groupReceipt = false): PaidAnswer {
     const today = clock.today()
     if (input.paidOn < p.orderedOn) throw badRequest({ paidOn: `aid.v.paidOnBeforeOrder|${JSON.stringify({ date: p.orderedOn })}` })
     if (input.paidOn > today) throw badRequest({ paidOn: 'v.dateFuture' })
     if (p.status !== 'pending_payment') throw conflict('STATE_CHANGED', 'error.stateChanged')
-    if (repo.receiptTaken(tx, p.planYear, input.receiptNo)) throw conflict('RECEIPT_TAKEN', 'aid.err.receiptTaken', { receiptNo: 'aid.err.receiptTaken' })
+    if (!groupReceipt && repo.receiptTaken(tx, p.planYear, input.receiptNo)) throw conflict('RECEIPT_TAKEN', 'aid.err.receiptTaken', { receiptNo: 'aid.err.receiptTaken' })
     // The plan's terms at confirmation decide the waiting period; cover is stored and never moves.
     const plan = getPlan(tx, p.planYear)!
     const { window, renewal } = coverFor(tx, p.membershipId, plan, input.paidOn)
@@ -314,7 +318,7 @@ export function createAidService (db: Db, clock: Clock) {
     return { plan, current, canOrder, shown: current !== undefined || membership !== undefined }
   }
 
-  return { planOf, enrolmentPlans, currentPlan, currentYear, savePlan, quote, orderShare, orderGroup, checkMayConfirm, confirmPayment, webhookPayment, orderFor, orderScope, shareSummary, currentShare }
+  return { applyPayment, planOf, enrolmentPlans, currentPlan, currentYear, savePlan, quote, orderShare, orderGroup, checkMayConfirm, confirmPayment, webhookPayment, orderFor, orderScope, shareSummary, currentShare }
 }
 
 export type AidService = ReturnType<typeof createAidService>

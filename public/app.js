@@ -31,5 +31,27 @@
       }
       tick()
     })
+    // Stacked tables on phones: each cell labelled by its column's heading (templates may set it).
+    document.querySelectorAll('.table-wrap > table').forEach(function (table) {
+      var heads = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) { return th.textContent.trim() })
+      if (heads.length === 0) return
+      table.querySelectorAll('tbody tr').forEach(function (tr) {
+        Array.prototype.forEach.call(tr.children, function (td, i) {
+          if (td.tagName === 'TD' && !td.hasAttribute('data-label') && heads[i]) td.setAttribute('data-label', heads[i])
+        })
+      })
+    })
+    // Select-all: <a data-select-all="name"> ticks every checkbox of that name in its form
+    // (without script the link reloads the page with them ticked).
+    document.querySelectorAll('[data-select-all]').forEach(function (link) {
+      link.addEventListener('click', function (e) {
+        var form = link.closest('form')
+        if (!form) return
+        e.preventDefault()
+        var boxes = form.querySelectorAll('input[type="checkbox"][name="' + link.getAttribute('data-select-all') + '"]')
+        var all = Array.prototype.every.call(boxes, function (b) { return b.checked })
+        boxes.forEach(function (b) { b.checked = !all })
+      })
+    })
   })
 })()

@@ -56,6 +56,25 @@ export function planFromLatest (latest: PlanTerms, year: number): PlanTerms {
   return { ...latest, year, tiers: latest.tiers.map((t) => ({ ...t })), enrolFrom: move(latest.enrolFrom), enrolTo: move(latest.enrolTo) }
 }
 
+/** Next year's enrolment opens on this day of the year before (云南: November to January). */
+export const NEXT_YEAR_ENROL_OPENS = '11-01'
+
+/**
+ * Next year's plan as it exists by default: this year's terms for `year`, its enrolment window
+ * opening on 1 November of the year before at the latest (a window this year's plan already
+ * opens earlier keeps its earlier opening).
+ */
+export function nextYearPlan (current: PlanTerms, year: number): PlanTerms {
+  const p = planFromLatest(current, year)
+  const opens = `${year - 1}-${NEXT_YEAR_ENROL_OPENS}`
+  return { ...p, enrolFrom: p.enrolFrom < opens ? p.enrolFrom : opens }
+}
+
+/** Whether a plan's enrolment window contains `today`. */
+export function enrolmentOpen (plan: PlanTerms, today: string): boolean {
+  return today >= plan.enrolFrom && today <= plan.enrolTo
+}
+
 /** Plan years the portal accepts (a plan for a year far away is a typing mistake). */
 export const MIN_PLAN_YEAR = 2000
 export const MAX_PLAN_YEAR = 2100

@@ -32,7 +32,7 @@ t.test('calculator, ordering a share, staff confirming the payment', async (t) =
   await page.getByRole('link', { name: '我的互助金' }).click()
   await page.waitForURL('**/aid/share')
   t.match(await page.getByTestId('cover-preview').textContent(), /2026-09-13/)
-  await page.getByTestId('order-share').click()
+  await page.getByTestId('order-share-2026').click()
   await page.waitForURL('**/aid/share')
   t.match(await page.locator('.flash').textContent(), /订单已提交/)
   t.equal(await page.getByTestId('order-status').textContent(), '待付款')

@@ -212,10 +212,12 @@ t.test('the whole flow through the API: building → enterprise → membership �
   expectError(t, await call(app, 'POST', `/api/v1/memberships/${membershipId}/approve`, { token: liaison.token }), 409)
   const other = await reg('李强')
   const m2 = await call(app, 'POST', '/api/v1/memberships', { token: other.token, body: { enterpriseId, name: '李强', idNumber: residentId(2) } })
-  const mrej = await call(app, 'POST', `/api/v1/memberships/${m2.json().id}/reject`, { token: staff })
+  const noReason = expectError(t, await call(app, 'POST', `/api/v1/memberships/${m2.json().id}/reject`, { token: staff }), 400)
+  t.ok(noReason.fields?.reason, 'a rejection needs a reason')
+  const mrej = await call(app, 'POST', `/api/v1/memberships/${m2.json().id}/reject`, { token: staff, body: { reason: '不是本企业职工' } })
   t.equal(mrej.statusCode, 200)
   t.same(mrej.json(), { status: 'rejected' })
-  expectError(t, await call(app, 'POST', `/api/v1/memberships/${m2.json().id}/reject`, { token: staff }), 409)
+  expectError(t, await call(app, 'POST', `/api/v1/memberships/${m2.json().id}/reject`, { token: staff, body: { reason: '再次' } }), 409)
 
   // Buildings list: anyone; items with the documented fields and the live counts.
   const list = await call(app, 'GET', '/api/v1/buildings')

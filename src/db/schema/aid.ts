@@ -30,6 +30,19 @@ export const aidGroupOrders = sqliteTable('aid_group_orders', {
   createdAt: text('created_at').notNull()
 })
 
+/**
+ * Where a building's federation is paid (shown on every unpaid order with its amount and the
+ * reference to write in the transfer's remark). Kept by the building's staff or an admin.
+ */
+export const aidFederationAccounts = sqliteTable('aid_federation_accounts', {
+  buildingId: integer('building_id').primaryKey().references(() => buildings.id),
+  accountName: text('account_name').notNull(),
+  bankName: text('bank_name').notNull(),
+  accountNo: text('account_no').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: integer('updated_by').references(() => users.id)
+})
+
 export const aidPurchases = sqliteTable('aid_purchases', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   membershipId: integer('membership_id').notNull().references(() => memberships.id),
@@ -55,7 +68,10 @@ export const aidPurchases = sqliteTable('aid_purchases', {
   updatedAt: text('updated_at').notNull()
 }, (t) => [
   uniqueIndex('purchases_one_open_per_member_plan').on(t.membershipId, t.planYear).where(sql`status in ('pending_payment', 'paid')`),
-  uniqueIndex('purchases_receipt_per_plan').on(t.planYear, t.receiptNo).where(sql`receipt_no is not null`),
+  // A receipt pays one order, or every order of one group order (one company transfer), so
+  // the index holds for orders outside a group; the service checks the rest inside its
+  // write transaction (SQLite serialises those).
+  uniqueIndex('purchases_receipt_per_plan').on(t.planYear, t.receiptNo).where(sql`receipt_no is not null and group_order_id is null`),
   index('purchases_status_created').on(t.status, t.createdAt),
   index('purchases_plan_status').on(t.planYear, t.status),
   // Covers the fund overview's income per plan year (status, year, shares and amount only).

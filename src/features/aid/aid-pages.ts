@@ -9,12 +9,14 @@ import { pageLinks } from '../../lib/pagination.js'
 import { csvStream, sendCsv } from '../../lib/csv.js'
 import { sendXlsx, xlsxStream } from '../../lib/xlsx-writer.js'
 import { auditHistory } from '../audit/audit-repository.js'
-import { planFromLatest, defaultPlan, MAX_TIERS, type PlanTerms } from '../../domain/aid-plan.js'
+import { planFromLatest, defaultPlan, enrolmentOpen, MAX_TIERS, type PlanTerms } from '../../domain/aid-plan.js'
 import type { Quote } from '../../domain/reimbursement.js'
 import { fenToYuanString } from '../../domain/money.js'
-import type { AidService } from './aid-service.js'
+import type { AidService, PlanOffer } from './aid-service.js'
 import { groupOrderForm, orderForm, ordersQuery, paymentBody, planForm, quoteForm, tiersFromForm, yearParam } from './aid-schemas.js'
 import * as repo from './purchases-repository.js'
+import { federationAccount, groupOrdersOfLiaison } from './group-orders-repository.js'
+import { paymentReference } from '../../domain/payment-reference.js'
 import { getPlan, latestPlan, listPlans } from './plans-repository.js'
 
 const PAGE_SIZE = 50
@@ -49,6 +51,16 @@ function orderView (o: repo.OrderListRow) {
   return { ...o, statusKey: statusKey(o.status), badge: o.status === 'paid' ? 'ok' : o.status === 'cancelled' ? 'bad' : 'warn' }
 }
 
+/** An unpaid order with where to pay it: its building's account and the remark to write. */
+function payableView (db: FastifyInstance['db'], o: repo.OrderListRow) {
+  return {
+    ...orderView(o),
+    reference: paymentReference({ kind: 'order', id: o.id }),
+    groupReference: o.groupOrderId === null ? undefined : paymentReference({ kind: 'group', id: o.groupOrderId }),
+    payAccount: o.status === 'pending_payment' ? federationAccount(db, o.buildingId) : undefined
+  }
+}
+
 export default async function aidPages (app: FastifyInstance, { service }: { service: AidService }): Promise<void> {
   const csrf = { preHandler: app.verifyCsrf }
 
@@ -76,8 +88,14 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
   // ---- a member's share ----
   const sharePage = (actor: Actor, extra: Record<string, unknown> = {}) => {
     const s = service.shareSummary(actor.id)
+    const offers = s.offers.map((o) => offerView(o, s.offers))
     return {
       titleKey: 'aid.share.title',
+      offers,
+      offersOpen: offers.filter((o) => o.open),
+      // Next year's opening date matters only to someone this year's plan is not offered to.
+      offersNotOpen: offers.filter((o, i) => !o.open && o.state !== 'ordered' && (i === 0 || o.state !== 'not_yet_open' || ['closed', 'no_cover_left'].includes(offers[0].state))),
+      openOrders: s.offers.flatMap((o) => (o.order === undefined ? [] : [payableView(app.db, o.order)])),
       plan: planView(s.plan),
       membership: s.membership,
       current: s.current === undefined ? undefined : orderView(s.current),
@@ -103,7 +121,7 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
     const body = (req.body ?? {}) as Body
     try {
       const input = parseInput(orderForm, body)
-      service.orderShare(actor, { shares: input.shares }, input.idempotencyKey)
+      service.orderShare(actor, { shares: input.shares, year: input.year }, input.idempotencyKey)
       reply.flash('aid.share.ordered')
       return await reply.redirect('/aid/share')
     } catch (err) {
@@ -112,10 +130,14 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
   })
 
   // ---- a liaison's group order ----
-  const groupPage = (actor: Actor, enterpriseId: number | undefined, extra: Record<string, unknown> = {}) => {
+  const groupPage = (actor: Actor, enterpriseId: number | undefined, year: number | undefined, extra: Record<string, unknown> = {}) => {
     const enterprises = repo.enterprisesOfLiaison(app.db, actor.id).filter((e) => e.status === 'enrolled')
     const chosen = enterprises.find((e) => e.id === enterpriseId) ?? enterprises[0]
-    const plan = service.currentPlan()
+    // Every plan whose window is open may be ordered; the others say why not.
+    const today = app.clock.today()
+    const plans = service.enrolmentPlans()
+    const open = plans.filter((p) => enrolmentOpen(p, today))
+    const plan = open.find((p) => p.year === year) ?? open[0] ?? plans[0]
     const members = chosen === undefined
       ? []
       : repo.activeMembersWithOrders(app.db, chosen.id, plan.year).map((m) => ({ ...m, statusKey: m.purchaseStatus === null ? undefined : statusKey(m.purchaseStatus), free: m.purchaseId === null }))
@@ -124,8 +146,14 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
       enterprises: enterprises.map((e) => ({ ...e, selected: e.id === chosen?.id })),
       enterprise: chosen,
       plan: planView(plan),
+      canOrder: enrolmentOpen(plan, today),
+      years: open.length > 1 ? open.map((p) => ({ year: p.year, selected: p.year === plan.year })) : [],
+      notOffered: plans.filter((p, i) => !enrolmentOpen(p, today) && (i === 0 || today > plans[0].enrolTo)).map((p) => ({
+        year: p.year, from: p.enrolFrom, to: p.enrolTo, reasonKey: today < p.enrolFrom ? 'aid.offer.notYetOpen' : 'aid.offer.closed'
+      })),
       members,
       freeCount: members.filter((m) => m.free).length,
+      groupOrders: groupOrdersOfLiaison(app.db, actor.id).map((g) => ({ ...g, reference: paymentReference({ kind: 'group', id: g.id }) })),
       sharesOptions: sharesOptions(plan, 1),
       multipleShares: plan.maxShares > 1,
       idempotencyKey: randomUUID(),
@@ -133,23 +161,26 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
     }
   }
 
+  const queryId = (v: unknown): number | undefined => {
+    const n = Number(v)
+    return v !== undefined && v !== '' && Number.isSafeInteger(n) && n > 0 ? n : undefined
+  }
+
   app.get('/aid/group', async (req, reply) => {
     const actor = requireActor(req.actor)
     const q = (req.query ?? {}) as Record<string, string | undefined>
-    const id = q.enterpriseId === undefined ? undefined : Number(q.enterpriseId)
-    return reply.page('aid/group', groupPage(actor, Number.isSafeInteger(id) ? id : undefined))
+    return reply.page('aid/group', groupPage(actor, queryId(q.enterpriseId), queryId(q.year)))
   })
 
   app.post('/aid/group', csrf, async (req, reply) => {
     const actor = requireActor(req.actor)
     const body = (req.body ?? {}) as Body
-    const entId = Number(body.enterpriseId)
     try {
       // No box ticked means an empty selection ("select at least one"), not a missing field.
       const input = parseInput(groupOrderForm, { ...body, membershipIds: body.membershipIds ?? [] })
-      const answer = service.orderGroup(actor, { enterpriseId: input.enterpriseId, membershipIds: input.membershipIds, shares: input.shares }, input.idempotencyKey).body
+      const answer = service.orderGroup(actor, { enterpriseId: input.enterpriseId, membershipIds: input.membershipIds, shares: input.shares, year: input.year }, input.idempotencyKey).body
       const names = new Map(repo.activeMembersWithOrders(app.db, input.enterpriseId, answer.planYear).map((m) => [m.id, m.name]))
-      return await reply.page('aid/group', groupPage(actor, input.enterpriseId, {
+      return await reply.page('aid/group', groupPage(actor, input.enterpriseId, answer.planYear, {
         result: {
           ...answer,
           ordered: answer.ordered.map((o) => ({ ...o, name: names.get(o.membershipId) ?? String(o.membershipId) })),
@@ -157,7 +188,7 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
         }
       }))
     } catch (err) {
-      return reply.formError(err, 'aid/group', groupPage(actor, Number.isSafeInteger(entId) ? entId : undefined, { values: body }))
+      return reply.formError(err, 'aid/group', groupPage(actor, queryId(body.enterpriseId), queryId(body.year), { values: body }))
     }
   })
 
@@ -208,7 +239,7 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
     const mayConfirm = o.status === 'pending_payment' && canActForBuilding(actor, o.buildingId) && o.memberUserId !== actor.id
     return {
       titleKey: 'aid.order.title',
-      order: orderView(o),
+      order: payableView(app.db, o),
       mayConfirm,
       isStaffView: canActForBuilding(actor, o.buildingId),
       history: auditHistory(app.db, 'aid_purchase', id).map((h) => ({ ...h, actionKey: `aid.audit.${h.action}` })),
@@ -317,6 +348,29 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
       return reply.formError(err, 'aid/plan', { ...page, tierRows: rows, values: body })
     }
   })
+}
+
+/**
+ * One plan on the share page: whether it can be ordered, when cover would start if paid today,
+ * and otherwise why not, in words (with the other plan a member may turn to instead).
+ */
+function offerView (o: PlanOffer, all: PlanOffer[]) {
+  const other = all.find((x) => x.plan.year !== o.plan.year && x.state === 'open')
+  const reasonKey = o.state === 'not_yet_open'
+    ? 'aid.offer.notYetOpen'
+    : o.state === 'closed' ? 'aid.offer.closed' : o.state === 'no_cover_left' ? 'aid.offer.noCoverLeft' : undefined
+  return {
+    year: o.plan.year,
+    state: o.state,
+    open: o.state === 'open',
+    plan: planView(o.plan),
+    coverPreview: o.coverPreview,
+    renewal: o.renewal,
+    reasonKey,
+    otherYear: other?.plan.year,
+    multipleShares: o.plan.maxShares > 1,
+    sharesOptions: sharesOptions(o.plan, 1)
+  }
 }
 
 function sharesOptions (plan: PlanTerms, selected: number) {

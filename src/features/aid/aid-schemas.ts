@@ -90,8 +90,10 @@ export const quoteForm = z.object({
 })
 
 export const orderBody = z.object({ shares: sharesField, year: planYear().optional() })
+const formYear = z.preprocess(blankToUndefined, z.coerce.number({ error: 'aid.plan.v.year' }).int('aid.plan.v.year').min(MIN_PLAN_YEAR, 'aid.plan.v.year').max(MAX_PLAN_YEAR, 'aid.plan.v.year').optional())
 export const orderForm = z.object({
   shares: z.coerce.number({ error: 'aid.v.shares' }).int('aid.v.shares').min(1, 'aid.v.shares').max(MAX_SHARES_LIMIT, 'aid.v.shares').default(1),
+  year: formYear,
   idempotencyKey: text(200)
 })
 
@@ -107,6 +109,7 @@ export const groupOrderForm = z.object({
   membershipIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.coerce.number().int().positive()).refine((a) => a.length > 0, 'aid.v.membershipIds').refine((a) => a.length <= 2000, 'aid.v.membershipIds')),
   shares: z.coerce.number({ error: 'aid.v.shares' }).int('aid.v.shares').min(1, 'aid.v.shares').max(MAX_SHARES_LIMIT, 'aid.v.shares').default(1),
+  year: formYear,
   idempotencyKey: text(200)
 })
 

@@ -7,7 +7,7 @@ import { type Actor, canActForBuilding, requireActor, requireAdmin, requireStaff
 import { AppError, badRequest, conflict, forbidden, notFound, ruleRefused } from '../../lib/errors.js'
 import { hashRequest, withIdempotency, type StoredAnswer } from '../../lib/idempotency.js'
 import { writeAudit } from '../audit/audit-repository.js'
-import { planProblems, type PlanTerms } from '../../domain/aid-plan.js'
+import { enrolmentOpen, nextYearPlan, planProblems, type PlanTerms } from '../../domain/aid-plan.js'
 import { coverWindow, type CoverWindow } from '../../domain/cover.js'
 import { computeReimbursement, quoteShape, type Quote } from '../../domain/reimbursement.js'
 import { ensurePlan, getPlan, upsertPlan } from './plans-repository.js'
@@ -31,6 +31,9 @@ export interface GroupOrderAnswer {
   skipped: Array<{ membershipId: number, reason: SkipReason }>
   totalFen: number
 }
+/** Why a plan is or is not offered to a member today. */
+export type OfferState = 'ordered' | 'open' | 'not_yet_open' | 'closed' | 'no_cover_left'
+export interface PlanOffer { plan: PlanTerms, state: OfferState, order: repo.OrderListRow | undefined, coverPreview: CoverWindow | null, renewal: boolean }
 export interface PaidAnswer { status: 'paid', coverFrom: string, coverTo: string }
 
 /** The receipt number's partial unique index refused a second use (a race the check above lost). */
@@ -40,17 +43,33 @@ function isReceiptConflict (err: unknown): boolean {
 }
 
 export function createAidService (db: Db, clock: Clock) {
-  /** The plan of a year; the current year always has one (created and audited when missing). */
+  /**
+   * The plan of a year. The current year always has one (created from the latest terms when
+   * missing); next year's exists by default too, made from this year's terms with enrolment
+   * opening on 1 November. Either is created and audited when first asked for.
+   */
   function planOf (year: number): PlanTerms | undefined {
     const current = Number(clock.today().slice(0, 4))
-    if (year !== current) return getPlan(db, year)
     const existing = getPlan(db, year)
-    if (existing !== undefined) return existing
+    if (existing !== undefined || (year !== current && year !== current + 1)) return existing
+    const derive = year === current ? undefined : ((base: PlanTerms) => () => nextYearPlan(base, year))(planOf(current)!)
     return db.transaction((tx) => {
-      const { plan, created } = ensurePlan(tx, year, clock.iso())
+      const { plan, created } = ensurePlan(tx, year, clock.iso(), derive)
       if (created) writeAudit(tx, clock.iso(), { actorUserId: null, action: 'aid_plan.create', entityType: 'aid_plan', entityId: year, after: plan, note: 'automatic' })
       return plan
     }, { behavior: 'immediate' })
+  }
+
+  /**
+   * This year's plan and next year's. Next year's is stored once it is asked for or its window
+   * has opened; before that it is shown as it would be made (so a year's terms are not fixed
+   * months before anyone needs them, and changes to this year's carry over).
+   */
+  function enrolmentPlans (): PlanTerms[] {
+    const current = currentPlan()
+    const nextYear = current.year + 1
+    const next = getPlan(db, nextYear) ?? nextYearPlan(current, nextYear)
+    return [current, clock.today() >= next.enrolFrom ? planOf(nextYear)! : next]
   }
 
   function currentYear (): number { return Number(clock.today().slice(0, 4)) }
@@ -90,9 +109,7 @@ export function createAidService (db: Db, clock: Clock) {
     return { window: coverWindow(plan.year, paidOn, plan.waitingDays, renewal), renewal }
   }
 
-  function windowOpen (plan: PlanTerms, today: string): boolean {
-    return today >= plan.enrolFrom && today <= plan.enrolTo
-  }
+  const windowOpen = enrolmentOpen
   const enrolmentClosed = (plan: PlanTerms): AppError => ruleRefused('ENROLMENT_CLOSED', 'aid.err.enrolmentClosed', { from: plan.enrolFrom, to: plan.enrolTo })
 
   function planForOrder (year: number | undefined, shares: number): PlanTerms {
@@ -168,13 +185,17 @@ export function createAidService (db: Db, clock: Clock) {
     })
   }
 
-  /** The checks and the change shared by staff confirmation and the webhook. */
-  function applyPayment (tx: DbOrTx, p: repo.PurchaseRow, input: PaymentInput, via: 'staff' | 'webhook', by: number | null): PaidAnswer {
+  /**
+   * The checks and the change shared by staff confirmation and the webhook. `groupReceipt`: one
+   * company transfer paying every order of a group order, whose receipt the caller has checked
+   * is not used outside the group.
+   */
+  function applyPayment (tx: DbOrTx, p: repo.PurchaseRow, input: PaymentInput, via: 'staff' | 'webhook', by: number | null, groupReceipt = false): PaidAnswer {
     const today = clock.today()
     if (input.paidOn < p.orderedOn) throw badRequest({ paidOn: `aid.v.paidOnBeforeOrder|${JSON.stringify({ date: p.orderedOn })}` })
     if (input.paidOn > today) throw badRequest({ paidOn: 'v.dateFuture' })
     if (p.status !== 'pending_payment') throw conflict('STATE_CHANGED', 'error.stateChanged')
-    if (repo.receiptTaken(tx, p.planYear, input.receiptNo)) throw conflict('RECEIPT_TAKEN', 'aid.err.receiptTaken', { receiptNo: 'aid.err.receiptTaken' })
+    if (!groupReceipt && repo.receiptTaken(tx, p.planYear, input.receiptNo)) throw conflict('RECEIPT_TAKEN', 'aid.err.receiptTaken', { receiptNo: 'aid.err.receiptTaken' })
     // The plan's terms at confirmation decide the waiting period; cover is stored and never moves.
     const plan = getPlan(tx, p.planYear)!
     const { window, renewal } = coverFor(tx, p.membershipId, plan, input.paidOn)
@@ -261,7 +282,9 @@ export function createAidService (db: Db, clock: Clock) {
     const current = orders.find((o) => o.planYear === plan.year && o.status !== 'cancelled') ?? orders.find((o) => o.planYear === plan.year)
     const today = clock.today()
     const preview = membership === undefined ? null : coverFor(db, membership.id, plan, today)
+    const offers = enrolmentPlans().map((p) => offerOf(p, membership?.id, orders, today))
     return {
+      offers,
       plan,
       membership,
       orders,
@@ -271,6 +294,16 @@ export function createAidService (db: Db, clock: Clock) {
       coverPreview: preview?.window ?? null,
       renewal: preview?.renewal ?? false
     }
+  }
+
+  /** One plan as a member may enrol for it today, and if not, why not. */
+  function offerOf (plan: PlanTerms, membershipId: number | undefined, orders: repo.OrderListRow[], today: string): PlanOffer {
+    const order = orders.find((o) => o.planYear === plan.year && o.status !== 'cancelled')
+    const preview = membershipId === undefined ? null : coverFor(db, membershipId, plan, today)
+    const state: OfferState = order !== undefined
+      ? 'ordered'
+      : today < plan.enrolFrom ? 'not_yet_open' : today > plan.enrolTo ? 'closed' : preview !== null && preview.window === null ? 'no_cover_left' : 'open'
+    return { plan, state, order, coverPreview: preview?.window ?? null, renewal: preview?.renewal ?? false }
   }
 
   /**
@@ -287,7 +320,7 @@ export function createAidService (db: Db, clock: Clock) {
     return { plan, current, canOrder, shown: current !== undefined || membership !== undefined }
   }
 
-  return { planOf, currentPlan, currentYear, savePlan, quote, orderShare, orderGroup, checkMayConfirm, confirmPayment, webhookPayment, orderFor, orderScope, shareSummary, currentShare }
+  return { applyPayment, planOf, enrolmentPlans, currentPlan, currentYear, savePlan, quote, orderShare, orderGroup, checkMayConfirm, confirmPayment, webhookPayment, orderFor, orderScope, shareSummary, currentShare }
 }
 
 export type AidService = ReturnType<typeof createAidService>

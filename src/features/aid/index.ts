@@ -5,6 +5,9 @@ import { cancelStaleOrders, createAidService } from './aid-service.js'
 import aidApi from './aid-api.js'
 import aidPages from './aid-pages.js'
 import paymentWebhook from './payment-webhook.js'
+import { createGroupOrders } from './group-orders.js'
+import groupOrdersApi from './group-orders-api.js'
+import groupOrdersPages from './group-orders-pages.js'
 import { publicOrder } from './aid-api.js'
 
 /** How often unpaid orders are looked at (they are cancelled 30 days after being placed). */
@@ -13,7 +16,12 @@ const STALE_CHECK_MS = 60 * 60 * 1000
 export default async function aidFeature (app: FastifyInstance): Promise<void> {
   const service = createAidService(app.db, app.clock)
 
+  const groups = createGroupOrders(app.db, app.clock, service)
+
   await app.register(aidApi, { service })
+  await app.register(groupOrdersApi, { groups })
+  // Before the aid pages: /aid/orders/find is more specific than /aid/orders/:id.
+  await app.register(groupOrdersPages, { groups })
   await app.register(aidPages, { service })
   // Encapsulated: its raw-body parser applies to the webhook only.
   await app.register(paymentWebhook, { service })
@@ -22,6 +30,7 @@ export default async function aidFeature (app: FastifyInstance): Promise<void> {
   app.navLinks.push({ href: '/aid/share', labelKey: 'aid.nav.share', order: 41, show: (a) => a !== null })
   app.navLinks.push({ href: '/aid/group', labelKey: 'aid.nav.group', order: 42, show: (a) => a?.roles.includes('liaison') === true })
   app.navLinks.push({ href: '/aid/orders', labelKey: 'aid.nav.orders', order: 60, show: (a) => a !== null && (a.isStaff || a.isAdmin) })
+  app.navLinks.push({ href: '/aid/accounts', labelKey: 'aid.nav.accounts', order: 61, show: (a) => a !== null && (a.isStaff || a.isAdmin) })
   app.navLinks.push({ href: '/admin/aid/plans', labelKey: 'aid.nav.plans', order: 92, show: (a) => a?.isAdmin === true })
 
   app.homeCards.push({

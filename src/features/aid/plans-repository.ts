@@ -61,11 +61,11 @@ export function upsertPlan (db: DbOrTx, terms: PlanTerms, by: number | null, at:
  * The plan of `year`; when none exists it is created from the latest plan's terms (the
  * defaults on a fresh database). Returns whether it was created, so the caller can audit it.
  */
-export function ensurePlan (db: DbOrTx, year: number, at: string): { plan: PlanTerms, created: boolean } {
+export function ensurePlan (db: DbOrTx, year: number, at: string, derive?: () => PlanTerms): { plan: PlanTerms, created: boolean } {
   const existing = getPlan(db, year)
   if (existing !== undefined) return { plan: existing, created: false }
   const latest = latestPlan(db)
-  const plan = latest === undefined ? defaultPlan(year) : planFromLatest(latest, year)
+  const plan = derive !== undefined ? derive() : latest === undefined ? defaultPlan(year) : planFromLatest(latest, year)
   // Another request (or the command line) may have created it meanwhile: only the insert that
   // happened reports `created`, so the creation is audited exactly once.
   const inserted = db.insert(aidPlans).values({

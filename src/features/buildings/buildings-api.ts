@@ -7,6 +7,14 @@ import { requireAdmin } from '../../lib/access.js'
 import type { BuildingsService } from './buildings-service.js'
 import { buildingInput, enterpriseInput, handOverInput, rejectInput } from './buildings-schemas.js'
 import { apiDoc, fromZod, int, items, nullable, obj, oneOf, str } from '../../plugins/openapi.js'
+import { searchEnterprises } from './buildings-repository.js'
+
+/** Choosing an enterprise: part of its name or USCC, within a building. */
+export const enterpriseSearchQuery = z.object({
+  buildingId: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number({ error: 'v.positiveInt' }).int('v.positiveInt').positive('v.positiveInt').max(2 ** 31, 'v.positiveInt').optional()),
+  q: optionalText(50)
+})
+export const ENTERPRISE_SEARCH_LIMIT = 50
 
 const withdrawInput = z.object({ note: optionalText(500) })
 
@@ -56,6 +64,21 @@ export default async function buildingsApi (app: FastifyInstance, { service }: {
     const input = parseInput(enterpriseBody, req.body)
     const e = service.enrol(actor, input)
     return reply.code(201).send({ id: e.id, status: e.status })
+  })
+
+  app.get('/api/v1/enterprises', {
+    schema: apiDoc({
+      summary: 'Find enterprises by part of the name or USCC, within a building (signed in)',
+      description: `Enrolled enterprises first, then by name; at most ${ENTERPRISE_SEARCH_LIMIT}.`,
+      tag: 'buildings',
+      query: fromZod(enterpriseSearchQuery),
+      answer: { description: 'The enterprises found', schema: items(obj({ id: int(), name: str(), buildingId: int(), status: oneOf('pending', 'enrolled', 'rejected', 'withdrawn') })) }
+    })
+  }, async (req) => {
+    app.requireSignedIn(req)
+    const q = parseInput(enterpriseSearchQuery, req.query)
+    const items = searchEnterprises(app.db, { buildingId: q.buildingId, q: q.q, limit: ENTERPRISE_SEARCH_LIMIT })
+    return { items: items.map((e) => ({ id: e.id, name: e.name, buildingId: e.buildingId, status: e.status })) }
   })
 
   app.get('/api/v1/enterprises/:id', {

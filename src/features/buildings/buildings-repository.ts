@@ -1,6 +1,6 @@
 // The only place with the buildings feature's queries (buildings, enterprises, and the member
 // counts read from memberships).
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/index.js'
 import { preparedQuery } from '../../db/prepared.js'
 import { buildings, enterprises, memberships, users } from '../../db/schema/index.js'
@@ -200,4 +200,28 @@ export function userByPhone (db: DbOrTx, phone: string) {
 export function acceptHandOver (db: DbOrTx, id: number, userId: number, at: string): boolean {
   return db.update(enterprises).set({ liaisonUserId: userId, handoverToUserId: null, updatedAt: at })
     .where(and(eq(enterprises.id, id), eq(enterprises.handoverToUserId, userId), inArray(enterprises.status, ['pending', 'enrolled', 'rejected']))).run().changes > 0
+}
+
+/** `%`, `_` and the escape character typed by a person match themselves in LIKE. */
+function likePattern (q: string): string {
+  return '%' + q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'
+}
+
+/**
+ * Enterprises by part of the name or of the USCC, within a building when given, enrolled ones
+ * first, at most `limit` (the chooser asks people to type more rather than scroll 1,000 names).
+ */
+export function searchEnterprises (db: DbOrTx, f: { buildingId?: number, q?: string, status?: EnterpriseStatus, limit: number, id?: number }) {
+  const conds: SQL[] = []
+  if (f.id !== undefined) conds.push(eq(enterprises.id, f.id))
+  if (f.buildingId !== undefined) conds.push(eq(enterprises.buildingId, f.buildingId))
+  if (f.status !== undefined) conds.push(eq(enterprises.status, f.status))
+  if (f.q !== undefined && f.q !== '') {
+    const p = likePattern(f.q)
+    conds.push(sql`(${enterprises.name} like ${p} escape '\\' or ${enterprises.uscc} like ${p.toUpperCase()} escape '\\')`)
+  }
+  return db.select({ id: enterprises.id, name: enterprises.name, buildingId: enterprises.buildingId, buildingName: buildings.name, status: enterprises.status })
+    .from(enterprises).innerJoin(buildings, eq(buildings.id, enterprises.buildingId))
+    .where(conds.length === 0 ? undefined : and(...conds))
+    .orderBy(sql`${enterprises.status} <> 'enrolled'`, asc(enterprises.name), asc(enterprises.id)).limit(f.limit).all()
 }

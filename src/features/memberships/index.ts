@@ -4,6 +4,7 @@ import { createRosterImports } from './roster-import.js'
 import { failStaleImports } from './memberships-repository.js'
 import membershipsApi from './memberships-api.js'
 import membershipsPages from './memberships-pages.js'
+import bulkPages from './bulk-pages.js'
 
 // The memberships feature: joining, approval, e-card and its public check, transfers,
 // rosters, exports and roster imports; pages and /api/v1 share one service.
@@ -15,4 +16,5 @@ export default async function membershipsFeature (app: FastifyInstance): Promise
   app.meParts.push((actor) => ({ membership: service.meMembership(actor) }))
   await app.register(membershipsApi, { service, imports })
   await app.register(membershipsPages, { service, imports })
+  await app.register(bulkPages, { service })
 }

@@ -4,7 +4,8 @@ import { z } from 'zod'
 import { idParam, parseInput } from '../../lib/validation.js'
 import { badRequest } from '../../lib/errors.js'
 import { sendCsv } from '../../lib/csv.js'
-import { applyApi, leaveInput, rejectInput, rosterQuery, transferInput, importTarget } from './memberships-schemas.js'
+import { applyApi, bulkApproveInput, bulkRejectInput, leaveInput, rejectInput, rosterQuery, transferInput, importTarget } from './memberships-schemas.js'
+import { approveMany, rejectMany } from './bulk-decisions.js'
 import type { MembershipsService } from './memberships-service.js'
 import type { RosterImports } from './roster-import.js'
 import type { MembershipView } from './memberships-repository.js'
@@ -87,6 +88,35 @@ export default async function membershipsApi (app: FastifyInstance, { service, i
     }
   })
 
+  const refusedDoc = arr(obj({ id: int(), code: str() }))
+  app.post('/api/v1/memberships/approve', {
+    schema: apiDoc({
+      summary: 'Approve several applications at once, each decided as if alone',
+      description: 'Each id goes through the same checks as POST /api/v1/memberships/{id}/approve; one refused (NOT_FOUND, FORBIDDEN, STATE_CHANGED, ENTERPRISE_NOT_ENROLLED, …) does not stop the others.',
+      tag: 'memberships',
+      body: fromZod(bulkApproveInput, { fields: { ids: { type: 'array', items: { type: 'integer' }, minItems: 1, maxItems: 500 } } }),
+      answer: { description: 'Which were approved and which refused, with the code each would have got alone', schema: obj({ approved: arr(int()), refused: refusedDoc }) }
+    })
+  }, async (req) => {
+    const actor = app.requireSignedIn(req)
+    const input = parseInput(bulkApproveInput, req.body)
+    return approveMany(service, actor, input.ids)
+  })
+
+  app.post('/api/v1/memberships/reject', {
+    schema: apiDoc({
+      summary: 'Reject several applications at once with one reason (required), each decided as if alone',
+      tag: 'memberships',
+      body: fromZod(bulkRejectInput, { fields: { ids: { type: 'array', items: { type: 'integer' }, minItems: 1, maxItems: 500 } } }),
+      answer: { description: 'Which were rejected and which refused', schema: obj({ rejected: arr(int()), refused: refusedDoc }) }
+    })
+  }, async (req) => {
+    const actor = app.requireSignedIn(req)
+    const input = parseInput(bulkRejectInput, req.body)
+    if (input.reason === undefined || input.reason.trim() === '') throw badRequest({ reason: 'memberships.v.reasonRequired' })
+    return rejectMany(service, actor, input.ids, input.reason)
+  })
+
   app.post('/api/v1/memberships/:id/approve', {
     schema: apiDoc({
       summary: 'Approve an application (the enterprise\'s liaison, staff of its building, admin; not one\'s own)',
@@ -103,7 +133,7 @@ export default async function membershipsApi (app: FastifyInstance, { service, i
 
   app.post('/api/v1/memberships/:id/reject', {
     schema: apiDoc({
-      summary: 'Reject an application (same people as approve)',
+      summary: 'Reject an application (same people as approve); the reason is required (400 fields.reason)',
       tag: 'memberships',
       params: fromZod(idParam),
       body: fromZod(rejectInput),

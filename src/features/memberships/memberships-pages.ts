@@ -14,8 +14,11 @@ import type { MembershipsService } from './memberships-service.js'
 import type { RosterImports } from './roster-import.js'
 import type { MembershipView } from './memberships-repository.js'
 import { importJson, readUpload } from './memberships-api.js'
+import { searchEnterprises } from '../buildings/buildings-repository.js'
 
 const PAGE_SIZE = 30
+/** Enterprises offered at once on the application form (a search narrows them). */
+const ENTERPRISE_CHOICES = 50
 type Body = Record<string, string | undefined>
 
 /** The QR code as SVG markup with presentation attributes only (the CSP forbids style=""). */
@@ -55,29 +58,53 @@ export default async function membershipsPages (app: FastifyInstance, { service,
 
   // ---- the member's own pages ----
 
-  const applyPageData = (buildingId: number | undefined, values: Record<string, unknown>) => {
-    const enterprises = service.enrolledEnterprises(buildingId)
+  /**
+   * The application form. The enterprise is chosen from a search (part of the name or USCC,
+   * within a building) done by a button of the same form, so nothing typed is lost on the way.
+   */
+  const applyPageData = (buildingId: number | undefined, q: string | undefined, values: Record<string, unknown>) => {
+    const found = searchEnterprises(app.db, { buildingId, q, status: 'enrolled', limit: ENTERPRISE_CHOICES + 1 })
+    const chosen = Number(values.enterpriseId)
+    const choices = found.slice(0, ENTERPRISE_CHOICES)
+    // The enterprise already chosen stays on offer whatever the search now finds.
+    if (Number.isSafeInteger(chosen) && chosen > 0 && !choices.some((e) => e.id === chosen)) {
+      const e = searchEnterprises(app.db, { status: 'enrolled', limit: 1, id: chosen })[0]
+      if (e !== undefined) choices.unshift(e)
+    }
     const groups: Array<{ buildingName: string, enterprises: Array<{ id: number, name: string, selected: boolean }> }> = []
-    for (const e of enterprises) {
-      let g = groups[groups.length - 1]
-      if (g === undefined || g.buildingName !== e.buildingName) { g = { buildingName: e.buildingName, enterprises: [] }; groups.push(g) }
+    for (const e of [...choices].sort((a, b) => a.buildingName.localeCompare(b.buildingName, 'zh'))) {
+      let g = groups.find((x) => x.buildingName === e.buildingName)
+      if (g === undefined) { g = { buildingName: e.buildingName, enterprises: [] }; groups.push(g) }
       g.enterprises.push({ id: e.id, name: e.name, selected: String(values.enterpriseId) === String(e.id) })
     }
     const buildings = service.buildings().map((b) => ({ ...b, selected: b.id === buildingId }))
-    return { titleKey: 'memberships.apply.title', groups, buildings, buildingId, values }
+    const anyEnrolled = groups.length > 0 || searchEnterprises(app.db, { status: 'enrolled', limit: 1 }).length > 0
+    return {
+      titleKey: 'memberships.apply.title', groups, buildings, buildingId, q, values, anyEnrolled,
+      moreThanShown: found.length > ENTERPRISE_CHOICES, searched: q !== undefined || buildingId !== undefined, shown: ENTERPRISE_CHOICES
+    }
+  }
+
+  const applySearch = (v: Record<string, unknown>) => {
+    const b = Number(v.buildingId)
+    const q = typeof v.q === 'string' && v.q.trim() !== '' ? v.q.trim().slice(0, 50) : undefined
+    return { buildingId: Number.isSafeInteger(b) && b > 0 ? b : undefined, q }
   }
 
   app.get('/membership/apply', async (req, reply) => {
     const actor = app.requireSignedIn(req)
     const existing = service.mine(actor)
     if (existing !== undefined && (existing.status === 'applied' || existing.status === 'active')) return reply.redirect('/membership')
-    const q = parseInput(applyQuery, req.query)
-    return reply.page('memberships/apply', applyPageData(q.buildingId, { name: actor.name, mobile: actor.phone }))
+    const { buildingId, q } = applySearch((req.query ?? {}) as Record<string, unknown>)
+    return reply.page('memberships/apply', applyPageData(buildingId, q, { name: actor.name, mobile: actor.phone }))
   })
 
   app.post('/membership/apply', csrf, async (req, reply) => {
     const actor = app.requireSignedIn(req)
     const body = (req.body ?? {}) as Body
+    const { buildingId, q } = applySearch(body)
+    // The search button: the same page again with the enterprises found and everything typed kept.
+    if (body.action === 'search') return await reply.page('memberships/apply', applyPageData(buildingId, q, { ...body }))
     try {
       const input = parseInput(applyFormSchema, body)
       service.apply(actor, input)
@@ -87,8 +114,7 @@ export default async function membershipsPages (app: FastifyInstance, { service,
       // The ID number is not echoed back into the page.
       const values: Record<string, unknown> = { ...body }
       delete values.idNumber
-      const buildingId = Number(body.buildingId) > 0 ? Number(body.buildingId) : undefined
-      return reply.formError(err, 'memberships/apply', applyPageData(buildingId, values))
+      return reply.formError(err, 'memberships/apply', applyPageData(buildingId, q, values))
     }
   })
 
@@ -200,6 +226,10 @@ export default async function membershipsPages (app: FastifyInstance, { service,
       enterprises: manageable.map((e) => ({ ...e, selected: e.id === q.enterpriseId })),
       statuses: ['applied', 'active', 'rejected', 'left'].map((s) => ({ value: s, selected: s === q.status })),
       transfers: service.pendingTransfersFor(actor),
+      // Applications on this page may be ticked and decided together (select-all works without script: ?all=1).
+      canDecide: rows.some((m) => m.status === 'applied'),
+      selectAll: (req.query as Record<string, unknown>)?.all === '1',
+      selectAllHref: '/memberships?' + new URLSearchParams(Object.entries({ ...params, page: q.page > 1 ? q.page : undefined, all: 1 }).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)])).toString(),
       exportHref: '/memberships/export.csv' + (exportQuery === '' ? '' : '?' + exportQuery),
       exportXlsxHref: '/memberships/export.xlsx' + (exportQuery === '' ? '' : '?' + exportQuery),
       ...pageLinks('/memberships', params, q.page, pages)

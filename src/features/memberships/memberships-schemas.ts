@@ -40,6 +40,15 @@ export const applyApi = (today: () => string) => z.object({
 export type ApplyInput = { enterpriseId: number, name: string, idNumber: string, mobile?: string }
 
 export const rejectInput = z.object({ reason: optionalText(500) })
+
+/** Several applications at once: ids as a JSON array, or checkboxes (one string or several). */
+const idList = z.preprocess(
+  (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v), z.number().int().positive().max(2 ** 31)), { error: 'memberships.v.ids' })
+    .refine((a) => a.length > 0, 'memberships.v.ids').refine((a) => a.length <= 500, 'memberships.v.idsMax')
+)
+export const bulkApproveInput = z.object({ ids: idList })
+export const bulkRejectInput = z.object({ ids: idList, reason: optionalText(500) })
 export const leaveInput = z.object({ note: optionalText(500) })
 export const transferInput = z.object({ enterpriseId: bodyId('memberships.v.enterprise') })
 

@@ -160,9 +160,11 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii) {
         if (m === undefined) throw notFound()
         if (!canManage(actor, m)) throw forbidden()
         if (isPerson(actor, m) || repo.isSamePerson(tx, actor.id, m.idHash)) throw forbidden('memberships.ownApplication')
+        // The applicant is told why: a rejection without a reason is refused (after who may act).
+        if (reason === undefined || reason.trim() === '') throw badRequest({ reason: 'memberships.v.reasonRequired' })
         const at = clock.iso()
-        if (m.status !== 'applied' || !repo.changeMembership(tx, id, 'applied', { status: 'rejected', rejectReason: reason ?? null, decidedAt: at, decidedBy: actor.id, updatedAt: at })) throw stateChanged()
-        writeAudit(tx, at, { actorUserId: actor.id, action: 'membership.reject', entityType: 'membership', entityId: id, before: { status: 'applied' }, after: { status: 'rejected', reason: reason ?? null } })
+        if (m.status !== 'applied' || !repo.changeMembership(tx, id, 'applied', { status: 'rejected', rejectReason: reason, decidedAt: at, decidedBy: actor.id, updatedAt: at })) throw stateChanged()
+        writeAudit(tx, at, { actorUserId: actor.id, action: 'membership.reject', entityType: 'membership', entityId: id, before: { status: 'applied' }, after: { status: 'rejected', reason } })
         return { status: 'rejected' as const }
       })
     },

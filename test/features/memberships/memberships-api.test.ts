@@ -122,7 +122,7 @@ t.test('approve: liaison, staff of the building and admin may; others 403; own 4
   const again = await approve(w.admin, byLiaison.id)
   t.equal(again.statusCode, 409)
   t.equal(again.json().error.code, 'STATE_CHANGED')
-  const rejectLate = await injectAs(app, w.admin, { method: 'POST', url: `/api/v1/memberships/${byLiaison.id}/reject` })
+  const rejectLate = await injectAs(app, w.admin, { method: 'POST', url: `/api/v1/memberships/${byLiaison.id}/reject`, payload: { reason: '迟了' } })
   t.equal(rejectLate.statusCode, 409)
 
   const me = await injectAs(app, byLiaison.user, { method: 'GET', url: '/api/v1/me' })

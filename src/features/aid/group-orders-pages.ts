@@ -1,0 +1,89 @@
+// Pages for group orders (the liaison's and staff's view, one transfer confirming all of it),
+// the federation accounts staff keep, and finding an order by the reference in a transfer.
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import { idParam, parseInput, text } from '../../lib/validation.js'
+import { badRequest } from '../../lib/errors.js'
+import { requireStaffOrAdmin } from '../../lib/access.js'
+import { parsePaymentReference } from '../../domain/payment-reference.js'
+import { paymentBody } from './aid-schemas.js'
+import type { GroupOrders } from './group-orders.js'
+
+type Body = Record<string, unknown>
+
+/** A bank account as staff type it: digits, spaces allowed between groups. */
+export const accountForm = z.object({
+  accountName: text(100),
+  bankName: text(100),
+  accountNo: z.string({ error: 'v.required' }).transform((s) => s.replace(/\s+/g, '')).pipe(z.string().min(1, 'v.required').regex(/^\d{6,34}$/, 'aid.v.accountNo'))
+})
+
+const statusKey = (s: string): string => `aid.status.${s}`
+
+export default async function groupOrdersPages (app: FastifyInstance, { groups }: { groups: GroupOrders }): Promise<void> {
+  const csrf = { preHandler: app.verifyCsrf }
+
+  const groupPage = (req: { actor: Parameters<GroupOrders['view']>[0] }, id: number, extra: Record<string, unknown> = {}) => {
+    const v = groups.view(req.actor, id)
+    return {
+      titleKey: 'aid.groupOrder.title',
+      ...v,
+      orders: v.orders.map((o) => ({ ...o, statusKey: statusKey(o.status), badge: o.status === 'paid' ? 'ok' : o.status === 'cancelled' ? 'bad' : 'warn' })),
+      values: { paidOn: app.clock.today() },
+      ...extra
+    }
+  }
+
+  app.get('/aid/group-orders/:id', async (req, reply) => {
+    const { id } = parseInput(idParam, req.params)
+    return reply.page('aid/group-order', groupPage(req, id))
+  })
+
+  app.post('/aid/group-orders/:id/confirm', csrf, async (req, reply) => {
+    const { id } = parseInput(idParam, req.params)
+    groups.checkMayConfirm(req.actor, id)
+    const body = (req.body ?? {}) as Body
+    try {
+      groups.confirmPayment(req.actor, id, parseInput(paymentBody, body))
+      reply.flash('aid.groupOrder.confirmed')
+      return await reply.redirect(`/aid/group-orders/${id}`)
+    } catch (err) {
+      return reply.formError(err, 'aid/group-order', groupPage(req, id, { values: body }))
+    }
+  })
+
+  // ---- staff: where each building's federation is paid ----
+  const accountsPage = (req: { actor: Parameters<GroupOrders['accounts']>[0] }, extra: Record<string, unknown> = {}) => ({
+    titleKey: 'aid.accounts.title',
+    buildings: groups.accounts(req.actor),
+    ...extra
+  })
+
+  app.get('/aid/accounts', async (req, reply) => reply.page('aid/accounts', accountsPage(req)))
+
+  app.post('/aid/accounts/:id', csrf, async (req, reply) => {
+    const { id } = parseInput(idParam, req.params)
+    const body = (req.body ?? {}) as Body
+    try {
+      groups.saveAccount(req.actor, id, parseInput(accountForm, body))
+      reply.flash('common.saved')
+      return await reply.redirect('/aid/accounts')
+    } catch (err) {
+      return reply.formError(err, 'aid/accounts', accountsPage(req, { editing: id, values: body }))
+    }
+  })
+
+  // ---- staff: the order a transfer's remark names ----
+  app.get('/aid/orders/find', async (req, reply) => {
+    requireStaffOrAdmin(req.actor)
+    const q = (req.query ?? {}) as Record<string, string | undefined>
+    const ref = parsePaymentReference(q.ref ?? '')
+    try {
+      if (ref === null) throw badRequest({ ref: 'aid.v.reference' })
+      // The page it leads to decides who may see it (404 for an order of another building).
+      return await reply.redirect(ref.kind === 'group' ? `/aid/group-orders/${ref.id}` : `/aid/orders/${ref.id}`)
+    } catch (err) {
+      return reply.formError(err, 'aid/find', { titleKey: 'aid.find.title', values: { ref: q.ref ?? '' } })
+    }
+  })
+}

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core'
 import { sql } from 'drizzle-orm'
 import { launchBrowser, newPhonePage, startPortal, signIn } from './helper.js'
 import { governanceWorld, ok } from '../features/governance/fixtures.js'
+import { TINY_PDF } from '../features/claims/fixtures.js'
 
 const SHOTS = process.env.SCREENSHOT_DIR
 /** Nothing wider than the phone: the elements that stick out, if any (empty when the page fits). */
@@ -168,6 +169,25 @@ t.test('from founding a congress to an effective collective contract', async (t)
   t.equal(await staff.locator('.site-header').isVisible(), false)
   await staff.emulateMedia({ media: 'screen' })
 
+  // The federation discloses the contract; the representative reads it on their phone.
+  const buildingPath = `/governance/buildings/${w.buildingId}`
+  await staff.goto(`${buildingPath}/disclosures`)
+  await staff.getByLabel('公开类别').selectOption('contract')
+  await staff.getByLabel('标题').fill('集体合同生效公示')
+  await staff.getByLabel('正文').fill('《五华科创大厦集体合同》自 2026-06-15 起生效，全文见附件。')
+  await staff.setInputFiles('#f-file', { name: '集体合同.pdf', mimeType: 'application/pdf', buffer: TINY_PDF })
+  await staff.getByRole('button', { name: '发布公开内容' }).click()
+  await staff.waitForURL(/\/governance\/disclosures\/\d+$/)
+  t.match(await staff.locator('.flash').textContent(), /已公开/)
+  await rep.goto('/governance')
+  await rep.waitForURL(`**${buildingPath}`)
+  t.match(await rep.locator('#disclosures').textContent(), /集体合同生效公示/)
+  t.match(await rep.locator('#contracts').textContent(), /生效中/)
+  await shot(t, rep, 'building-member-zh')
+  await rep.locator('#disclosures').getByRole('link', { name: '集体合同生效公示' }).click()
+  const [download] = await Promise.all([rep.waitForEvent('download'), rep.getByRole('link', { name: /附件/ }).click()])
+  t.equal(download.suggestedFilename(), '集体合同.pdf', 'the member opens the attachment')
+
   // The same pages in English.
   await staff.goto(`/lang/en?next=${encodeURIComponent(congressUrl)}`)
   t.match(await staff.locator('#composition').textContent(), /The composition meets the rules/)
@@ -181,4 +201,7 @@ t.test('from founding a congress to an effective collective contract', async (t)
   await rep.goto(`/lang/en?next=${encodeURIComponent(sessionUrl)}`)
   t.match(await rep.locator('.motion').textContent(), /Your vote: Yes/)
   await shot(t, rep, 'vote-en')
+  await rep.goto(buildingPath)
+  t.match(await rep.locator('#contracts').textContent(), /In effect/)
+  await shot(t, rep, 'building-member-en')
 })

@@ -47,9 +47,13 @@ t.test('congress pages: composition checks, session, QR sign-in, one vote, minut
   for (const r of reps.slice(1, 20)) form.append('representativeIds', r)
   res = await app.inject({ method: 'POST', url: `${sessionUrl}/attendance`, payload: form.toString(), headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', cookie: [...staff.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } })
   t.equal(res.statusCode, 303)
+  const path = new URL(link).pathname + new URL(link).search
+  // Scanned by a phone that is not signed in: the sign-in page first, then back to this one.
+  const anonymous = await app.inject({ method: 'GET', url: path, headers: { accept: 'text/html' } })
+  t.equal(anonymous.statusCode, 302)
+  t.equal(anonymous.headers.location, '/login?next=' + encodeURIComponent(path))
   const rep = new PageSession(app)
   await rep.login(w.members[0].user.phone)
-  const path = new URL(link).pathname + new URL(link).search
   res = await rep.get(path)
   t.match(res.body, /确认签到/)
   res = await rep.post(new URL(link).pathname, { t: 'wrong' })

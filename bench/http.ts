@@ -19,11 +19,15 @@ export async function freePort (): Promise<number> {
 
 const b64url = (v: string | Buffer): string => Buffer.from(v).toString('base64url')
 
-/** An HS256 token as the portal issues it ({sub, tv, iat, exp}), signed with `secret`. */
-export function mintToken (userId: number, tokenVersion: number, secret: string, ttlSeconds = 12 * 3600): string {
+/**
+ * An HS256 token as the portal issues it ({sub, tv, k, sid?, iat, exp}), signed with `secret`:
+ * an API token by default; a page session (`session` = the id of its row in `sessions`) otherwise.
+ */
+export function mintToken (userId: number, tokenVersion: number, secret: string, ttlSeconds = 12 * 3600, session?: string): string {
   const now = Math.floor(Date.now() / 1000)
   const head = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))
-  const body = b64url(JSON.stringify({ sub: String(userId), tv: tokenVersion, iat: now, exp: now + ttlSeconds }))
+  const kind = session === undefined ? { k: 'a' } : { k: 'p', sid: session }
+  const body = b64url(JSON.stringify({ sub: String(userId), tv: tokenVersion, ...kind, iat: now, exp: now + ttlSeconds }))
   const sig = createHmac('sha256', secret).update(`${head}.${body}`).digest('base64url')
   return `${head}.${body}.${sig}`
 }

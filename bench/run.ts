@@ -13,6 +13,7 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
+import { openDatabase } from '../src/db/index.js'
 import { projectRoot } from '../src/paths.js'
 import { addDays, shanghaiDate } from '../src/domain/dates.js'
 import { makeResidentId } from '../src/domain/memberships.js'
@@ -198,14 +199,29 @@ function sampleRss (pid: number): { stop: () => { peakMb: number, firstMb: numbe
 // ---------------------------------------------------------------------------------------------
 // Scenarios.
 
+/** The page session of a signed-in bench user (a row in `sessions`, named in the cookie). */
+const benchSession = (userId: number): string => `bench-${userId}`
+
+function addPageSessions (dbPath: string, userIds: number[]): void {
+  // Opened as the portal opens it: a database generated before the sessions table is migrated first.
+  const db = openDatabase(dbPath).$client
+  try {
+    const insert = db.prepare('insert or ignore into sessions (id, user_id, created_at) values (?, ?, ?)')
+    const at = new Date().toISOString()
+    db.transaction(() => { for (const id of userIds) insert.run(benchSession(id), id, at) })()
+  } finally {
+    db.close()
+  }
+}
+
 function scenarios (meta: BenchMeta): Scenario[] {
   const today = shanghaiDate(new Date())
   let n = 0
   const runId = Date.now().toString(36)
   const pick = <T>(list: T[]): T => list[n++ % list.length]
-  const homeCookies = meta.homeMembers.map((id) => `token=${mintToken(id, 0, BENCH_JWT_SECRET, 2 * 3600)}`)
+  const homeCookies = meta.homeMembers.map((id) => `token=${mintToken(id, 0, BENCH_JWT_SECRET, 2 * 3600, benchSession(id))}`)
   const claimantTokens = meta.claimants.map((id) => `Bearer ${mintToken(id, 0, BENCH_JWT_SECRET)}`)
-  const staffCookies = meta.staff.map((s) => ({ cookie: `token=${mintToken(s.userId, 0, BENCH_JWT_SECRET, 2 * 3600)}`, buildingId: s.buildingId }))
+  const staffCookies = meta.staff.map((s) => ({ cookie: `token=${mintToken(s.userId, 0, BENCH_JWT_SECRET, 2 * 3600, benchSession(s.userId))}`, buildingId: s.buildingId }))
   const admission = addDays(today, -10)
   const discharge = addDays(today, -5)
   const json = { 'content-type': 'application/json' }
@@ -558,6 +574,7 @@ export async function runBench (scale: Scale, opts: { seconds: number, warmup: n
   const runDb = join(DATA_DIR, `${scale.name}.run.db`)
   for (const p of [runDb, `${runDb}-wal`, `${runDb}-shm`]) rmSync(p, { force: true })
   copyFileSync(dbPathFor(scale), runDb)
+  addPageSessions(runDb, [...meta.homeMembers, ...meta.staff.map((s) => s.userId)])
   const loadBefore = loadavg().map((l) => round(l))
   process.stderr.write(`\n${scale.name}: ${meta.counts.members.toLocaleString('en')} members, ${meta.counts.claims.toLocaleString('en')} claims; load average ${loadBefore.join(' ')} on ${cpus().length} CPUs\n`)
   const server = await startServer(runDb, { cpuProf: opts.cpuProf, entry: opts.entry, nodeOptions: opts.nodeOptions })

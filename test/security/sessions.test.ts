@@ -3,6 +3,7 @@
 import t from 'tap'
 import { build, createUser, insertBuilding, PageSession, PASSWORD, tokenFor } from '../helper.js'
 import { enterprises } from '../../src/db/schema/index.js'
+import { createAccountsService } from '../../src/features/accounts/accounts-service.js'
 
 t.test('a page cookie without a CSRF token cannot reach an API route through an encoded path', async (t) => {
   const app = await build(t)
@@ -67,4 +68,14 @@ t.test('changing the password ends the other sessions and API tokens; this brows
   t.equal((await a.get('/account/password')).statusCode, 200, 'the browser that changed it stays signed in')
   t.not((await b.get('/account/password')).statusCode, 200, 'the other browser is signed out')
   t.equal((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${api}` } })).statusCode, 401)
+})
+
+t.test('deactivation ends the page session at once', async (t) => {
+  const app = await build(t)
+  const u = await createUser(app)
+  const s = new PageSession(app)
+  await s.login(u.phone)
+  t.equal((await s.get('/account/password')).statusCode, 200)
+  createAccountsService(app.db, app.clock).setActive('cli', u.id, false)
+  t.not((await s.get('/account/password')).statusCode, 200)
 })

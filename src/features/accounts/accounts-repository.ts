@@ -103,7 +103,9 @@ export function searchUsers (db: DbOrTx, q: string | undefined, limit: number, o
 
 // ---- page sessions ----
 
+/** A new page session; the user's ended ones are cleared away at the same time. */
 export function insertSession (db: DbOrTx, v: { id: string, userId: number, createdAt: string }): void {
+  db.delete(sessions).where(and(eq(sessions.userId, v.userId), sql`${sessions.revokedAt} is not null`)).run()
   db.insert(sessions).values(v).run()
 }
 

@@ -88,6 +88,7 @@ export function createAccountsService (db: Db, clock: Clock) {
         const at = clock.iso()
         const next = { passwordHash, mustChangePassword: false, tokenVersion: user.tokenVersion + 1, updatedAt: at }
         repo.updateUser(tx, user.id, next)
+        repo.revokeSessionsOf(tx, user.id, at)
         writeAudit(tx, at, { actorUserId: actor.id, action: 'user.change_password', entityType: 'user', entityId: user.id })
         return { ...user, ...next }
       })
@@ -135,6 +136,7 @@ export function createAccountsService (db: Db, clock: Clock) {
         const at = clock.iso()
         // Deactivation bumps the token version: every token issued before stops working at once.
         repo.updateUser(tx, userId, { active, tokenVersion: user.tokenVersion + 1, updatedAt: at })
+        if (!active) repo.revokeSessionsOf(tx, userId, at)
         writeAudit(tx, at, {
           actorUserId: actorId(by), action: active ? 'user.reactivate' : 'user.deactivate', entityType: 'user', entityId: userId,
           before: { active: user.active }, after: { active }, note: by === 'cli' ? 'command line' : undefined
@@ -152,6 +154,7 @@ export function createAccountsService (db: Db, clock: Clock) {
         if (user === undefined) throw notFound()
         const at = clock.iso()
         repo.updateUser(tx, userId, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, tokenVersion: user.tokenVersion + 1, updatedAt: at })
+        repo.revokeSessionsOf(tx, userId, at)
         writeAudit(tx, at, { actorUserId: actorId(by), action: 'user.reset_password', entityType: 'user', entityId: userId, note: by === 'cli' ? 'command line' : undefined })
       })
       return password

@@ -272,7 +272,7 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii) {
         transfers,
         self,
         manager,
-        canDecide: manager && !self && m.status === 'applied',
+        canDecide: manager && !self && m.status === 'applied' && !repo.isSamePerson(db, actor.id, m.idHash),
         canLeave: m.status === 'active' && (self || canActForBuilding(actor, m.buildingId)),
         canRequestTransfer: m.status === 'active' && !transfers.some((t) => t.status === 'pending') && (self || canActForBuilding(actor, m.buildingId)),
         canRevealId: !self && canActForBuilding(actor, m.buildingId),

@@ -12,7 +12,7 @@ import auth from './plugins/auth.js'
 import views from './plugins/views.js'
 import errors from './plugins/errors.js'
 import openapi from './plugins/openapi.js'
-import requestLog from './plugins/request-log.js'
+import { OneLinePerRequest } from './plugins/request-log.js'
 import { publicDir } from './paths.js'
 import home from './features/home/index.js'
 import accounts from './features/accounts/index.js'
@@ -36,7 +36,6 @@ async function application (fastify: FastifyInstance, opts: AppOptions): Promise
   })
 
   await fastify.register(core, opts)
-  await fastify.register(requestLog)
   await fastify.register(security)
   await fastify.register(i18n)
   await fastify.register(auth)
@@ -77,7 +76,7 @@ export function serverOptions (config: Config): FastifyServerOptions {
           }
         },
     // One line per request instead of two (plugins/request-log.ts).
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
     bodyLimit: 1024 * 1024,
     // A hop count as a function: fastify's own number option trusts nothing at all.
     trustProxy: typeof config.trustProxy === 'number'

@@ -7,7 +7,7 @@
 // compiled once, padded to the portal's home page size (FLOOR_PAGE_BYTES), one log line.
 // Plain JavaScript: no compile step or loader to differ from the compiled portal.
 import { readFileSync } from 'node:fs'
-import Fastify from 'fastify'
+import Fastify, { LogController } from 'fastify'
 import cookie from '@fastify/cookie'
 import jwt from '@fastify/jwt'
 import csrf from '@fastify/csrf-protection'
@@ -19,12 +19,14 @@ const env = process.env
 const secret = env.JWT_SECRET
 if (secret === undefined || env.DATABASE_PATH === undefined) throw new Error('JWT_SECRET and DATABASE_PATH are required')
 
-const app = Fastify({ logger: env.LOG_LEVEL === 'silent' ? false : { level: env.LOG_LEVEL ?? 'info' }, disableRequestLogging: true })
 // One line per request, as the portal logs (src/plugins/request-log.ts).
-app.addHook('onResponse', (req, reply, done) => {
-  req.log.info({ method: req.method, url: req.url.split('?', 1)[0], statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request')
-  done()
-})
+class OneLine extends LogController {
+  incomingRequest () {}
+  requestCompleted (error, req, reply) {
+    reply.log.info({ method: req.method, url: req.url.split('?', 1)[0], statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request')
+  }
+}
+const app = Fastify({ logger: env.LOG_LEVEL === 'silent' ? false : { level: env.LOG_LEVEL ?? 'info' }, logController: new OneLine() })
 await app.register(cookie, { secret })
 await app.register(jwt, { secret, verify: { algorithms: ['HS256'] } })
 await app.register(csrf, { sessionPlugin: '@fastify/cookie', cookieKey: '_csrf', cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true } })

@@ -5,7 +5,8 @@ import t from 'tap'
 import { Writable } from 'node:stream'
 import Fastify from 'fastify'
 import { build } from '../helper.js'
-import requestLog, { noteRefusal } from '../../src/plugins/request-log.js'
+import { withLazyCommits } from '../../src/db/index.js'
+import { noteRefusal, OneLinePerRequest } from '../../src/plugins/request-log.js'
 
 t.test('the connection that writes money runs with synchronous = FULL', async (t) => {
   const app = await build(t)
@@ -13,11 +14,19 @@ t.test('the connection that writes money runs with synchronous = FULL', async (t
   t.equal(app.db.$client.pragma('journal_mode', { simple: true }), 'wal')
 })
 
+t.test('bulk chunks may commit lazily, and the connection is FULL again straight after, even when they fail', async (t) => {
+  const app = await build(t)
+  const sync = (): unknown => app.db.$client.pragma('synchronous', { simple: true })
+  t.equal(withLazyCommits(app.db, () => sync()), 1, 'NORMAL inside')
+  t.equal(sync(), 2)
+  t.throws(() => withLazyCommits(app.db, () => { throw new Error('chunk failed') }))
+  t.equal(sync(), 2, 'FULL after a failure too')
+})
+
 t.test('one log line per request, without the query string; a refusal carries its code', async (t) => {
   const lines: Array<Record<string, unknown>> = []
   const stream = new Writable({ write (chunk: Buffer, _enc, done) { lines.push(JSON.parse(chunk.toString())); done() } })
-  const app = Fastify({ logger: { level: 'info', stream }, disableRequestLogging: true })
-  await app.register(requestLog)
+  const app = Fastify({ logger: { level: 'info', stream }, logController: new OneLinePerRequest() })
   app.get('/a', async () => ({ ok: true }))
   app.get('/b', async (req, reply) => { noteRefusal(req, 'FORBIDDEN'); return await reply.code(403).send({}) })
   t.teardown(async () => { await app.close() })

@@ -7,7 +7,7 @@
 // Large files are written in the background; the page polls their progress. The same file
 // for the same enterprise (same SHA-256) creates nothing new.
 import { createHash } from 'node:crypto'
-import type { Db } from '../../db/index.js'
+import { withLazyCommits, type Db } from '../../db/index.js'
 import type { Clock } from '../../lib/clock.js'
 import type { Pii } from '../../lib/pii.js'
 import { canActForBuilding, type Actor } from '../../lib/access.js'
@@ -29,7 +29,7 @@ export { maskAnyId } from './roster-rows.js'
 /** Files with more rows than this are written in the background. */
 export const BACKGROUND_ABOVE_ROWS = 2_000
 /** Rows per write transaction: a few milliseconds each, so requests get in between. */
-const WRITE_CHUNK = 250
+const WRITE_CHUNK = 100
 
 export interface ImportProgress { processed: number, total: number, done: boolean }
 
@@ -134,7 +134,8 @@ export function createRosterImports (db: Db, clock: Clock, pii: Pii) {
         const today = clock.today()
         for (let from = 0; from < rows.valid.length; from += WRITE_CHUNK) {
           const chunk = rows.valid.slice(from, from + WRITE_CHUNK).map((v) => ({ ...v, hash: pii.hash(v.id) }))
-          db.transaction((tx) => {
+          // The chunk's commit does not wait for the disk; the last commit below does, for all.
+          withLazyCommits(db, () => db.transaction((tx) => {
             const open = repo.openHashes(tx, chunk.map((v) => v.hash))
             const fresh = chunk.filter((v) => {
               if (!open.has(v.hash)) return true
@@ -168,7 +169,7 @@ export function createRosterImports (db: Db, clock: Clock, pii: Pii) {
             created += fresh.length
             live.processed += chunk.length
             repo.updateImport(tx, importId, { processedRows: live.processed, createdRows: created })
-          })
+          }))
           await yieldToRequests()
         }
 

@@ -34,8 +34,14 @@ let nextJob = 1
 const pending = new Map<number, Pending>()
 
 function start (): Worker {
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js'
-  const w = new Worker(new URL('./roster-worker' + ext, import.meta.url))
+  const ts = import.meta.url.endsWith('.ts')
+  const entry = new URL('./roster-worker' + (ts ? '.ts' : '.js'), import.meta.url)
+  // tsx's loader (npm run dev, the bench's --tsx) does not reach a worker's own entry point: the
+  // worker registers it first. (Tests' loader, given in the process's flags, does.)
+  const viaTsx = ts && process.execArgv.some((a) => a.includes('tsx'))
+  const w = viaTsx
+    ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}) })`, { eval: true })
+    : new Worker(entry)
   w.on('message', (m: ParseMessage) => {
     const job = pending.get(m.id)
     if (job === undefined) return

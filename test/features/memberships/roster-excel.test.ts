@@ -164,6 +164,7 @@ t.test('headcount limit: max(2 × headcount, headcount + 20) rows for a liaison;
   t.equal((await upload(app, w.liaisonA, w.entA, 'r.csv', csv(40))).statusCode, 201, 'at the limit')
   t.equal((await upload(app, w.staffA, w.entA2, 'r.csv', csv(60))).statusCode, 201, 'staff: larger')
   t.equal((await upload(app, w.admin, w.entB, 'r.csv', csv(60))).statusCode, 201, 'admin: larger')
+  t.equal(app.db.$client.pragma('synchronous', { simple: true }), 2, 'imports leave the connection at synchronous FULL')
 })
 
 t.test('the XLSX template keeps IDs as text, and reads back as a roster; the roster exports as XLSX with text numbers', async (t) => {

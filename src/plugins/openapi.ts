@@ -215,7 +215,9 @@ const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     perAdmissionCapFen: fenInt(1000000),
     annualCapPerShareFen: fenInt(2000000),
     claimDeadlineDays: int(),
-    secondApprovalAboveFen: fenInt(500000)
+    secondApprovalAboveFen: fenInt(500000),
+    requiredDocuments: arr(oneOf('invoice', 'itemised_bill', 'discharge_summary', 'insurance_statement')),
+    processingDays: int()
   }),
   Membership: obj({
     id: int(),

@@ -9,6 +9,7 @@ import { pageLinks } from '../../lib/pagination.js'
 import { csvStream, sendCsv } from '../../lib/csv.js'
 import { auditHistory } from '../audit/audit-repository.js'
 import { planFromLatest, defaultPlan, MAX_TIERS, type PlanTerms } from '../../domain/aid-plan.js'
+import { REQUIRABLE_KINDS } from '../../domain/claim-documents.js'
 import type { Quote } from '../../domain/reimbursement.js'
 import { fenToYuanString } from '../../domain/money.js'
 import type { AidService } from './aid-service.js'
@@ -268,8 +269,10 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
         perAdmissionCap: fenToYuanString(plan.perAdmissionCapFen),
         annualCapPerShare: fenToYuanString(plan.annualCapPerShareFen),
         claimDeadlineDays: String(plan.claimDeadlineDays),
-        secondApprovalAbove: fenToYuanString(plan.secondApprovalAboveFen)
+        secondApprovalAbove: fenToYuanString(plan.secondApprovalAboveFen),
+        processingDays: String(plan.processingDays)
       },
+      documentKinds: REQUIRABLE_KINDS.map((k) => ({ value: k, labelKey: `claims.kind.${k}`, checked: plan.requiredDocuments.includes(k) })),
       history: auditHistory(app.db, 'aid_plan', year).reverse().slice(0, 50),
       ...extra
     }
@@ -303,7 +306,9 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
         perAdmissionCapFen: form.perAdmissionCap,
         annualCapPerShareFen: form.annualCapPerShare,
         claimDeadlineDays: form.claimDeadlineDays,
-        secondApprovalAboveFen: form.secondApprovalAbove
+        secondApprovalAboveFen: form.secondApprovalAbove,
+        requiredDocuments: form.requiredDocuments,
+        processingDays: form.processingDays
       })
       reply.flash('common.saved')
       return await reply.redirect(`/admin/aid/plans/${year}`)

@@ -3,6 +3,8 @@ import { z } from 'zod'
 import { calendarDate, fen, text, yuan } from '../../lib/validation.js'
 import { MAX_PLAN_YEAR, MAX_SHARES_LIMIT, MAX_TIERS, MIN_PLAN_YEAR, type PlanTerms } from '../../domain/aid-plan.js'
 import type { Tier } from '../../domain/reimbursement.js'
+import { DEFAULT_REQUIRED_DOCUMENTS, REQUIRABLE_KINDS } from '../../domain/claim-documents.js'
+import { DEFAULT_PROCESSING_DAYS } from '../../domain/aid-plan.js'
 import { parseYuanToFen } from '../../domain/money.js'
 
 const int = (min: number, max: number, key: string) => z.number({ error: key }).int(key).min(min, key).max(max, key)
@@ -27,7 +29,11 @@ export const planBody = z.object({
   perAdmissionCapFen: fen(),
   annualCapPerShareFen: fen(),
   claimDeadlineDays: int(1, 365, 'aid.plan.v.claimDeadlineDays'),
-  secondApprovalAboveFen: fen()
+  secondApprovalAboveFen: fen(),
+  // Left out: the four usual kinds; [] : none required.
+  requiredDocuments: z.array(z.enum(REQUIRABLE_KINDS, { error: 'aid.plan.v.requiredDocuments' }), { error: 'aid.plan.v.requiredDocuments' })
+    .max(REQUIRABLE_KINDS.length, 'aid.plan.v.requiredDocuments').default([...DEFAULT_REQUIRED_DOCUMENTS]),
+  processingDays: int(1, 365, 'aid.plan.v.processingDays').default(DEFAULT_PROCESSING_DAYS)
 })
 
 export function planFromBody (year: number, b: z.output<typeof planBody>): PlanTerms {
@@ -51,7 +57,10 @@ export const planForm = z.object({
   perAdmissionCap: yuan(),
   annualCapPerShare: yuan(),
   claimDeadlineDays: formInt(1, 365, 'aid.plan.v.claimDeadlineDays'),
-  secondApprovalAbove: yuan()
+  secondApprovalAbove: yuan(),
+  requiredDocuments: z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(REQUIRABLE_KINDS, { error: 'aid.plan.v.requiredDocuments' }), { error: 'aid.plan.v.requiredDocuments' }).max(REQUIRABLE_KINDS.length)),
+  processingDays: z.preprocess((v) => (v === undefined || v === '' ? String(DEFAULT_PROCESSING_DAYS) : v), formInt(1, 365, 'aid.plan.v.processingDays'))
 })
 
 /** Reads tier rows tierFrom0/tierRate0 … from a form; a field error under `tiers` when one is unreadable. */

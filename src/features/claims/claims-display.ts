@@ -6,7 +6,7 @@ import type { Quote } from '../../domain/reimbursement.js'
 import type { Breakdown, ClaimView } from './claims-service.js'
 import type { ClaimStatus } from './claims-repository.js'
 
-const BADGE: Record<ClaimStatus, string> = { submitted: '', awaiting_second_approval: 'warn', approved: 'ok', rejected: 'bad', paid: 'ok' }
+const BADGE: Record<ClaimStatus, string> = { submitted: '', needs_documents: 'warn', awaiting_second_approval: 'warn', approved: 'ok', rejected: 'bad', paid: 'ok' }
 
 export function statusBadge (req: FastifyRequest, status: ClaimStatus) {
   return { label: req.t(`claims.status.${status}`), cls: BADGE[status] }

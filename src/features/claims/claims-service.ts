@@ -24,6 +24,7 @@ import { computeReimbursement, quoteShape, type Quote } from '../../domain/reimb
 import { addDays, yearOf } from '../../domain/dates.js'
 import { fenToYuanString } from '../../domain/money.js'
 import type { PlanTerms } from '../../domain/aid-plan.js'
+import { approvalAction, CLAIM_TRANSITIONS } from '../../domain/claim-lifecycle.js'
 import * as repo from './claims-repository.js'
 import type { ClaimInput, RejectCode } from './claims-schemas.js'
 import { type DocumentKind, readDecrypted, removeStored, safeFileName, sha256, sniffFileType, storeEncrypted } from './documents.js'
@@ -251,8 +252,10 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
         if (plan === undefined) throw new Error(`no plan for ${claim.planYear}`)
         const before = repo.paidThisYear(tx, claim.membershipId, claim.planYear, claim.id)
         const breakdown = computeFor(claim, plan, sharesOf(tx, claim.purchaseId), before, claim.planYear)
-        const needsSecond = claim.status === 'submitted' && breakdown.payableFen > plan.secondApprovalAboveFen
-        const status = needsSecond ? 'awaiting_second_approval' as const : 'approved' as const
+        const action = approvalAction(claim.status, breakdown.payableFen, plan)
+        if (action === null) throw conflict('STATE_CHANGED', 'error.stateChanged')
+        const needsSecond = action === 'approveFirst'
+        const status = CLAIM_TRANSITIONS[action].to as 'approved' | 'awaiting_second_approval'
         const patch = needsSecond
           ? { status, firstApprovedBy: actor.id, firstApprovedAt: at }
           : { status, approvedBy: actor.id, approvedAt: at }

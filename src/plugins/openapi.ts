@@ -107,7 +107,7 @@ export const items = (item: JsonSchema, more: Record<string, JsonSchema> = {}): 
 
 // ---- the route declaration ----
 
-export type ApiTag = 'accounts' | 'buildings' | 'enterprises' | 'memberships' | 'aid' | 'claims' | 'payment-batches'
+export type ApiTag = 'accounts' | 'buildings' | 'enterprises' | 'memberships' | 'aid' | 'claims' | 'payment-batches' | 'me'
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429
 
 export interface ApiDoc {
@@ -271,7 +271,8 @@ const TAGS = [
   { name: 'memberships', description: '入会、转会 Union membership' },
   { name: 'aid', description: '职工医疗互助：计划、测算、份额 Medical aid: plans, quotes, shares' },
   { name: 'claims', description: '报销申请 Medical-aid claims' },
-  { name: 'payment-batches', description: '报销支付批次 Claim payment batches' }
+  { name: 'payment-batches', description: '报销支付批次 Claim payment batches' },
+  { name: 'me', description: '本人：收款账户、通知 My payout account and notices' }
 ]
 
 const DESCRIPTION = [

@@ -2,6 +2,8 @@
 // enterprise, members with an active membership (ID number encrypted and hashed) and a PAID
 // share with its cover dates, staff of the building, staff of another building and an admin.
 import type { FastifyInstance } from 'fastify'
+import type Database from 'better-sqlite3'
+import { defaultPlan, type PlanTerms } from '../../../src/domain/aid-plan.js'
 import { eq } from 'drizzle-orm'
 import { aidPlans, aidPurchases, enterprises, memberships, payoutAccounts } from '../../../src/db/schema/index.js'
 import { ensurePlan } from '../../../src/features/aid/plans-repository.js'
@@ -149,4 +151,14 @@ export function multipart (fields: Record<string, string>, file?: { name: string
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`))
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
+}
+
+/** A plan row as the first migrations knew it (a database before 0006 has no later plan columns). */
+export function insertPlanBefore0006 (sqlite: Database.Database, year: number, at: string): PlanTerms {
+  const p = defaultPlan(year)
+  sqlite.prepare(`insert into aid_plans (year, share_fee_fen, max_shares, enrol_from, enrol_to, waiting_days, tiers, per_admission_cap_fen,
+    annual_cap_per_share_fen, claim_deadline_days, second_approval_above_fen, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(year, p.shareFeeFen, p.maxShares, p.enrolFrom, p.enrolTo, p.waitingDays, JSON.stringify(p.tiers), p.perAdmissionCapFen,
+      p.annualCapPerShareFen, p.claimDeadlineDays, p.secondApprovalAboveFen, at, at)
+  return p
 }

@@ -2,6 +2,7 @@
 // accounts frozen onto claims. The only place with these queries.
 import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/index.js'
+import type { ClaimState } from '../../domain/claim-lifecycle.js'
 
 export interface BankFileRow {
   id: number
@@ -55,4 +56,31 @@ export function returnTransfer (db: DbOrTx, claimId: number, batchId: number, at
 /** The batch's totals less one claim. */
 export function takeFromBatch (db: DbOrTx, batchId: number, amountFen: number): void {
   db.run(sql`update aid_payment_batches set total_fen = total_fen - ${amountFen}, claim_count = claim_count - 1 where id = ${batchId}`)
+}
+
+// ---- the fund figures kept by triggers (migration 0006) ----
+
+/** Income per plan year for every building: from fund_income_figures, a few rows. */
+export function incomeFigures (db: DbOrTx) {
+  return db.all<{ planYear: number, shares: number, purchases: number, incomeFen: number }>(sql`
+    select plan_year as planYear, shares, purchases, income_fen as incomeFen from fund_income_figures where purchases > 0 order by plan_year`)
+}
+
+/** Claims per plan year and status for every building: from fund_claim_figures. */
+export function claimFigures (db: DbOrTx) {
+  return db.all<{ planYear: number, status: ClaimState, n: number, amountFen: number }>(sql`
+    select plan_year as planYear, status, n, amount_fen as amountFen from fund_claim_figures where n > 0 order by plan_year`)
+}
+
+/** What paid batches say was paid, and what their paid claims say (these buildings; null: all). */
+export function paidTwoWays (db: DbOrTx, buildingIds: number[] | null): { batchesFen: number, claimsFen: number } {
+  const scope = buildingIds === null
+    ? sql`1 = 1`
+    : buildingIds.length === 0 ? sql`0 = 1` : sql`c.building_id in (${sql.join(buildingIds.map((b) => sql`${b}`), sql`, `)})`
+  const row = db.get<{ batchesFen: number | null, claimsFen: number | null }>(sql`
+    select (select sum(pb.total_fen) from aid_payment_batches pb where pb.status = 'paid'
+        and not exists (select 1 from aid_claims c where c.payment_batch_id = pb.id and not (${scope}))) as batchesFen,
+      (select sum(c.payable_fen) from aid_claims c join aid_payment_batches pb on pb.id = c.payment_batch_id
+        where c.status = 'paid' and pb.status = 'paid' and ${scope}) as claimsFen`)
+  return { batchesFen: row?.batchesFen ?? 0, claimsFen: row?.claimsFen ?? 0 }
 }

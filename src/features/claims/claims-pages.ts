@@ -231,7 +231,8 @@ export default async function claimsPages (app: FastifyInstance, { service, acco
       byStatus: CLAIM_STATUSES.map((s) => ({ label: req.t(`claims.status.${s}`), ...f.claimsByStatus[s] })),
       reconciliation: f.reconciliation.map((r) => ({
         ...r,
-        check: req.t(r.addsUp ? 'claims.fund.addsUp' : 'claims.fund.doesNotAddUp'),
+        check: req.t(`payout.fund.${r.state}`, { amount: formatFen(r.deficitFen) }),
+        checkCls: r.state === 'balanced' ? 'ok' : 'bad',
         submittedNote: r.submittedEstimateFen > 0 ? req.t('claims.fund.submittedNote', { amount: formatFen(r.submittedEstimateFen) }) : null
       })),
       chart: monthlyChartSvg(f.monthly, { title: req.t('claims.fund.monthly'), approved: req.t('claims.fund.approved'), paid: req.t('claims.fund.paid') })

@@ -475,8 +475,13 @@ export function createClaimsService ({ db, clock, pii, uploadDir, notifier }: Se
     fund (actorIn: Actor | null) {
       const actor = requireStaffOrAdmin(actorIn)
       const scope = reviewableBuildings(actor)
-      const income = repo.incomeByYear(db, scope)
-      const claimRows = repo.claimsByYearStatus(db, scope)
+      // Every building (admin): the figures kept current by triggers, a few rows whatever the
+      // city's size and never stale (written in the same transaction as each change). A staff
+      // member's buildings: aggregated from their claims.
+      const income = scope === null ? batchRepo.incomeFigures(db) : repo.incomeByYear(db, scope)
+      const claimRows = scope === null ? batchRepo.claimFigures(db) : repo.claimsByYearStatus(db, scope)
+      const paid = batchRepo.paidTwoWays(db, scope)
+      const batchesMatch = paid.batchesFen === paid.claimsFen
       const years = [...new Set([...income.map((i) => i.planYear), ...claimRows.map((c) => c.planYear)])].sort()
       const byStatus = Object.fromEntries(repo.CLAIM_STATUSES.map((s) => [s, { count: 0, amountFen: 0 }])) as Record<repo.ClaimStatus, { count: number, amountFen: number }>
       for (const r of claimRows) { byStatus[r.status].count += r.n; byStatus[r.status].amountFen += r.amountFen }
@@ -491,7 +496,13 @@ export function createClaimsService ({ db, clock, pii, uploadDir, notifier }: Se
         const balanceFen = incomeFen - payoutsFen - liabilitiesFen
         return {
           planYear: year, shares: inc?.shares ?? 0, purchases: inc?.purchases ?? 0, incomeFen, payoutsFen, approvedUnpaidFen, awaitingFen,
-          liabilitiesFen, balanceFen, submittedEstimateFen: sum('submitted'), addsUp: payoutsFen + liabilitiesFen + balanceFen === incomeFen
+          liabilitiesFen,
+          balanceFen,
+          submittedEstimateFen: sum('submitted') + sum('needs_documents'),
+          addsUp: payoutsFen + liabilitiesFen + balanceFen === incomeFen && batchesMatch,
+          // Balanced only when the figures add up (paid claims = paid batches) and nothing is owed beyond income.
+          state: !batchesMatch ? 'mismatch' as const : balanceFen < 0 ? 'deficit' as const : 'balanced' as const,
+          deficitFen: balanceFen < 0 ? -balanceFen : 0
         }
       })
       // The last twelve months, the current one included.
@@ -510,7 +521,9 @@ export function createClaimsService ({ db, clock, pii, uploadDir, notifier }: Se
         incomeFen: income.reduce((a, i) => a + i.incomeFen, 0),
         claimsByStatus: byStatus,
         monthly,
-        reconciliation
+        reconciliation,
+        paidByBatchesFen: paid.batchesFen,
+        paidByClaimsFen: paid.claimsFen
       }
     }
   }

@@ -11,7 +11,7 @@ import { publicOrder } from './aid-api.js'
 const STALE_CHECK_MS = 60 * 60 * 1000
 
 export default async function aidFeature (app: FastifyInstance): Promise<void> {
-  const service = createAidService(app.db, app.clock)
+  const service = createAidService(app.db, app.clock, app.notifier)
 
   await app.register(aidApi, { service })
   await app.register(aidPages, { service })

@@ -404,7 +404,14 @@ export function createClaimsService ({ db, clock, pii, uploadDir, notifier }: Se
       const counts = repo.countByStatus(db, filter)
       const total = statuses === undefined ? Object.values(counts).reduce((a, b) => a + b, 0) : statuses.reduce((a, s) => a + counts[s], 0)
       const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE))
-      const rows = repo.listClaims(db, filter, QUEUE_PAGE_SIZE, (q.page - 1) * QUEUE_PAGE_SIZE)
+      const listed = repo.listClaims(db, filter, QUEUE_PAGE_SIZE, (q.page - 1) * QUEUE_PAGE_SIZE)
+      // The promised decision date of each claim on the page (one calendar read for the page).
+      const dates = decisionDates(db, listed.reduce<string | undefined>((a, r) => (a === undefined || r.createdAt < a ? r.createdAt : a), undefined))
+      const today = clock.today()
+      const rows = listed.map((r) => {
+        const expectedBy = dates.expectedBy(r.createdAt, r.planYear)
+        return { ...r, expectedBy, late: isLate(r.status, expectedBy, today) }
+      })
       return { rows, counts, total, pages, buildings: repo.buildingsIn(db, scope) }
     },
 

@@ -5,8 +5,8 @@
 import t from 'tap'
 import { eq } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
-import { build, injectAs, smsSent } from '../../helper.js'
-import { aidClaims, aidPaymentBatches, payoutAccounts } from '../../../src/db/schema/index.js'
+import { build, injectAs, PageSession, smsSent } from '../../helper.js'
+import { aidClaims, aidPaymentBatches, payoutAccounts, workCalendarDays } from '../../../src/db/schema/index.js'
 import { claimBody, claimWorld, idemKey, insertMember, multipart, setPlanTerms, TINY_PDF } from './fixtures.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
 
@@ -179,4 +179,27 @@ t.test('a returned transfer: the claim is approved again, leaves the batch, whos
     sum(coalesce(payable_fen, json_extract(estimate, '$.payableFen'))) as amountFen from aid_claims group by plan_year, status order by plan_year, status`).all()
   const kept = app.db.$client.prepare('select plan_year as planYear, status, n, amount_fen as amountFen from fund_claim_figures where n > 0 order by plan_year, status').all()
   t.same(kept, direct)
+})
+
+t.test('the expected decision date: the plan\'s working days with the admin\'s holidays and adjusted workdays; late claims flagged in the queue', async (t) => {
+  const app = await build(t)
+  const w = await claimWorld(app)
+  const id = await newClaim(app, w.member.user) // submitted on the test clock's today
+  const view = (await injectAs(app, w.member.user, { method: 'GET', url: `/api/v1/aid/claims/${id}` })).json()
+  t.match(view.expectedDecisionBy, /^\d{4}-\d{2}-\d{2}$/)
+  t.equal(view.late, false)
+  // 15 working days later the promise still holds; a day after, the claim is late.
+  const clock = app.testClock
+  clock.set(`${view.expectedDecisionBy}T10:00:00+08:00`)
+  t.equal((await injectAs(app, w.staff, { method: 'GET', url: `/api/v1/aid/claims/${id}` })).json().late, false, 'the last day is in time')
+  const next = new Date(Date.parse(`${view.expectedDecisionBy}T10:00:00+08:00`) + 86_400_000).toISOString()
+  clock.set(next)
+  t.equal((await injectAs(app, w.staff, { method: 'GET', url: `/api/v1/aid/claims/${id}` })).json().late, true)
+  const staff = new PageSession(app)
+  await staff.login(w.staff.phone)
+  t.match((await staff.get('/aid/review')).body, /class="badge bad"[^>]*>已超期/)
+  // A holiday the admin keeps moves the date one working day on.
+  app.db.insert(workCalendarDays).values({ date: view.expectedDecisionBy, kind: 'holiday' }).run()
+  const moved = (await injectAs(app, w.member.user, { method: 'GET', url: `/api/v1/aid/claims/${id}` })).json().expectedDecisionBy
+  t.ok(moved > view.expectedDecisionBy)
 })

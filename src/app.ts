@@ -22,6 +22,7 @@ import memberships from './features/memberships/index.js'
 import aid from './features/aid/index.js'
 import claims from './features/claims/index.js'
 import governance from './features/governance/index.js'
+import notifications from './features/notifications/index.js'
 
 export interface AppOptions { config: Config, clock?: Clock }
 
@@ -52,6 +53,7 @@ async function application (fastify: FastifyInstance, opts: AppOptions): Promise
   await fastify.register(accounts)
   await fastify.register(audit)
   await fastify.register(buildings)
+  await fastify.register(notifications)
   await fastify.register(memberships)
   await fastify.register(aid)
   await fastify.register(claims)

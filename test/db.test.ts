@@ -41,7 +41,8 @@ t.test('a fresh path: directories and file created, all tables, WAL, foreign key
   // members, or claim_counts stops counting, silently).
   t.same([...triggers].sort(), [
     'audit_log_no_delete', 'audit_log_no_update', 'claim_counts_delete', 'claim_counts_insert', 'claim_counts_move',
-    'claims_follow_enterprise', 'claims_follow_membership'
+    'claims_follow_enterprise', 'claims_follow_membership',
+    'fund_claims_delete', 'fund_claims_insert', 'fund_claims_update', 'fund_income_delete', 'fund_income_insert', 'fund_income_update'
   ], 'the triggers')
   const applied = db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }
   const files = readdirSync(migrationsDir).filter((f) => f.endsWith('.sql'))

@@ -2,6 +2,7 @@
 // from the latest one. Pure.
 import { addDays, isRealDate, yearOf } from './dates.js'
 import { tiersProblem, type Tier } from './reimbursement.js'
+import { DEFAULT_REQUIRED_DOCUMENTS, REQUIRABLE_KINDS, type RequirableKind } from './claim-documents.js'
 
 export interface PlanTerms {
   year: number
@@ -15,7 +16,13 @@ export interface PlanTerms {
   annualCapPerShareFen: number
   claimDeadlineDays: number
   secondApprovalAboveFen: number
+  /** The document kinds a claim needs before approval ([]: none). */
+  requiredDocuments: RequirableKind[]
+  /** Working days the federation promises to decide a claim in. */
+  processingDays: number
 }
+
+export const DEFAULT_PROCESSING_DAYS = 15
 
 export const DEFAULT_TIERS: Tier[] = [
   { fromFen: 0, rateBp: 0 },
@@ -38,7 +45,9 @@ export function defaultPlan (year: number): PlanTerms {
     perAdmissionCapFen: 1000000,
     annualCapPerShareFen: 2000000,
     claimDeadlineDays: 90,
-    secondApprovalAboveFen: 500000
+    secondApprovalAboveFen: 500000,
+    requiredDocuments: [...DEFAULT_REQUIRED_DOCUMENTS],
+    processingDays: DEFAULT_PROCESSING_DAYS
   }
 }
 
@@ -53,7 +62,7 @@ export function planFromLatest (latest: PlanTerms, year: number): PlanTerms {
     // 29 February in a year without one becomes 28 February.
     return isRealDate(moved) ? moved : addDays(`${yearOf(d) + shift}-03-01`, -1)
   }
-  return { ...latest, year, tiers: latest.tiers.map((t) => ({ ...t })), enrolFrom: move(latest.enrolFrom), enrolTo: move(latest.enrolTo) }
+  return { ...latest, year, tiers: latest.tiers.map((t) => ({ ...t })), requiredDocuments: [...latest.requiredDocuments], enrolFrom: move(latest.enrolFrom), enrolTo: move(latest.enrolTo) }
 }
 
 /** Next year's enrolment opens on this day of the year before (云南: November to January). */
@@ -107,6 +116,10 @@ export function planProblems (p: PlanTerms): Record<string, string> {
   if (!intIn(p.perAdmissionCapFen, 1, MAX)) f.perAdmissionCapFen = 'aid.plan.v.positiveFen'
   if (!intIn(p.annualCapPerShareFen, 1, MAX)) f.annualCapPerShareFen = 'aid.plan.v.positiveFen'
   if (!intIn(p.secondApprovalAboveFen, 0, MAX)) f.secondApprovalAboveFen = 'v.fen'
+  if (!Array.isArray(p.requiredDocuments) || p.requiredDocuments.some((k) => !(REQUIRABLE_KINDS as readonly string[]).includes(k))) {
+    f.requiredDocuments = 'aid.plan.v.requiredDocuments'
+  }
+  if (!intIn(p.processingDays, 1, 365)) f.processingDays = 'aid.plan.v.processingDays'
   const tp = tiersShapeProblem(p.tiers)
   if (tp !== null) f.tiers = 'aid.plan.v.tiers.' + tp
   return f

@@ -107,7 +107,7 @@ export const items = (item: JsonSchema, more: Record<string, JsonSchema> = {}): 
 
 // ---- the route declaration ----
 
-export type ApiTag = 'accounts' | 'buildings' | 'enterprises' | 'memberships' | 'aid' | 'claims' | 'payment-batches' | 'governance'
+export type ApiTag = 'accounts' | 'buildings' | 'enterprises' | 'memberships' | 'aid' | 'claims' | 'payment-batches' | 'me' | 'governance'
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429
 
 export interface ApiDoc {
@@ -215,7 +215,9 @@ const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     perAdmissionCapFen: fenInt(1000000),
     annualCapPerShareFen: fenInt(2000000),
     claimDeadlineDays: int(),
-    secondApprovalAboveFen: fenInt(500000)
+    secondApprovalAboveFen: fenInt(500000),
+    requiredDocuments: arr(oneOf('invoice', 'itemised_bill', 'discharge_summary', 'insurance_statement')),
+    processingDays: int()
   }),
   Membership: obj({
     id: int(),
@@ -270,6 +272,7 @@ const TAGS = [
   { name: 'aid', description: '职工医疗互助：计划、测算、份额 Medical aid: plans, quotes, shares' },
   { name: 'claims', description: '报销申请 Medical-aid claims' },
   { name: 'payment-batches', description: '报销支付批次 Claim payment batches' },
+  { name: 'me', description: '本人：收款账户、通知 My payout account and notices' },
   { name: 'governance', description: '民主管理：联合职代会、集体合同、厂务公开 Democratic management: the joint worker congress, collective contracts, affairs disclosure' }
 ]
 

@@ -23,12 +23,16 @@ export interface HomeCard {
 
 export type MePart = (actor: Actor) => Record<string, unknown>
 
+/** Data a feature adds to every page's header (e.g. the unread notices), for signed-in users. */
+export type HeaderPart = (req: FastifyRequest, actor: Actor) => Record<string, unknown>
+
 declare module 'fastify' {
   interface FastifyInstance {
     navLinks: NavLink[]
     homeCards: HomeCard[]
     /** Parts of GET /api/v1/me contributed by features (membership, enterprises). */
     meParts: MePart[]
+    headerParts: HeaderPart[]
   }
   interface FastifyReply {
     page: (template: string, data?: Record<string, unknown>, status?: number) => FastifyReply
@@ -67,6 +71,7 @@ export default fp(async function views (app: FastifyInstance) {
   app.decorate('navLinks', [] as NavLink[])
   app.decorate('homeCards', [] as HomeCard[])
   app.decorate('meParts', [] as MePart[])
+  app.decorate('headerParts', [] as HeaderPart[])
 
   app.decorateReply('page', function (this: FastifyReply, template: string, data: Record<string, unknown> = {}, status = 200) {
     const req = this.request
@@ -79,8 +84,11 @@ export default fp(async function views (app: FastifyInstance) {
     const otherLang = req.lang === 'zh' ? 'en' : 'zh'
     this.code(status)
     this.header('cache-control', 'no-store')
+    const header: Record<string, unknown> = {}
+    if (actor !== null) for (const part of app.headerParts) Object.assign(header, part(req, actor))
     return this.view(template, {
       ...data,
+      header,
       lang: req.lang,
       htmlLang: req.lang === 'zh' ? 'zh-CN' : 'en',
       actor,

@@ -5,7 +5,8 @@ t.test('the defaults are DOMAIN.md\'s', async (t) => {
   t.same(defaultPlan(2026), {
     year: 2026, shareFeeFen: 12000, maxShares: 1, enrolFrom: '2026-01-01', enrolTo: '2026-12-31', waitingDays: 90,
     tiers: [{ fromFen: 0, rateBp: 0 }, { fromFen: 50000, rateBp: 1000 }, { fromFen: 500000, rateBp: 1500 }, { fromFen: 2000000, rateBp: 2000 }],
-    perAdmissionCapFen: 1000000, annualCapPerShareFen: 2000000, claimDeadlineDays: 90, secondApprovalAboveFen: 500000
+    perAdmissionCapFen: 1000000, annualCapPerShareFen: 2000000, claimDeadlineDays: 90, secondApprovalAboveFen: 500000,
+    requiredDocuments: ['invoice', 'itemised_bill', 'discharge_summary', 'insurance_statement'], processingDays: 15
   })
   t.same(planProblems(defaultPlan(2026)), {})
 })

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core'
 import { launchBrowser, newPhonePage, startPortal, signIn } from './helper.js'
 import { createUser, insertBuilding, nextPhone } from '../helper.js'
 import { insertEnterprise } from '../features/memberships/fixtures.js'
-import { TINY_PDF } from '../features/claims/fixtures.js'
+import { setPlanTerms, TINY_PDF } from '../features/claims/fixtures.js'
 import { maskResidentId, residentIdCheckChar } from '../../src/domain/identity.js'
 
 const text = async (page: Page, selector: string): Promise<string> => (await page.locator(selector).first().textContent() ?? '').replace(/\s+/g, ' ').trim()
@@ -121,12 +121,18 @@ t.test('sign up, join, buy a share, wait, claim, approve, pay, settlement sheet'
 
   // Past the waiting period: cover has started.
   app.testClock.set('2026-10-20T02:00:00.000Z')
+  // This plan requires the invoice only.
+  setPlanTerms(app, 2026, { requiredDocuments: JSON.stringify(['invoice']) })
 
   // 5. The member claims for an admission after cover start, uploads the invoice, sees the estimate.
   await employee.goto('/aid/claims')
   await employee.getByRole('link', { name: '申请报销' }).click()
   await employee.waitForURL('**/aid/claims/new')
   await fillClaim(employee, { admission: '2026-10-05', discharge: '2026-10-12', invoice: '53012026-1012' })
+  // The claim form offers a payout account (none on file yet), the holder prefilled with the member's name.
+  t.equal(await employee.getByLabel('户名').inputValue(), '赵敏')
+  await employee.getByLabel('开户银行').fill('中国工商银行昆明五华支行')
+  await employee.getByLabel('银行账号').fill('6222 0201 0000 1234 567')
   await employee.getByRole('button', { name: '提交申请' }).click()
   await employee.waitForURL(/\/aid\/claims\/\d+$/)
   const claimUrl = employee.url()
@@ -179,21 +185,29 @@ t.test('sign up, join, buy a share, wait, claim, approve, pay, settlement sheet'
 
   const [csv] = await Promise.all([
     office.waitForEvent('download'),
-    office.getByRole('link', { name: '导出银行转账 CSV' }).click()
+    office.getByRole('link', { name: '下载银行代发文件（CSV）' }).click()
   ])
   const csvText = (await readFile(await csv.path())).toString('utf8').replace(/^\uFEFF/, '')
   const csvLines = csvText.trim().split(/\r?\n/)
   t.equal(csvLines.length, 2, 'a header and one payment')
-  t.equal(csvLines[1], `赵敏,KM2026000001,1500.00,${claimId}`, 'the bank file: name, member number, yuan, claim')
+  t.equal(csvLines[1], `1,"=""6222020100001234567""",赵敏,1500.00,中国工商银行昆明五华支行,医疗互助金,BX${claimId.padStart(8, '0')}`, 'the bank file: account, payee, yuan, bank, reference')
   await office.goto(batchUrl)
+  t.match(await text(office, 'h1 .badge'), /待导出/, 'downloading changes nothing')
+  await office.getByRole('button', { name: '已交银行' }).click()
+  await office.waitForURL(batchUrl)
   t.match(await text(office, 'h1 .badge'), /已导出/)
 
-  await office.getByLabel('银行流水号').fill('ICBC-20261020-0007')
-  await office.getByRole('button', { name: '标记为已支付' }).click()
-  await office.waitForURL(batchUrl)
-  t.match(await text(office, '.flash'), /批次已标记为已支付/)
-  t.match(await text(office, 'h1 .badge'), /已支付/)
-  t.match(await text(office, 'dl.facts'), /ICBC-20261020-0007/)
+  // A second person marks it paid: never the batch's maker.
+  const second = await createUser(app, { role: 'staff', buildingIds: [buildingId], name: '工作人员乙' })
+  const checker = await newPhonePage(t, browser, baseUrl, 'zh-CN')
+  await signIn(checker, second.phone)
+  await checker.goto(batchUrl)
+  await checker.getByLabel('银行流水号').fill('ICBC-20261020-0007')
+  await checker.getByRole('button', { name: '标记为已支付' }).click()
+  await checker.waitForURL(batchUrl)
+  t.match(await text(checker, '.flash'), /批次已标记为已支付/)
+  t.match(await text(checker, 'h1 .badge'), /已支付/)
+  t.match(await text(checker, 'dl.facts'), /ICBC-20261020-0007/)
 
   // 7. The member sees it paid and opens the settlement sheet.
   await employee.getByRole('link', { name: '我的报销' }).click()

@@ -316,8 +316,24 @@ t.test('the whole flow through the API: building → enterprise → membership �
   expectError(t, await app.inject({ method: 'POST', url: `/api/v1/aid/claims/${c.json().id}/documents`, payload: doc2.payload, headers: { ...doc2.headers, authorization: `Bearer ${staff}` } }), 403)
   expectError(t, await call(app, 'POST', `/api/v1/aid/claims/${c.json().id}/documents`, { token: member.token }), 400)
 
-  // Approve: not the claimant; 200 {status, payableFen}; again → 409. Reject: {reasonCode}.
+  // Approve: not the claimant; the plan's required documents first (422 DOCUMENTS_MISSING), then a
+  // payout account (422 PAYOUT_ACCOUNT_MISSING); 200 {status, payableFen}; again → 409. Reject: {reasonCode}.
   expectError(t, await call(app, 'POST', `/api/v1/aid/claims/${c.json().id}/approve`, { token: member.token }), 403)
+  t.same((await call(app, 'GET', `/api/v1/aid/claims/${c.json().id}`, { token: member.token })).json().documentsMissing, ['itemised_bill', 'discharge_summary', 'insurance_statement'])
+  t.equal(expectError(t, await call(app, 'POST', `/api/v1/aid/claims/${c.json().id}/approve`, { token: staff }), 422).code, 'DOCUMENTS_MISSING')
+  for (const kind of ['itemised_bill', 'discharge_summary', 'insurance_statement']) {
+    const d = multipart({ kind }, { name: `${kind}.pdf`, type: 'application/pdf', bytes: TINY_PDF })
+    t.equal((await app.inject({ method: 'POST', url: `/api/v1/aid/claims/${c.json().id}/documents`, payload: d.payload, headers: { ...d.headers, authorization: `Bearer ${member.token}` } })).statusCode, 201)
+  }
+  const noAcc = await call(app, 'POST', `/api/v1/aid/claims/${c.json().id}/approve`, { token: staff })
+  t.equal(expectError(t, noAcc, 422).code, 'PAYOUT_ACCOUNT_MISSING', noAcc.body)
+  const badAccount = expectError(t, await call(app, 'PUT', '/api/v1/me/payout-account', { token: member.token, body: { bankName: '中国银行', accountNo: '123', accountName: '别人' } }), 400)
+  t.type(badAccount.fields?.accountNo, 'string')
+  const notOwn = expectError(t, await call(app, 'PUT', '/api/v1/me/payout-account', { token: member.token, body: { bankName: '中国银行', accountNo: '6216610000012345678', accountName: '别人' } }), 400)
+  t.type(notOwn.fields?.accountName, 'string')
+  const account = await call(app, 'PUT', '/api/v1/me/payout-account', { token: member.token, body: { bankName: '中国银行', accountNo: '6216610000012345678', accountName: '王芳' } })
+  t.equal(account.statusCode, 200)
+  t.equal(account.json().accountNo, '**** **** 5678')
   const ap = await call(app, 'POST', `/api/v1/aid/claims/${c.json().id}/approve`, { token: staff })
   t.equal(ap.statusCode, 200)
   t.same(ap.json(), { status: 'approved', payableFen: 470_000 })

@@ -12,7 +12,7 @@ import type { Pii } from '../../src/lib/pii.js'
 import { hashPassword } from '../../src/lib/password.js'
 import { upsertPlan } from '../../src/features/aid/plans-repository.js'
 import {
-  aidPurchases, buildings, counters, enterprises, memberships, roleGrants, staffScopes, users
+  aidPurchases, buildings, counters, enterprises, memberships, payoutAccounts, roleGrants, staffScopes, users
 } from '../../src/db/schema/index.js'
 
 export const FIXTURE_PASSWORD = 'fixture-pass-2026'
@@ -48,7 +48,8 @@ export async function seedCoveredMembers (db: Db, pii: Pii, opts: { today: strin
       tx.insert(roleGrants).values({ userId: id, role: 'staff', grantedAt: at }).run()
       tx.insert(staffScopes).values({ userId: id, buildingId, grantedAt: at }).run()
     }
-    for (const year of [Y - 1, Y]) upsertPlan(tx, defaultPlan(year), null, at)
+    // No required documents: these tests race approvals, not uploads.
+    for (const year of [Y - 1, Y]) upsertPlan(tx, { ...defaultPlan(year), requiredDocuments: [] }, null, at)
     const first17 = '91530100' + String(run * 100_000 + Math.floor(Math.random() * 99_999)).padStart(9, '0')
     const members: Fixture['members'] = []
     let enterpriseId = 0
@@ -80,6 +81,7 @@ export async function seedCoveredMembers (db: Db, pii: Pii, opts: { today: strin
           firstTime: year !== Y, coverFrom: cover.coverFrom, coverTo: cover.coverTo, createdAt: `${paidOn}T01:00:00.000Z`, updatedAt: `${paidOn}T02:00:00.000Z`
         }).returning({ id: aidPurchases.id }).get().id
       }
+      tx.insert(payoutAccounts).values({ userId, bankName: '中国工商银行', accountNo: pii.encrypt(`6222020000${String(i).padStart(9, '0')}`), accountLast4: String(i).padStart(4, '0').slice(-4), accountName: `职工${i}`, updatedAt: at }).run()
       members.push({ userId, membershipId, purchaseId, phone })
     }
     tx.insert(counters).values({ name: 'membership_no', value: counter + opts.members })

@@ -17,6 +17,10 @@ export const aidPlans = sqliteTable('aid_plans', {
   annualCapPerShareFen: integer('annual_cap_per_share_fen').notNull(),
   claimDeadlineDays: integer('claim_deadline_days').notNull(),
   secondApprovalAboveFen: integer('second_approval_above_fen').notNull(),
+  /** JSON list of the document kinds a claim needs before approval ([] : none). */
+  requiredDocuments: text('required_documents').notNull().default('["invoice","itemised_bill","discharge_summary","insurance_statement"]'),
+  /** Working days the federation promises to decide a claim in. */
+  processingDays: integer('processing_days').notNull().default(15),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
   updatedBy: integer('updated_by').references(() => users.id)
@@ -94,7 +98,10 @@ export const aidPaymentBatches = sqliteTable('aid_payment_batches', {
   claimCount: integer('claim_count').notNull().default(0)
 })
 
-export const CLAIM_STATUS_VALUES = ['submitted', 'awaiting_second_approval', 'approved', 'rejected', 'paid'] as const
+/** The claim lifecycle's states (src/domain/claim-lifecycle.ts has the transitions). No CHECK
+ *  constraint holds them, so a new state needs no table recreation; claim_counts' triggers count
+ *  any status. */
+export const CLAIM_STATUS_VALUES = ['submitted', 'needs_documents', 'awaiting_second_approval', 'approved', 'rejected', 'paid'] as const
 
 export const aidClaims = sqliteTable('aid_claims', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -137,6 +144,12 @@ export const aidClaims = sqliteTable('aid_claims', {
   resubmissionOf: integer('resubmission_of'),
   paymentBatchId: integer('payment_batch_id').references(() => aidPaymentBatches.id),
   paidAt: text('paid_at'),
+  /** The member's payout account, frozen onto the claim at the final approval: the bank file
+   *  pays this one even if the member changes theirs later. The number is encrypted (app.pii). */
+  payoutBankName: text('payout_bank_name'),
+  payoutAccountNo: text('payout_account_no'),
+  payoutAccountLast4: text('payout_account_last4'),
+  payoutAccountName: text('payout_account_name'),
   consentAt: text('consent_at'),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull()
@@ -165,7 +178,8 @@ export const aidClaims = sqliteTable('aid_claims', {
  * drizzle-kit table recreation (create __new_…, copy, drop, rename) of aid_claims, claim_counts,
  * memberships or enterprises fails at the rename while triggers name the dropped table ("error
  * in trigger …: no such table"): such a migration drops the triggers of 0003 and 0005 first and
- * creates them again after (test/db.test.ts lists the triggers that must exist).
+ * creates them again after (test/db.test.ts lists the triggers that must exist). The same holds
+ * for the fund_* triggers of 0006 on aid_claims and aid_purchases (fund_claim_figures below).
  * Rows are kept at 0 when a building's last claim of a status leaves it.
  */
 export const claimCounts = sqliteTable('claim_counts', {
@@ -177,7 +191,8 @@ export const claimCounts = sqliteTable('claim_counts', {
 export const aidClaimDocuments = sqliteTable('aid_claim_documents', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   claimId: integer('claim_id').notNull().references(() => aidClaims.id),
-  kind: text('kind', { enum: ['invoice', 'discharge_summary', 'settlement_sheet', 'other'] }).notNull(),
+  // 'settlement_sheet' was the first release's name of insurance_statement (renamed by 0006).
+  kind: text('kind', { enum: ['invoice', 'itemised_bill', 'discharge_summary', 'insurance_statement', 'other'] }).notNull(),
   fileName: text('file_name').notNull(),
   mime: text('mime').notNull(),
   size: integer('size').notNull(),
@@ -187,3 +202,41 @@ export const aidClaimDocuments = sqliteTable('aid_claim_documents', {
   uploadedBy: integer('uploaded_by').notNull().references(() => users.id),
   uploadedAt: text('uploaded_at').notNull()
 }, (t) => [index('claim_documents_claim').on(t.claimId)])
+
+/** A member's one payout account for claims: the number encrypted like ID numbers (app.pii). */
+export const payoutAccounts = sqliteTable('payout_accounts', {
+  userId: integer('user_id').primaryKey().references(() => users.id),
+  bankName: text('bank_name').notNull(),
+  accountNo: text('account_no').notNull(),
+  accountLast4: text('account_last4').notNull(),
+  accountName: text('account_name').notNull(),
+  updatedAt: text('updated_at').notNull()
+})
+
+/** The official calendar an admin keeps per year: holidays off, adjusted workdays (调休) worked. */
+export const workCalendarDays = sqliteTable('work_calendar_days', {
+  date: text('date').primaryKey(),
+  kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
+  note: text('note')
+})
+
+/**
+ * The city-wide fund figures per plan year and claim status (how many claims, how much: the
+ * amount approved, or the estimate while open, as claimsByYearStatus computes it), and the
+ * income per plan year (paid shares). Kept exact by triggers on aid_claims and aid_purchases in
+ * the same transaction (migration 0006, hand-written part), so the admin's fund overview reads a
+ * few rows instead of aggregating every claim, and is never stale.
+ */
+export const fundClaimFigures = sqliteTable('fund_claim_figures', {
+  planYear: integer('plan_year').notNull(),
+  status: text('status', { enum: CLAIM_STATUS_VALUES }).notNull(),
+  n: integer('n').notNull(),
+  amountFen: integer('amount_fen').notNull()
+}, (t) => [primaryKey({ columns: [t.planYear, t.status] })])
+
+export const fundIncomeFigures = sqliteTable('fund_income_figures', {
+  planYear: integer('plan_year').primaryKey(),
+  shares: integer('shares').notNull(),
+  purchases: integer('purchases').notNull(),
+  incomeFen: integer('income_fen').notNull()
+})

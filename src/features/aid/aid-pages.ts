@@ -10,6 +10,7 @@ import { csvStream, sendCsv } from '../../lib/csv.js'
 import { sendXlsx, xlsxStream } from '../../lib/xlsx-writer.js'
 import { auditHistory } from '../audit/audit-repository.js'
 import { planFromLatest, defaultPlan, enrolmentOpen, MAX_TIERS, type PlanTerms } from '../../domain/aid-plan.js'
+import { REQUIRABLE_KINDS } from '../../domain/claim-documents.js'
 import type { Quote } from '../../domain/reimbursement.js'
 import { fenToYuanString } from '../../domain/money.js'
 import type { AidService, PlanOffer } from './aid-service.js'
@@ -303,8 +304,10 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
         perAdmissionCap: fenToYuanString(plan.perAdmissionCapFen),
         annualCapPerShare: fenToYuanString(plan.annualCapPerShareFen),
         claimDeadlineDays: String(plan.claimDeadlineDays),
-        secondApprovalAbove: fenToYuanString(plan.secondApprovalAboveFen)
+        secondApprovalAbove: fenToYuanString(plan.secondApprovalAboveFen),
+        processingDays: String(plan.processingDays)
       },
+      documentKinds: REQUIRABLE_KINDS.map((k) => ({ value: k, labelKey: `claims.kind.${k}`, checked: plan.requiredDocuments.includes(k) })),
       history: auditHistory(app.db, 'aid_plan', year).reverse().slice(0, 50),
       ...extra
     }
@@ -338,7 +341,9 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
         perAdmissionCapFen: form.perAdmissionCap,
         annualCapPerShareFen: form.annualCapPerShare,
         claimDeadlineDays: form.claimDeadlineDays,
-        secondApprovalAboveFen: form.secondApprovalAbove
+        secondApprovalAboveFen: form.secondApprovalAbove,
+        requiredDocuments: form.requiredDocuments,
+        processingDays: form.processingDays
       })
       reply.flash('common.saved')
       return await reply.redirect(`/admin/aid/plans/${year}`)

@@ -3,6 +3,8 @@ import { z } from 'zod'
 import { calendarDate, fen, text, yuan } from '../../lib/validation.js'
 import { MAX_PLAN_YEAR, MAX_SHARES_LIMIT, MAX_TIERS, MIN_PLAN_YEAR, type PlanTerms } from '../../domain/aid-plan.js'
 import type { Tier } from '../../domain/reimbursement.js'
+import { DEFAULT_REQUIRED_DOCUMENTS, REQUIRABLE_KINDS, type RequirableKind } from '../../domain/claim-documents.js'
+import { DEFAULT_PROCESSING_DAYS } from '../../domain/aid-plan.js'
 import { parseYuanToFen } from '../../domain/money.js'
 
 const int = (min: number, max: number, key: string) => z.number({ error: key }).int(key).min(min, key).max(max, key)
@@ -12,6 +14,12 @@ const formInt = (min: number, max: number, key: string) =>
 export const shares = () => int(1, MAX_SHARES_LIMIT, 'aid.v.shares')
 export const planYear = () => int(MIN_PLAN_YEAR, MAX_PLAN_YEAR, 'aid.plan.v.year')
 export const yearParam = z.object({ year: z.coerce.number({ error: 'aid.plan.v.year' }).int('aid.plan.v.year').min(MIN_PLAN_YEAR, 'aid.plan.v.year').max(MAX_PLAN_YEAR, 'aid.plan.v.year') })
+
+/** A list of requirable document kinds, reported as one field (not per item). */
+const requiredKinds = () => z.array(z.string({ error: 'aid.plan.v.requiredDocuments' }), { error: 'aid.plan.v.requiredDocuments' })
+  .max(REQUIRABLE_KINDS.length * 2, 'aid.plan.v.requiredDocuments')
+  .refine((a) => a.every((k) => (REQUIRABLE_KINDS as readonly string[]).includes(k)), 'aid.plan.v.requiredDocuments')
+  .transform((a) => a as RequirableKind[])
 
 /**
  * The whole plan (PUT /api/v1/aid/plans/:year). Tiers are checked as one field (`tiers`) by
@@ -27,7 +35,10 @@ export const planBody = z.object({
   perAdmissionCapFen: fen(),
   annualCapPerShareFen: fen(),
   claimDeadlineDays: int(1, 365, 'aid.plan.v.claimDeadlineDays'),
-  secondApprovalAboveFen: fen()
+  secondApprovalAboveFen: fen(),
+  // Left out: the four usual kinds; [] : none required.
+  requiredDocuments: requiredKinds().default([...DEFAULT_REQUIRED_DOCUMENTS]),
+  processingDays: int(1, 365, 'aid.plan.v.processingDays').default(DEFAULT_PROCESSING_DAYS)
 })
 
 export function planFromBody (year: number, b: z.output<typeof planBody>): PlanTerms {
@@ -51,7 +62,10 @@ export const planForm = z.object({
   perAdmissionCap: yuan(),
   annualCapPerShare: yuan(),
   claimDeadlineDays: formInt(1, 365, 'aid.plan.v.claimDeadlineDays'),
-  secondApprovalAbove: yuan()
+  secondApprovalAbove: yuan(),
+  requiredDocuments: z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+    requiredKinds()),
+  processingDays: z.preprocess((v) => (v === undefined || v === '' ? String(DEFAULT_PROCESSING_DAYS) : v), formInt(1, 365, 'aid.plan.v.processingDays'))
 })
 
 /** Reads tier rows tierFrom0/tierRate0 … from a form; a field error under `tiers` when one is unreadable. */

@@ -1,6 +1,7 @@
 // The medical-aid fund's use cases: plans, the quote, ordering shares (alone or as a group),
 // confirming payments (staff or the signed webhook) and cancelling stale orders. Who may do
 // what is checked here with an explicit actor; each change is one transaction with its audit entry.
+import type { Notifier, PendingSms } from '../notifications/notifier.js'
 import type { Db, DbOrTx } from '../../db/index.js'
 import type { Clock } from '../../lib/clock.js'
 import { type Actor, canActForBuilding, requireActor, requireAdmin, requireStaffOrAdmin, reviewableBuildings } from '../../lib/access.js'
@@ -42,7 +43,14 @@ function isReceiptConflict (err: unknown): boolean {
   return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && (e.message ?? '').includes('receipt_no')
 }
 
-export function createAidService (db: Db, clock: Clock) {
+export function createAidService (db: Db, clock: Clock, notifier?: Notifier) {
+  /** The member is told their share is paid (a notice in the transaction, the SMS after it). */
+  function tellPaid (tx: DbOrTx, p: repo.PurchaseRow, coverFrom: string, coverTo: string, at: string): PendingSms[] {
+    const userId = notifier === undefined ? undefined : repo.membershipFacts(tx, p.membershipId)?.userId
+    if (notifier === undefined || userId === undefined || userId === null) return []
+    return notifier.notify(tx, at, { userId, kind: 'purchase.paid', params: { year: p.planYear, coverFrom, coverTo }, subject: `aid_purchase:${p.id}` })
+  }
+
   /**
    * The plan of a year. The current year always has one (created from the latest terms when
    * missing); next year's exists by default too, made from this year's terms with enrolment
@@ -188,9 +196,14 @@ export function createAidService (db: Db, clock: Clock) {
   /**
    * The checks and the change shared by staff confirmation and the webhook. `groupReceipt`: one
    * company transfer paying every order of a group order, whose receipt the caller has checked
-   * is not used outside the group.
+   * is not used outside the group. `sms`: where the member's text message is queued, to be sent
+   * after the commit.
    */
-  function applyPayment (tx: DbOrTx, p: repo.PurchaseRow, input: PaymentInput, via: 'staff' | 'webhook', by: number | null, groupReceipt = false): PaidAnswer {
+  function applyPayment (
+    tx: DbOrTx, p: repo.PurchaseRow, input: PaymentInput, via: 'staff' | 'webhook', by: number | null,
+    opts: { groupReceipt?: boolean, sms?: PendingSms[] } = {}
+  ): PaidAnswer {
+    const { groupReceipt = false, sms = [] } = opts
     const today = clock.today()
     if (input.paidOn < p.orderedOn) throw badRequest({ paidOn: `aid.v.paidOnBeforeOrder|${JSON.stringify({ date: p.orderedOn })}` })
     if (input.paidOn > today) throw badRequest({ paidOn: 'v.dateFuture' })
@@ -217,6 +230,7 @@ export function createAidService (db: Db, clock: Clock) {
       before: { status: p.status },
       after: { status: 'paid', receiptNo: input.receiptNo, paidOn: input.paidOn, firstTime: !renewal, waitingDays: plan.waitingDays, coverFrom: window.coverFrom, coverTo: window.coverTo }
     })
+    sms.push(...tellPaid(tx, p, window.coverFrom, window.coverTo, at))
     return { status: 'paid', coverFrom: window.coverFrom, coverTo: window.coverTo }
   }
 
@@ -238,12 +252,16 @@ export function createAidService (db: Db, clock: Clock) {
 
   function confirmPayment (actor: Actor | null, purchaseId: number, input: PaymentInput): PaidAnswer {
     const a = requireActor(actor)
-    return db.transaction((tx) => applyPayment(tx, mayConfirm(tx, a, purchaseId), input, 'staff', a.id), { behavior: 'immediate' })
+    const sms: PendingSms[] = []
+    const answer = db.transaction((tx) => applyPayment(tx, mayConfirm(tx, a, purchaseId), input, 'staff', a.id, { sms }), { behavior: 'immediate' })
+    notifier?.send(sms)
+    return answer
   }
 
   /** A signed notice from the payment provider. The same notice again changes nothing. */
   function webhookPayment (input: WebhookInput): PaidAnswer & { replayed: boolean } {
-    return db.transaction((tx) => {
+    const sms: PendingSms[] = []
+    const answer = db.transaction((tx) => {
       const p = repo.findPurchase(tx, input.purchaseId)
       if (p === undefined) throw notFound()
       // A notice for another sum than the order's pays nothing, whatever its signature.
@@ -251,8 +269,10 @@ export function createAidService (db: Db, clock: Clock) {
       if (p.status === 'paid' && p.receiptNo === input.receiptNo && p.paidOn === input.paidOn) {
         return { status: 'paid' as const, coverFrom: p.coverFrom!, coverTo: p.coverTo!, replayed: true }
       }
-      return { ...applyPayment(tx, p, input, 'webhook', null), replayed: false }
+      return { ...applyPayment(tx, p, input, 'webhook', null, { sms }), replayed: false }
     }, { behavior: 'immediate' })
+    notifier?.send(sms)
+    return answer
   }
 
   /** A purchase as its member, staff of its building or admin may see it. */
@@ -320,7 +340,10 @@ export function createAidService (db: Db, clock: Clock) {
     return { plan, current, canOrder, shown: current !== undefined || membership !== undefined }
   }
 
-  return { applyPayment, planOf, enrolmentPlans, currentPlan, currentYear, savePlan, quote, orderShare, orderGroup, checkMayConfirm, confirmPayment, webhookPayment, orderFor, orderScope, shareSummary, currentShare }
+  /** Sends the text messages queued by applyPayment, after its transaction has committed. */
+  const sendNotices = (sms: PendingSms[]): void => { notifier?.send(sms) }
+
+  return { applyPayment, sendNotices, planOf, enrolmentPlans, currentPlan, currentYear, savePlan, quote, orderShare, orderGroup, checkMayConfirm, confirmPayment, webhookPayment, orderFor, orderScope, shareSummary, currentShare }
 }
 
 export type AidService = ReturnType<typeof createAidService>

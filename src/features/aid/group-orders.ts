@@ -10,6 +10,7 @@ import { writeAudit } from '../audit/audit-repository.js'
 import type { AidService, PaymentInput } from './aid-service.js'
 import { findPurchase } from './purchases-repository.js'
 import * as repo from './group-orders-repository.js'
+import type { PendingSms } from '../notifications/notifier.js'
 
 export interface GroupPaidAnswer {
   status: 'paid'
@@ -68,7 +69,8 @@ export function createGroupOrders (db: Db, clock: Clock, aid: AidService) {
    * (a receipt dated before it was placed, no cover left, one's own share) refuses them all.
    */
   function confirmPayment (actor: Actor | null, id: number, input: PaymentInput): GroupPaidAnswer {
-    return db.transaction((tx) => {
+    const sms: PendingSms[] = []
+    const result = db.transaction((tx) => {
       const { a, group } = checkMayConfirm(actor, id)
       const unpaid = repo.ordersOfGroup(tx, id).filter((o) => o.status === 'pending_payment')
       if (unpaid.length === 0) throw conflict('STATE_CHANGED', 'error.stateChanged')
@@ -76,7 +78,7 @@ export function createGroupOrders (db: Db, clock: Clock, aid: AidService) {
       if (repo.receiptTakenOutsideGroup(tx, group.planYear, input.receiptNo, id)) throw conflict('RECEIPT_TAKEN', 'aid.err.receiptTaken', { receiptNo: 'aid.err.receiptTaken' })
       const answer: GroupPaidAnswer = { status: 'paid', groupOrderId: id, receiptNo: input.receiptNo, paidOn: input.paidOn, totalFen: 0, paid: [] }
       for (const o of unpaid) {
-        const paid = aid.applyPayment(tx, findPurchase(tx, o.id)!, input, 'staff', a.id, true)
+        const paid = aid.applyPayment(tx, findPurchase(tx, o.id)!, input, 'staff', a.id, { groupReceipt: true, sms })
         answer.paid.push({ id: o.id, coverFrom: paid.coverFrom, coverTo: paid.coverTo })
         answer.totalFen += o.amountFen
       }
@@ -86,6 +88,8 @@ export function createGroupOrders (db: Db, clock: Clock, aid: AidService) {
       })
       return answer
     }, { behavior: 'immediate' })
+    aid.sendNotices(sms)
+    return result
   }
 
   /** The buildings whose accounts this person keeps (staff: theirs; admin: every one). */

@@ -14,7 +14,7 @@ import { publicOrder } from './aid-api.js'
 const STALE_CHECK_MS = 60 * 60 * 1000
 
 export default async function aidFeature (app: FastifyInstance): Promise<void> {
-  const service = createAidService(app.db, app.clock)
+  const service = createAidService(app.db, app.clock, app.notifier)
 
   const groups = createGroupOrders(app.db, app.clock, service)
 

@@ -5,6 +5,7 @@ import { preparedQuery } from '../../db/prepared.js'
 import { aidPlans } from '../../db/schema/index.js'
 import { defaultPlan, planFromLatest, type PlanTerms } from '../../domain/aid-plan.js'
 import type { Tier } from '../../domain/reimbursement.js'
+import { normaliseRequired } from '../../domain/claim-documents.js'
 
 type PlanRow = typeof aidPlans.$inferSelect
 
@@ -20,7 +21,9 @@ export function rowToTerms (row: PlanRow): PlanTerms {
     perAdmissionCapFen: row.perAdmissionCapFen,
     annualCapPerShareFen: row.annualCapPerShareFen,
     claimDeadlineDays: row.claimDeadlineDays,
-    secondApprovalAboveFen: row.secondApprovalAboveFen
+    secondApprovalAboveFen: row.secondApprovalAboveFen,
+    requiredDocuments: normaliseRequired(JSON.parse(row.requiredDocuments) as string[]),
+    processingDays: row.processingDays
   }
 }
 
@@ -50,6 +53,8 @@ export function upsertPlan (db: DbOrTx, terms: PlanTerms, by: number | null, at:
     annualCapPerShareFen: terms.annualCapPerShareFen,
     claimDeadlineDays: terms.claimDeadlineDays,
     secondApprovalAboveFen: terms.secondApprovalAboveFen,
+    requiredDocuments: JSON.stringify(normaliseRequired(terms.requiredDocuments)),
+    processingDays: terms.processingDays,
     updatedAt: at,
     updatedBy: by
   }
@@ -72,7 +77,8 @@ export function ensurePlan (db: DbOrTx, year: number, at: string, derive?: () =>
     year, shareFeeFen: plan.shareFeeFen, maxShares: plan.maxShares, enrolFrom: plan.enrolFrom, enrolTo: plan.enrolTo,
     waitingDays: plan.waitingDays, tiers: JSON.stringify(plan.tiers), perAdmissionCapFen: plan.perAdmissionCapFen,
     annualCapPerShareFen: plan.annualCapPerShareFen, claimDeadlineDays: plan.claimDeadlineDays,
-    secondApprovalAboveFen: plan.secondApprovalAboveFen, createdAt: at, updatedAt: at, updatedBy: null
+    secondApprovalAboveFen: plan.secondApprovalAboveFen, requiredDocuments: JSON.stringify(plan.requiredDocuments),
+    processingDays: plan.processingDays, createdAt: at, updatedAt: at, updatedBy: null
   }).onConflictDoNothing().run()
   return { plan: getPlan(db, year)!, created: inserted.changes === 1 }
 }

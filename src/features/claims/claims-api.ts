@@ -6,15 +6,13 @@ import { requireIdempotencyKey } from '../../lib/idempotency.js'
 import { AppError } from '../../lib/errors.js'
 import { csvStream, sendCsv, attachmentHeader } from '../../lib/csv.js'
 import type { ClaimsService } from './claims-service.js'
-import { sendBatchXlsx, sendClaimsExport } from './claims-export.js'
-import { batchInput, batchPaidInput, claimInput, documentKindInput, listQuery, queueQuery, rejectInput } from './claims-schemas.js'
+import { sendClaimsExport } from './claims-export.js'
+import { batchInput, claimInput, documentKindInput, listQuery, queueQuery, rejectInput } from './claims-schemas.js'
 import { readUpload } from './upload.js'
 import { z } from 'zod'
 import { apiDoc, arr, date, fenInt, fromZod, int, items, nullable, obj, oneOf, ref, str } from '../../plugins/openapi.js'
 import { DOCUMENT_KINDS } from './documents.js'
 import { CLAIM_STATUSES } from './claims-repository.js'
-
-export const BATCH_CSV_HEADER = ['会员姓名 Member name', '会员号 Member number', '金额（元）Amount (yuan)', '报销单号 Claim ID']
 
 const docParams = z.object({ id: z.coerce.number().int().positive(), docId: z.coerce.number().int().positive() })
 
@@ -195,48 +193,6 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
     return { ...batch, claims: claims.map(({ userId: _u, ...c }) => c) }
   })
 
-  app.get('/api/v1/aid/payment-batches/:id/export.csv', {
-    schema: apiDoc({
-      summary: 'The bank transfer list of a batch (CSV)',
-      tag: 'payment-batches',
-      params: fromZod(idParam),
-      answer: { description: 'CSV download', contentType: 'text/csv' }
-    })
-  }, async (req, reply) => {
-    const actor = app.requireSignedIn(req)
-    const { id } = parseInput(idParam, req.params)
-    return sendBatchCsv(reply, service.exportBatch(actor, id))
-  })
-
-  app.get('/api/v1/aid/payment-batches/:id/export.xlsx', {
-    schema: apiDoc({
-      summary: 'The bank transfer list of a batch (XLSX)',
-      tag: 'payment-batches',
-      params: fromZod(idParam),
-      answer: { description: 'XLSX download', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
-    })
-  }, async (req, reply) => {
-    const actor = app.requireSignedIn(req)
-    const { id } = parseInput(idParam, req.params)
-    return sendBatchXlsx(reply, BATCH_CSV_HEADER, service.exportBatch(actor, id))
-  })
-
-  app.post('/api/v1/aid/payment-batches/:id/paid', {
-    schema: apiDoc({
-      summary: 'Mark a batch paid with the bank reference: its claims become paid',
-      tag: 'payment-batches',
-      params: fromZod(idParam),
-      body: fromZod(batchPaidInput),
-      answer: { description: 'The batch, paid', schema: obj({}) },
-      errors: { 409: 'STATE_CHANGED' }
-    })
-  }, async (req) => {
-    const actor = app.requireSignedIn(req)
-    const { id } = parseInput(idParam, req.params)
-    const { bankReference } = parseInput(batchPaidInput, req.body)
-    return service.markBatchPaid(actor, id, bankReference)
-  })
-
   app.get('/api/v1/aid/fund', {
     schema: apiDoc({
       summary: 'The fund overview: shares sold and claims paid per year (staff, admin)',
@@ -256,8 +212,4 @@ export function sendDocument (reply: Reply, doc: { fileName: string, mime: strin
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'private, no-store')
     .send(bytes)
-}
-
-export function sendBatchCsv (reply: Reply, out: ReturnType<ClaimsService['exportBatch']>): Reply {
-  return sendCsv(reply, `payment-batch-${out.batch.id}.csv`, csvStream(BATCH_CSV_HEADER, out.rows))
 }

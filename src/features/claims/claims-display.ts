@@ -2,11 +2,12 @@
 // breakdown lines of the settlement sheet.
 import type { FastifyRequest } from 'fastify'
 import { formatFen } from '../../domain/money.js'
+import { fenInChineseCapitals } from '../../domain/chinese-amount.js'
 import type { Quote } from '../../domain/reimbursement.js'
 import type { Breakdown, ClaimView } from './claims-service.js'
 import type { ClaimStatus } from './claims-repository.js'
 
-const BADGE: Record<ClaimStatus, string> = { submitted: '', awaiting_second_approval: 'warn', approved: 'ok', rejected: 'bad', paid: 'ok' }
+const BADGE: Record<ClaimStatus, string> = { submitted: '', needs_documents: 'warn', awaiting_second_approval: 'warn', approved: 'ok', rejected: 'bad', paid: 'ok' }
 
 export function statusBadge (req: FastifyRequest, status: ClaimStatus) {
   return { label: req.t(`claims.status.${status}`), cls: BADGE[status] }
@@ -54,6 +55,9 @@ export function claimDisplay (req: FastifyRequest, c: ClaimView) {
     documents: c.documents.map((d) => ({ ...d, kindLabel: req.t(`claims.kind.${d.kind}`), href: `/aid/claims/${c.id}/documents/${d.id}`, sizeKb: Math.max(1, Math.round(d.size / 1024)) })),
     history: c.history.map((h) => ({ ...h, label: req.t(`claims.action.${h.action}`) })),
     figures: sheetFigures(req, c),
-    firstApproverName: c.history.filter((h) => h.action === 'claim.approve.first').pop()?.actorName ?? null
+    checklist: c.requiredDocuments.map((k) => ({ kind: k, label: req.t(`claims.kind.${k}`), done: !c.documentsMissing.includes(k) })),
+    amountInWords: c.payableFen === null ? null : fenInChineseCapitals(c.payableFen),
+    firstApproverName: c.history.filter((h) => h.action === 'claim.approve.first').pop()?.actorName ?? null,
+    approverName: c.history.filter((h) => h.action === 'claim.approve').pop()?.actorName ?? null
   }
 }

@@ -37,8 +37,3 @@ export function sendClaimsExport (req: FastifyRequest, reply: FastifyReply, rows
   if (format === 'csv') return sendCsv(reply, `claims-${day}.csv`, csvStream(CLAIMS_EXPORT_HEADER, lines))
   return sendXlsx(reply, `claims-${day}.xlsx`, xlsxStream('claims', CLAIMS_EXPORT_HEADER, lines, { textColumns: TEXT_COLUMNS }))
 }
-
-/** A payment batch's transfer list as XLSX (the CSV is sendBatchCsv): member numbers as text. */
-export function sendBatchXlsx (reply: FastifyReply, header: readonly string[], out: { batch: { id: number }, rows: Iterable<ReadonlyArray<CsvCell>> }): FastifyReply {
-  return sendXlsx(reply, `payment-batch-${out.batch.id}.xlsx`, xlsxStream('batch', header, out.rows, { textColumns: [1] }))
-}

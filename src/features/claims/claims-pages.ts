@@ -9,20 +9,32 @@ import { AppError } from '../../lib/errors.js'
 import { pageLinks } from '../../lib/pagination.js'
 import { fenToYuanString, formatFen } from '../../domain/money.js'
 import type { ClaimsService } from './claims-service.js'
-import { batchInput, batchPaidInput, claimForm, documentKindInput, queueQuery, rejectInput, REJECT_CODES } from './claims-schemas.js'
+import { batchInput, claimForm, documentKindInput, queueQuery, rejectInput, REJECT_CODES } from './claims-schemas.js'
 import { CLAIM_STATUSES, type ClaimStatus } from './claims-repository.js'
 import { DOCUMENT_KINDS } from './documents.js'
 import { claimDisplay, statusBadge } from './claims-display.js'
 import { monthlyChartSvg } from './fund-chart.js'
 import { readUpload } from './upload.js'
-import { BATCH_CSV_HEADER, sendBatchCsv, sendDocument } from './claims-api.js'
-import { sendBatchXlsx, sendClaimsExport } from './claims-export.js'
+import { sendDocument } from './claims-api.js'
+import { sendClaimsExport } from './claims-export.js'
+import type { PayoutAccounts } from './payout-accounts.js'
+import { payoutAccountInput } from './claims-schemas.js'
 
 type Body = Record<string, unknown>
 const docParams = z.object({ id: z.coerce.number().int().positive(), docId: z.coerce.number().int().positive() })
 const fromQuery = z.object({ from: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()) })
 
-export default async function claimsPages (app: FastifyInstance, { service }: { service: ClaimsService }): Promise<void> {
+const kinds = (req: FastifyRequest) => DOCUMENT_KINDS.map((k) => ({ value: k, label: req.t(`claims.kind.${k}`) }))
+const reasons = (req: FastifyRequest) => REJECT_CODES.map((c) => ({ value: c, label: req.t(`claims.reason.${c}`) }))
+
+/** What the claim page shows (also re-rendered by payouts-pages after a form error). */
+export function claimPage (app: FastifyInstance, service: ClaimsService, req: FastifyRequest, id: number): Body {
+  const actor = app.requireSignedIn(req)
+  const c = claimDisplay(req, service.view(actor, id))
+  return { title: req.t('claims.claim.title', { id }), claim: c, kinds: kinds(req), reasons: reasons(req), values: {}, scripts: ['/static/claims.js'] }
+}
+
+export default async function claimsPages (app: FastifyInstance, { service, accounts }: { service: ClaimsService, accounts: PayoutAccounts }): Promise<void> {
   const claimFormSchema = claimForm(app.clock.today)
   const csrf = { preHandler: app.verifyCsrf }
   const isReviewer = (a: { isStaff: boolean, isAdmin: boolean } | null): boolean => a !== null && (a.isStaff || a.isAdmin)
@@ -32,8 +44,7 @@ export default async function claimsPages (app: FastifyInstance, { service }: { 
   app.navLinks.push({ href: '/aid/payouts', labelKey: 'claims.nav.payouts', order: 61, show: isReviewer })
   app.navLinks.push({ href: '/aid/fund', labelKey: 'claims.nav.fund', order: 62, show: isReviewer })
 
-  const kinds = (req: FastifyRequest) => DOCUMENT_KINDS.map((k) => ({ value: k, label: req.t(`claims.kind.${k}`) }))
-  const reasons = (req: FastifyRequest) => REJECT_CODES.map((c) => ({ value: c, label: req.t(`claims.reason.${c}`) }))
+  const claimPageData = (req: FastifyRequest, id: number): Body => claimPage(app, service, req, id)
 
   // ---- the member ----
 
@@ -46,8 +57,16 @@ export default async function claimsPages (app: FastifyInstance, { service }: { 
     })
   })
 
+  /** The claim form offers the payout account: the one on file (masked), else fields for one. */
   function formPage (req: FastifyRequest, values: Body, extra: Body = {}): Body {
-    return { titleKey: 'claims.new.title', values, today: app.clock.today(), ...extra }
+    const payout = accounts.formDefaults(req.actor)
+    return {
+      titleKey: 'claims.new.title',
+      values: { accountName: payout.memberName, ...values },
+      payoutAccount: payout.account,
+      today: app.clock.today(),
+      ...extra
+    }
   }
 
   app.get('/aid/claims/new', async (req, reply) => {
@@ -71,7 +90,18 @@ export default async function claimsPages (app: FastifyInstance, { service }: { 
     const actor = app.requireSignedIn(req)
     const body = (req.body ?? {}) as Body
     try {
-      const { input, idempotencyKey } = parseInput(claimFormSchema, body)
+      // A payout account typed on the form is checked with the claim, before anything is saved.
+      const withAccount = typeof body.accountNo === 'string' && body.accountNo.trim() !== ''
+      let fields: Record<string, string> = {}
+      let parsed: ReturnType<typeof claimFormSchema.parse> | undefined
+      try { parsed = parseInput(claimFormSchema, body) } catch (err) { if (err instanceof AppError && err.fields !== undefined) fields = { ...err.fields }; else throw err }
+      let account
+      if (withAccount) {
+        try { account = parseInput(payoutAccountInput, body) } catch (err) { if (err instanceof AppError && err.fields !== undefined) fields = { ...fields, ...err.fields }; else throw err }
+      }
+      if (parsed === undefined || (withAccount && account === undefined)) throw new AppError(400, 'INVALID_INPUT', 'error.invalidInput', {}, fields)
+      if (account !== undefined) accounts.save(actor, account)
+      const { input, idempotencyKey } = parsed
       const answer = service.submit(actor, input, idempotencyKey)
       reply.flash('claims.flash.submitted')
       return reply.redirect(`/aid/claims/${answer.body.id}`, 303)
@@ -80,11 +110,6 @@ export default async function claimsPages (app: FastifyInstance, { service }: { 
     }
   })
 
-  function claimPageData (req: FastifyRequest, id: number): Body {
-    const actor = app.requireSignedIn(req)
-    const c = claimDisplay(req, service.view(actor, id))
-    return { title: req.t('claims.claim.title', { id }), claim: c, kinds: kinds(req), reasons: reasons(req), values: {} }
-  }
 
   app.get('/aid/claims/:id', async (req, reply) => {
     const { id } = parseInput(idParam, req.params)
@@ -181,6 +206,7 @@ export default async function claimsPages (app: FastifyInstance, { service }: { 
     const batches = service.listBatches(actor)
     return reply.page('claims/payouts', {
       titleKey: 'claims.payouts.title',
+      scripts: ['/static/claims.js'],
       ready,
       readyTotalFen: ready.reduce((a, c) => a + c.payableFen, 0),
       batches: batches.map((b) => ({ ...b, statusLabel: req.t(`claims.batch.status.${b.status}`) }))
@@ -195,43 +221,6 @@ export default async function claimsPages (app: FastifyInstance, { service }: { 
     return reply.redirect(`/aid/payouts/${b.id}`, 303)
   })
 
-  function batchPage (req: FastifyRequest, id: number): Body {
-    const { batch, claims } = service.batch(app.requireSignedIn(req), id)
-    return {
-      title: req.t('claims.batch.title', { id }),
-      batch: { ...batch, statusLabel: req.t(`claims.batch.status.${batch.status}`), open: batch.status !== 'paid' },
-      claims: claims.map((c) => ({ ...c, badge: statusBadge(req, c.status) })),
-      values: {}
-    }
-  }
-
-  app.get('/aid/payouts/:id', async (req, reply) => {
-    const { id } = parseInput(idParam, req.params)
-    return reply.page('claims/batch', batchPage(req, id))
-  })
-
-  app.get('/aid/payouts/:id/export.csv', async (req, reply) => {
-    const { id } = parseInput(idParam, req.params)
-    return sendBatchCsv(reply, service.exportBatch(app.requireSignedIn(req), id))
-  })
-  app.get('/aid/payouts/:id/export.xlsx', async (req, reply) => {
-    const { id } = parseInput(idParam, req.params)
-    return sendBatchXlsx(reply, BATCH_CSV_HEADER, service.exportBatch(app.requireSignedIn(req), id))
-  })
-
-  app.post('/aid/payouts/:id/paid', csrf, async (req, reply) => {
-    const actor = app.requireSignedIn(req)
-    const { id } = parseInput(idParam, req.params)
-    try {
-      const { bankReference } = parseInput(batchPaidInput, req.body)
-      service.markBatchPaid(actor, id, bankReference)
-      reply.flash('claims.flash.batchPaid')
-      return reply.redirect(`/aid/payouts/${id}`, 303)
-    } catch (err) {
-      return reply.formError(err, 'claims/batch', { ...batchPage(req, id), values: req.body ?? {} })
-    }
-  })
-
   // ---- the fund ----
 
   app.get('/aid/fund', async (req, reply) => {
@@ -244,7 +233,8 @@ export default async function claimsPages (app: FastifyInstance, { service }: { 
       byStatus: CLAIM_STATUSES.map((s) => ({ label: req.t(`claims.status.${s}`), ...f.claimsByStatus[s] })),
       reconciliation: f.reconciliation.map((r) => ({
         ...r,
-        check: req.t(r.addsUp ? 'claims.fund.addsUp' : 'claims.fund.doesNotAddUp'),
+        check: req.t(`payout.fund.${r.state}`, { amount: formatFen(r.deficitFen) }),
+        checkCls: r.state === 'balanced' ? 'ok' : 'bad',
         submittedNote: r.submittedEstimateFen > 0 ? req.t('claims.fund.submittedNote', { amount: formatFen(r.submittedEstimateFen) }) : null
       })),
       chart: monthlyChartSvg(f.monthly, { title: req.t('claims.fund.monthly'), approved: req.t('claims.fund.approved'), paid: req.t('claims.fund.paid') })

@@ -87,7 +87,8 @@ export function findClaimWithMember (db: DbOrTx, id: number) {
     memberNo: memberships.memberNo,
     enterpriseName: enterprises.name,
     buildingId: aidClaims.buildingId,
-    buildingName: buildings.name
+    buildingName: buildings.name,
+    federationName: buildings.federationName
   }).from(aidClaims)
     .innerJoin(memberships, eq(memberships.id, aidClaims.membershipId))
     .innerJoin(enterprises, eq(enterprises.id, memberships.enterpriseId))

@@ -110,3 +110,17 @@ export const batchInput = z.object({
 export const batchPaidInput = z.object({
   bankReference: z.string({ error: 'v.required' }).trim().min(1, 'v.required').max(80, 'v.tooLong')
 })
+
+// ---- second release: returns, payout accounts, batch items ----
+
+export const returnInput = z.object({ note: text(500) })
+
+export const failedItemInput = z.object({ reason: text(200) })
+
+/** A bank card or account number as people type it (spaces and hyphens allowed): 12–19 digits. */
+export const payoutAccountInput = z.object({
+  bankName: text(60),
+  accountNo: z.string({ error: 'v.required' }).transform((s) => s.replace(/[\s-]/g, '')).pipe(z.string().regex(/^\d{12,19}$/, 'payout.v.accountNo')),
+  accountName: text(50)
+})
+export type PayoutAccountInput = z.output<typeof payoutAccountInput>

@@ -24,7 +24,14 @@ import { computeReimbursement, quoteShape, type Quote } from '../../domain/reimb
 import { addDays, yearOf } from '../../domain/dates.js'
 import { fenToYuanString } from '../../domain/money.js'
 import type { PlanTerms } from '../../domain/aid-plan.js'
+import { approvalAction, CLAIM_DOCUMENTS_OPEN, CLAIM_TRANSITIONS, claimTransition } from '../../domain/claim-lifecycle.js'
+import { documentsMissing } from '../../domain/claim-documents.js'
+import { accountToFreeze, maskAccountNo } from './payout-accounts.js'
+import { decisionDates, isLate } from './decision-dates.js'
+import type { Notifier } from '../notifications/notifier.js'
 import * as repo from './claims-repository.js'
+import * as batchRepo from './batch-repository.js'
+import { loadForReview, loadVisible, nextState } from './claim-access.js'
 import type { ClaimInput, RejectCode } from './claims-schemas.js'
 import { type DocumentKind, readDecrypted, removeStored, safeFileName, sha256, sniffFileType, storeEncrypted } from './documents.js'
 
@@ -49,7 +56,7 @@ export const EXPORT_HEADER = ['报销单号 Claim ID', '提交时间 Submitted (
   '入院 Admission', '出院 Discharge', '医院 Hospital', '发票号 Invoice', '总费用（元）Total', '医保支付（元）Insurance', '目录外（元）Excluded', '基数（元）Base',
   '预估（元）Estimate', '核定（元）Payable', '驳回原因 Reason']
 
-export interface ServiceDeps { db: Db, clock: Clock, pii: Pii, uploadDir: string }
+export interface ServiceDeps { db: Db, clock: Clock, pii: Pii, uploadDir: string, notifier: Notifier }
 
 function sharesOf (tx: Tx | Db, purchaseId: number): number {
   return tx.select({ shares: aidPurchases.shares }).from(aidPurchases).where(eq(aidPurchases.id, purchaseId)).get()?.shares ?? 1
@@ -74,22 +81,7 @@ function shanghaiStartIso (date: string): string {
   return new Date(`${date}T00:00:00+08:00`).toISOString()
 }
 
-export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps) {
-  const canSee = (actor: Actor, c: repo.ClaimWithMember): boolean => actor.id === c.claim.userId || canActForBuilding(actor, c.buildingId)
-
-  function loadVisible (tx: Tx | Db, actor: Actor, id: number): repo.ClaimWithMember {
-    const c = repo.findClaimWithMember(tx, id)
-    if (c === undefined || !canSee(actor, c)) throw notFound()
-    return c
-  }
-
-  function loadForReview (tx: Tx | Db, actor: Actor, id: number): repo.ClaimWithMember {
-    const c = loadVisible(tx, actor, id)
-    if (c.claim.userId === actor.id) throw forbidden('claims.error.ownClaim')
-    if (!canActForBuilding(actor, c.buildingId)) throw forbidden()
-    return c
-  }
-
+export function createClaimsService ({ db, clock, pii, uploadDir, notifier }: ServiceDeps) {
   function queueFilter (actorIn: Actor | null, q: QueueQuery) {
     const actor = requireStaffOrAdmin(actorIn)
     const scope = reviewableBuildings(actor)
@@ -201,7 +193,7 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
       const actor = requireActor(actorIn)
       const c = loadVisible(db, actor, claimId)
       if (c.claim.userId !== actor.id) throw forbidden('claims.error.onlyClaimant')
-      if (c.claim.status !== 'submitted' && c.claim.status !== 'awaiting_second_approval') throw conflict('CLAIM_CLOSED', 'claims.error.claimClosed')
+      if (!CLAIM_DOCUMENTS_OPEN.includes(c.claim.status)) throw conflict('CLAIM_CLOSED', 'claims.error.claimClosed')
       if (bytes.length === 0) throw new AppError(400, 'INVALID_INPUT', 'claims.doc.empty', {}, { file: 'claims.doc.empty' })
       const type = sniffFileType(bytes)
       if (type === null) throw new AppError(400, 'UNSUPPORTED_FILE_TYPE', 'claims.doc.type', {}, { file: 'claims.doc.type' })
@@ -241,7 +233,7 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
     approve (actorIn: Actor | null, id: number): { status: 'approved' | 'awaiting_second_approval', payableFen: number } {
       const actor = requireActor(actorIn)
       const at = clock.iso()
-      return db.transaction((tx) => {
+      return notifier.afterCommit(db.transaction((tx) => {
         const { claim } = loadForReview(tx, actor, id)
         if (claim.status !== 'submitted' && claim.status !== 'awaiting_second_approval') throw conflict('STATE_CHANGED', 'error.stateChanged')
         if (claim.status === 'awaiting_second_approval' && claim.firstApprovedBy === actor.id) {
@@ -249,13 +241,20 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
         }
         const plan = getPlan(tx, claim.planYear)
         if (plan === undefined) throw new Error(`no plan for ${claim.planYear}`)
+        // The rules after who may act and the state, in the contract's order.
+        const missing = documentsMissing(plan.requiredDocuments, repo.listDocuments(tx, id).map((d) => d.kind))
+        if (missing.length > 0) throw ruleRefused('DOCUMENTS_MISSING', 'claims.error.documentsMissing', { count: missing.length })
+        const account = accountToFreeze(tx, claim.userId)
+        if (account === undefined) throw ruleRefused('PAYOUT_ACCOUNT_MISSING', 'claims.error.payoutAccountMissing')
         const before = repo.paidThisYear(tx, claim.membershipId, claim.planYear, claim.id)
         const breakdown = computeFor(claim, plan, sharesOf(tx, claim.purchaseId), before, claim.planYear)
-        const needsSecond = claim.status === 'submitted' && breakdown.payableFen > plan.secondApprovalAboveFen
-        const status = needsSecond ? 'awaiting_second_approval' as const : 'approved' as const
+        const action = approvalAction(claim.status, breakdown.payableFen, plan)
+        if (action === null) throw conflict('STATE_CHANGED', 'error.stateChanged')
+        const needsSecond = action === 'approveFirst'
+        const status = CLAIM_TRANSITIONS[action].to as 'approved' | 'awaiting_second_approval'
         const patch = needsSecond
           ? { status, firstApprovedBy: actor.id, firstApprovedAt: at }
-          : { status, approvedBy: actor.id, approvedAt: at }
+          : { status, approvedBy: actor.id, approvedAt: at, ...account }
         const moved = repo.moveClaim(tx, id, [claim.status], {
           ...patch, payableFen: breakdown.payableFen, limitedBy: breakdown.limitedBy, breakdown: JSON.stringify(breakdown), updatedAt: at
         })
@@ -268,8 +267,11 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
           before: { status: claim.status },
           after: { status, payableFen: breakdown.payableFen, limitedBy: breakdown.limitedBy, paidThisYearFen: before }
         })
-        return { status, payableFen: breakdown.payableFen }
-      }, { behavior: 'immediate' })
+        const sms = needsSecond
+          ? []
+          : notifier.notify(tx, at, { userId: claim.userId, kind: 'claim.approved', params: { id, amount: fenToYuanString(breakdown.payableFen) }, subject: `aid_claim:${id}` })
+        return { answer: { status, payableFen: breakdown.payableFen }, sms }
+      }, { behavior: 'immediate' }))
     },
 
     /** Lets a door refuse someone who may not review this claim before it reads their input. */
@@ -280,9 +282,10 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
     reject (actorIn: Actor | null, id: number, input: { reasonCode: RejectCode, note?: string }): { status: 'rejected' } {
       const actor = requireActor(actorIn)
       const at = clock.iso()
-      return db.transaction((tx) => {
-        const { claim } = loadForReview(tx, actor, id)
-        if (claim.status !== 'submitted' && claim.status !== 'awaiting_second_approval') throw conflict('STATE_CHANGED', 'error.stateChanged')
+      return notifier.afterCommit(db.transaction((tx) => {
+        const c = loadForReview(tx, actor, id)
+        const { claim } = c
+        nextState(actor, c, 'reject')
         const moved = repo.moveClaim(tx, id, [claim.status], {
           status: 'rejected', rejectedBy: actor.id, rejectedAt: at, reasonCode: input.reasonCode, reasonNote: input.note ?? null, updatedAt: at
         })
@@ -291,8 +294,9 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
           actorUserId: actor.id, action: 'claim.reject', entityType: 'aid_claim', entityId: id,
           before: { status: claim.status }, after: { status: 'rejected', reasonCode: input.reasonCode }, note: input.note
         })
-        return { status: 'rejected' as const }
-      }, { behavior: 'immediate' })
+        const sms = notifier.notify(tx, at, { userId: claim.userId, kind: 'claim.rejected', params: { id, note: input.note ?? '' }, subject: `aid_claim:${id}` })
+        return { answer: { status: 'rejected' as const }, sms }
+      }, { behavior: 'immediate' }))
     },
 
     /** One claim with its documents, breakdown and history (claimant and reviewers). */
@@ -308,6 +312,10 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
         return { at: e.at, action: e.action, actorUserId: e.actorUserId, actorName: e.actorUserId === null ? null : names.get(e.actorUserId) ?? null, status: (after.status as string | undefined) ?? null, note: e.note }
       })
       const batch = claim.paymentBatchId === null ? undefined : repo.findBatch(db, claim.paymentBatchId)
+      const plan = getPlan(db, claim.planYear)
+      const required = plan?.requiredDocuments ?? []
+      const missing = documentsMissing(required, documents.map((d) => d.kind))
+      const expectedDecisionBy = decisionDates(db, claim.createdAt).expectedBy(claim.createdAt, claim.planYear)
       const isClaimant = claim.userId === actor.id
       const isReviewer = !isClaimant && canActForBuilding(actor, c.buildingId)
       return {
@@ -320,6 +328,7 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
         enterpriseName: c.enterpriseName,
         buildingId: c.buildingId,
         buildingName: c.buildingName,
+        federationName: c.federationName,
         admissionDate: claim.admissionDate,
         dischargeDate: claim.dischargeDate,
         hospital: claim.hospital,
@@ -343,10 +352,25 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
         bankReference: batch?.bankReference ?? null,
         paidAt: claim.paidAt,
         createdAt: claim.createdAt,
-        deadline: claimDeadline(claim.planYear, claim.dischargeDate, getPlan(db, claim.planYear)?.claimDeadlineDays ?? 90),
+        deadline: claimDeadline(claim.planYear, claim.dischargeDate, plan?.claimDeadlineDays ?? 90),
+        requiredDocuments: required,
+        documentsMissing: missing,
+        expectedDecisionBy,
+        late: isLate(claim.status, expectedDecisionBy, clock.today()),
+        payoutAccount: claim.payoutAccountLast4 === null
+          ? null
+          : { bankName: claim.payoutBankName, accountNo: maskAccountNo(claim.payoutAccountLast4), accountName: claim.payoutAccountName },
         documents: documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, mime: d.mime, size: d.size, uploadedAt: d.uploadedAt })),
         history,
-        viewer: { isClaimant, isReviewer, canDecide: isReviewer && (claim.status === 'submitted' || (claim.status === 'awaiting_second_approval' && claim.firstApprovedBy !== actor.id)) }
+        viewer: {
+          isClaimant,
+          isReviewer,
+          canDecide: isReviewer && (claim.status === 'submitted' || (claim.status === 'awaiting_second_approval' && claim.firstApprovedBy !== actor.id)),
+          canReturn: isReviewer && claimTransition('returnForDocuments', claim.status) !== null,
+          canReject: isReviewer && claimTransition('reject', claim.status) !== null,
+          canUpload: isClaimant && CLAIM_DOCUMENTS_OPEN.includes(claim.status),
+          canResubmit: isClaimant && claim.status === 'needs_documents'
+        }
       }
     },
 
@@ -380,7 +404,14 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
       const counts = repo.countByStatus(db, filter)
       const total = statuses === undefined ? Object.values(counts).reduce((a, b) => a + b, 0) : statuses.reduce((a, s) => a + counts[s], 0)
       const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE))
-      const rows = repo.listClaims(db, filter, QUEUE_PAGE_SIZE, (q.page - 1) * QUEUE_PAGE_SIZE)
+      const listed = repo.listClaims(db, filter, QUEUE_PAGE_SIZE, (q.page - 1) * QUEUE_PAGE_SIZE)
+      // The promised decision date of each claim on the page (one calendar read for the page).
+      const dates = decisionDates(db, listed.reduce<string | undefined>((a, r) => (a === undefined || r.createdAt < a ? r.createdAt : a), undefined))
+      const today = clock.today()
+      const rows = listed.map((r) => {
+        const expectedBy = dates.expectedBy(r.createdAt, r.planYear)
+        return { ...r, expectedBy, late: isLate(r.status, expectedBy, today) }
+      })
       return { rows, counts, total, pages, buildings: repo.buildingsIn(db, scope) }
     },
 
@@ -426,7 +457,12 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
       const actor = requireStaffOrAdmin(actorIn)
       const at = clock.iso()
       return db.transaction((tx) => {
-        const ready = repo.payableClaims(tx, reviewableBuildings(actor), actor.id, claimIds)
+        const found = repo.payableClaims(tx, reviewableBuildings(actor), actor.id, claimIds)
+        // Claims approved before payout accounts existed take the member's account on file now;
+        // one whose member has none cannot be paid yet.
+        batchRepo.freezeMissingAccounts(tx, found.map((c) => c.id))
+        const noAccount = new Set(batchRepo.claimsWithoutAccount(tx, found.map((c) => c.id)))
+        const ready = found.filter((c) => !noAccount.has(c.id))
         if (claimIds !== undefined && ready.length !== new Set(claimIds).size) throw conflict('CLAIMS_NOT_PAYABLE', 'claims.error.notPayable')
         if (ready.length === 0) throw ruleRefused('NOTHING_TO_PAY', 'claims.error.nothingToPay')
         const totalFen = ready.reduce((a, c) => a + c.payableFen, 0)
@@ -440,49 +476,19 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
 
     batch: batchOf,
 
-    /** The bank-transfer rows; the first export moves the batch to `exported` (audited). */
-    exportBatch (actorIn: Actor | null, id: number) {
-      const { actor, batch, claims } = batchOf(actorIn, id)
-      const at = clock.iso()
-      db.transaction((tx) => {
-        if (repo.moveBatch(tx, id, ['open'], { exportedAt: at, status: 'exported' })) {
-          writeAudit(tx, at, { actorUserId: actor.id, action: 'batch.export', entityType: 'aid_payment_batch', entityId: id, before: { status: 'open' }, after: { status: 'exported' } })
-        }
-      }, { behavior: 'immediate' })
-      return { batch, rows: claims.map((c) => [c.memberName, c.memberNo ?? '', fenToYuanString(c.payableFen), c.id] as const) }
-    },
-
-    /** Marks the batch paid with the bank's reference: its claims become paid. */
-    markBatchPaid (actorIn: Actor | null, id: number, bankReference: string) {
-      const { actor, claims } = batchOf(actorIn, id)
-      if (claims.some((c) => c.userId === actor.id)) throw forbidden('claims.error.ownClaim')
-      const at = clock.iso()
-      return db.transaction((tx) => {
-        const batch = repo.findBatch(tx, id)!
-        if (!repo.moveBatch(tx, id, ['open', 'exported'], { status: 'paid', bankReference, paidAt: at, paidBy: actor.id })) {
-          throw conflict('STATE_CHANGED', 'error.stateChanged')
-        }
-        let paid = 0
-        for (const c of claims) {
-          if (repo.moveClaim(tx, c.id, ['approved'], { status: 'paid', paidAt: at, updatedAt: at })) {
-            paid++
-            writeAudit(tx, at, { actorUserId: actor.id, action: 'claim.pay', entityType: 'aid_claim', entityId: c.id, before: { status: 'approved' }, after: { status: 'paid', paymentBatchId: id, bankReference } })
-          }
-        }
-        if (paid !== claims.length) throw conflict('STATE_CHANGED', 'error.stateChanged')
-        writeAudit(tx, at, { actorUserId: actor.id, action: 'batch.paid', entityType: 'aid_payment_batch', entityId: id, before: { status: batch.status }, after: { status: 'paid', bankReference, totalFen: batch.totalFen } })
-        return { id, status: 'paid' as const, claimCount: paid, totalFen: batch.totalFen, bankReference }
-      }, { behavior: 'immediate' })
-    },
-
     // ---- the fund ----
 
     /** Shares sold, income, claims by status, monthly amounts and a reconciliation per plan year. */
     fund (actorIn: Actor | null) {
       const actor = requireStaffOrAdmin(actorIn)
       const scope = reviewableBuildings(actor)
-      const income = repo.incomeByYear(db, scope)
-      const claimRows = repo.claimsByYearStatus(db, scope)
+      // Every building (admin): the figures kept current by triggers, a few rows whatever the
+      // city's size and never stale (written in the same transaction as each change). A staff
+      // member's buildings: aggregated from their claims.
+      const income = scope === null ? batchRepo.incomeFigures(db) : repo.incomeByYear(db, scope)
+      const claimRows = scope === null ? batchRepo.claimFigures(db) : repo.claimsByYearStatus(db, scope)
+      const paid = batchRepo.paidTwoWays(db, scope)
+      const batchesMatch = paid.batchesFen === paid.claimsFen
       const years = [...new Set([...income.map((i) => i.planYear), ...claimRows.map((c) => c.planYear)])].sort()
       const byStatus = Object.fromEntries(repo.CLAIM_STATUSES.map((s) => [s, { count: 0, amountFen: 0 }])) as Record<repo.ClaimStatus, { count: number, amountFen: number }>
       for (const r of claimRows) { byStatus[r.status].count += r.n; byStatus[r.status].amountFen += r.amountFen }
@@ -497,7 +503,13 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
         const balanceFen = incomeFen - payoutsFen - liabilitiesFen
         return {
           planYear: year, shares: inc?.shares ?? 0, purchases: inc?.purchases ?? 0, incomeFen, payoutsFen, approvedUnpaidFen, awaitingFen,
-          liabilitiesFen, balanceFen, submittedEstimateFen: sum('submitted'), addsUp: payoutsFen + liabilitiesFen + balanceFen === incomeFen
+          liabilitiesFen,
+          balanceFen,
+          submittedEstimateFen: sum('submitted') + sum('needs_documents'),
+          addsUp: payoutsFen + liabilitiesFen + balanceFen === incomeFen && batchesMatch,
+          // Balanced only when the figures add up (paid claims = paid batches) and nothing is owed beyond income.
+          state: !batchesMatch ? 'mismatch' as const : balanceFen < 0 ? 'deficit' as const : 'balanced' as const,
+          deficitFen: balanceFen < 0 ? -balanceFen : 0
         }
       })
       // The last twelve months, the current one included.
@@ -516,7 +528,9 @@ export function createClaimsService ({ db, clock, pii, uploadDir }: ServiceDeps)
         incomeFen: income.reduce((a, i) => a + i.incomeFen, 0),
         claimsByStatus: byStatus,
         monthly,
-        reconciliation
+        reconciliation,
+        paidByBatchesFen: paid.batchesFen,
+        paidByClaimsFen: paid.claimsFen
       }
     }
   }

@@ -9,6 +9,7 @@ import type { SeedContext } from '../../cli/seed-demo.js'
 import { addDays, daysBetween, minDate } from '../../domain/dates.js'
 import { computeReimbursement, quoteShape } from '../../domain/reimbursement.js'
 import { claimDeadline } from '../../domain/cover.js'
+import { needsSecondApproval, type ClaimState } from '../../domain/claim-lifecycle.js'
 import { getPlan } from '../aid/plans-repository.js'
 import type { PlanTerms } from '../../domain/aid-plan.js'
 import { hashPassword } from '../../lib/password.js'
@@ -18,7 +19,7 @@ import { prng } from '../../lib/prng.js'
 interface ShareRow { purchaseId: number, membershipId: number, userId: number | null, name: string, planYear: number, shares: number, paidOn: string, coverFrom: string, buildingId: number }
 
 const HOSPITALS = ['昆明医科大学第一附属医院', '云南省第一人民医院', '昆明市第一人民医院', '云南省中医医院', '昆明市延安医院']
-type Status = 'submitted' | 'awaiting_second_approval' | 'approved' | 'rejected' | 'paid'
+type Status = ClaimState
 const CYCLE: Status[] = ['paid', 'paid', 'approved', 'submitted', 'rejected', 'paid', 'submitted', 'approved', 'paid', 'awaiting_second_approval']
 const REASONS = ['DOCUMENTS_MISSING', 'OTHER', 'DUPLICATE'] as const
 
@@ -75,7 +76,7 @@ export async function seedClaims (ctx: SeedContext): Promise<void> {
     values ('paid', ?, ?, ?, ?, ?, ?, ?, ?)`)
   const setBatch = sqlite.prepare('update aid_claims set payment_batch_id = ?, paid_at = ?, updated_at = ? where id = ?')
 
-  const counts: Record<Status, number> = { submitted: 0, awaiting_second_approval: 0, approved: 0, rejected: 0, paid: 0 }
+  const counts: Record<Status, number> = { submitted: 0, needs_documents: 0, awaiting_second_approval: 0, approved: 0, rejected: 0, paid: 0 }
   const paidClaims: Array<{ id: number, payableFen: number, paidAt: string }> = []
   let n = 0
 
@@ -124,10 +125,11 @@ export async function seedClaims (ctx: SeedContext): Promise<void> {
         const r = computeReimbursement({ totalCostFen, insurancePaidFen, excludedFen, shares: s.shares, paidThisYearFen: before }, plan)
         const estimate = JSON.stringify(quoteShape(r))
         // Above the threshold an approval takes two people; without a second one it stays awaiting.
-        if ((status === 'approved' || status === 'paid') && r.payableFen > plan.secondApprovalAboveFen && second === null) status = 'awaiting_second_approval'
+        const twoPeople = needsSecondApproval(r.payableFen, plan)
+        if ((status === 'approved' || status === 'paid') && twoPeople && second === null) status = 'awaiting_second_approval'
         const decidedOn = minDate(addDays(submittedOn, 1 + Math.floor(rnd() * 5)), today)
         const counted = status === 'approved' || status === 'paid'
-        const twoStep = r.payableFen > plan.secondApprovalAboveFen && (counted || status === 'awaiting_second_approval')
+        const twoStep = twoPeople && (counted || status === 'awaiting_second_approval')
         const breakdown = counted || status === 'awaiting_second_approval'
           ? JSON.stringify({ ...quoteShape(r), planYear: s.planYear, shares: s.shares, paidThisYearFen: before, perAdmissionCapFen: plan.perAdmissionCapFen, annualCapFen: plan.annualCapPerShareFen * s.shares })
           : null

@@ -5,8 +5,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { dirname, join, resolve, sep } from 'node:path'
 import type { Pii } from '../../lib/pii.js'
 
-export const DOCUMENT_KINDS = ['invoice', 'discharge_summary', 'settlement_sheet'] as const
-export type DocumentKind = typeof DOCUMENT_KINDS[number]
+export { DOCUMENT_KINDS, type DocumentKind } from '../../domain/claim-documents.js'
 
 export interface FileType { mime: 'application/pdf' | 'image/jpeg' | 'image/png', ext: 'pdf' | 'jpg' | 'png' }
 

@@ -2,14 +2,25 @@ import type { FastifyInstance } from 'fastify'
 import { createClaimsService } from './claims-service.js'
 import claimsApi from './claims-api.js'
 import claimsPages from './claims-pages.js'
+import payoutsApi from './payouts-api.js'
+import payoutsPages from './payouts-pages.js'
+import { createReturns } from './returns.js'
+import { createPayoutAccounts } from './payout-accounts.js'
+import { createBatchPayments } from './batch-payments.js'
 import { statusBadge } from './claims-display.js'
 
 // The claims feature: claims, documents, review, payment batches, settlement sheets, the fund
 // overview. Pages and the JSON API (/api/v1/aid/claims…) are two doors onto one service.
 export default async function claimsFeature (app: FastifyInstance): Promise<void> {
-  const service = createClaimsService({ db: app.db, clock: app.clock, pii: app.pii, uploadDir: app.config.uploadDir })
+  const deps = { db: app.db, clock: app.clock, pii: app.pii, uploadDir: app.config.uploadDir, notifier: app.notifier }
+  const service = createClaimsService(deps)
+  const returns = createReturns(deps)
+  const accounts = createPayoutAccounts(deps)
+  const batches = createBatchPayments(deps)
   await app.register(claimsApi, { service })
-  await app.register(claimsPages, { service })
+  await app.register(claimsPages, { service, accounts })
+  await app.register(payoutsApi, { returns, accounts, batches })
+  await app.register(payoutsPages, { service, returns, accounts, batches })
 
   // Home: the member's latest claims; for reviewers, how many wait in their queue.
   app.homeCards.push({

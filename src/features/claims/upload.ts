@@ -12,8 +12,9 @@ export async function readUpload (req: FastifyRequest): Promise<Upload> {
   try {
     for await (const part of req.parts()) {
       if (part.type === 'file') {
-        const bytes = await part.toBuffer()
-        if (file === undefined && part.fieldname === 'file') file = { fileName: part.filename, bytes }
+        // The API takes one file: any more are drained unread.
+        if (file !== undefined || part.fieldname !== 'file') { part.file.resume(); continue }
+        file = { fileName: part.filename, bytes: await part.toBuffer() }
       } else if (typeof part.value === 'string') {
         fields[part.fieldname] = part.value
       }
@@ -27,4 +28,38 @@ export async function readUpload (req: FastifyRequest): Promise<Upload> {
   const kind = (req.query as Record<string, unknown> | undefined)?.kind
   if (fields.kind === undefined && typeof kind === 'string') fields.kind = kind
   return { fields, file }
+}
+
+/** More files in one request than this are refused (a claim holds at most 20 in all). */
+export const MAX_FILES_PER_UPLOAD = 10
+
+/**
+ * A phone's picker sends several files at once: each is handed to `onFile` as soon as it has
+ * arrived, with the fields sent before it (the form puts `kind` first), so memory holds one
+ * file at a time. Returns how many files there were.
+ */
+export async function eachUploadedFile (req: FastifyRequest, onFile: (fields: Record<string, string>, file: { fileName: string, bytes: Buffer }) => void): Promise<number> {
+  if (!req.isMultipart()) throw new AppError(400, 'INVALID_INPUT', 'claims.doc.multipart', {}, { file: 'claims.doc.multipart' })
+  const fields: Record<string, string> = {}
+  const kind = (req.query as Record<string, unknown> | undefined)?.kind
+  if (typeof kind === 'string') fields.kind = kind
+  let n = 0
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer()
+        if (part.fieldname !== 'file' || (bytes.length === 0 && part.filename === '')) continue
+        onFile({ ...fields }, { fileName: part.filename, bytes })
+        n++
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value
+      }
+    }
+  } catch (err) {
+    const code = (err as { code?: string }).code
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'FILE_TOO_LARGE', 'claims.doc.tooLarge', {}, { file: 'claims.doc.tooLarge' })
+    if (code === 'FST_FILES_LIMIT') throw new AppError(400, 'INVALID_INPUT', 'claims.doc.tooMany', {}, { file: 'claims.doc.tooMany' })
+    throw err
+  }
+  return n
 }

@@ -9,7 +9,7 @@ import bulkPages from './bulk-pages.js'
 // The memberships feature: joining, approval, e-card and its public check, transfers,
 // rosters, exports and roster imports; pages and /api/v1 share one service.
 export default async function membershipsFeature (app: FastifyInstance): Promise<void> {
-  const service = createMembershipsService(app.db, app.clock, app.pii)
+  const service = createMembershipsService(app.db, app.clock, app.pii, app.notifier)
   const imports = createRosterImports(app.db, app.clock, app.pii)
   // An import interrupted by a stop can never finish; say so rather than show it running forever.
   failStaleImports(app.db, app.clock.iso())

@@ -3,8 +3,9 @@
 // checked here with an explicit actor; each change is one transaction with its audit entry,
 // and every state change is guarded (`UPDATE … WHERE status = 'x'`) so a second, concurrent
 // change answers 409.
+import type { Notice, Notifier, PendingSms } from '../notifications/notifier.js'
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import type { Db } from '../../db/index.js'
+import type { Db, DbOrTx } from '../../db/index.js'
 import type { Clock } from '../../lib/clock.js'
 import type { Pii } from '../../lib/pii.js'
 import { canActForBuilding, reviewableBuildings, type Actor } from '../../lib/access.js'
@@ -49,7 +50,11 @@ export interface MeMembership {
   buildingId: number, joinedOn: string | null, idMasked: string
 }
 
-export function createMembershipsService (db: Db, clock: Clock, pii: Pii) {
+export function createMembershipsService (db: Db, clock: Clock, pii: Pii, notifier?: Notifier) {
+  /** A notice to the member (in the transaction) and its SMS, sent once the change committed. */
+  const tell = (tx: DbOrTx, at: string, userId: number | null, n: Omit<Notice, 'userId'>): PendingSms[] =>
+    notifier === undefined || userId === null ? [] : notifier.notify(tx, at, { ...n, userId })
+
   const cardKey = Buffer.from(pii.hash('membership-card-token:v1'), 'hex')
   const cardMac = (id: number): string => createHmac('sha256', cardKey).update(String(id)).digest('base64url').slice(0, 24)
 
@@ -136,7 +141,8 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii) {
     },
 
     approve (actor: Actor, id: number): { status: 'active', memberNo: string } {
-      return db.transaction((tx) => {
+      let sms: PendingSms[] = []
+      const answer = db.transaction((tx) => {
         const m = repo.findMembership(tx, id)
         if (m === undefined) throw notFound()
         if (!canManage(actor, m)) throw forbidden()
@@ -150,12 +156,16 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii) {
         const memberNo = m.memberNo ?? formatMemberNo(today.slice(0, 4), repo.takeNumbers(tx, MEMBER_NO_COUNTER))
         if (!repo.changeMembership(tx, id, 'applied', { status: 'active', memberNo, joinedOn: today, decidedAt: at, decidedBy: actor.id, rejectReason: null, updatedAt: at })) throw stateChanged()
         writeAudit(tx, at, { actorUserId: actor.id, action: 'membership.approve', entityType: 'membership', entityId: id, before: { status: 'applied' }, after: { status: 'active', memberNo, joinedOn: today } })
+        sms = tell(tx, at, m.userId, { kind: 'membership.active', params: { memberNo }, subject: `membership:${id}` })
         return { status: 'active' as const, memberNo }
       })
+      notifier?.send(sms)
+      return answer
     },
 
     reject (actor: Actor, id: number, reason: string | undefined): { status: 'rejected' } {
-      return db.transaction((tx) => {
+      let sms: PendingSms[] = []
+      const answer = db.transaction((tx) => {
         const m = repo.findMembership(tx, id)
         if (m === undefined) throw notFound()
         if (!canManage(actor, m)) throw forbidden()
@@ -165,8 +175,11 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii) {
         const at = clock.iso()
         if (m.status !== 'applied' || !repo.changeMembership(tx, id, 'applied', { status: 'rejected', rejectReason: reason, decidedAt: at, decidedBy: actor.id, updatedAt: at })) throw stateChanged()
         writeAudit(tx, at, { actorUserId: actor.id, action: 'membership.reject', entityType: 'membership', entityId: id, before: { status: 'applied' }, after: { status: 'rejected', reason } })
+        sms = tell(tx, at, m.userId, { kind: 'membership.rejected', params: { reason }, subject: `membership:${id}` })
         return { status: 'rejected' as const }
       })
+      notifier?.send(sms)
+      return answer
     },
 
     /** The member leaves, or staff of the building record it. The number stays theirs. */

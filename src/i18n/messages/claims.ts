@@ -12,6 +12,7 @@ const messages: Messages = {
     'claims.nav.fund': '互助金概况',
 
     'claims.status.submitted': '已提交',
+    'claims.status.needs_documents': '待补材料',
     'claims.status.awaiting_second_approval': '待复核',
     'claims.status.approved': '已核准',
     'claims.status.rejected': '未通过',
@@ -20,8 +21,10 @@ const messages: Messages = {
     'claims.status.all': '全部',
 
     'claims.kind.invoice': '医疗费用发票',
-    'claims.kind.discharge_summary': '出院小结',
-    'claims.kind.settlement_sheet': '医保结算单',
+    'claims.kind.itemised_bill': '费用清单',
+    'claims.kind.discharge_summary': '出院小结/诊断证明',
+    'claims.kind.insurance_statement': '医保结算单',
+    'claims.kind.other': '其他材料',
 
     'claims.refusal.NOT_MEMBER': '您还没有成为过工会会员，不能申请医疗互助金。请先通过所在企业申请入会。',
     'claims.refusal.NOT_COVERED': '入院日期不在您的互助保障期内：{year} 年度没有已付款的互助份额，或入院早于付款日期（{paidOn}）。',
@@ -57,7 +60,7 @@ const messages: Messages = {
     'claims.v.resubmission': '只能对自己未通过的申请重新提交。',
     'claims.v.reasonCode': '请选择驳回原因。',
     'claims.v.noteRequired': '选择“其他原因”时请写明说明。',
-    'claims.v.kind': '请选择材料类型：发票、出院小结或医保结算单。',
+    'claims.v.kind': '请选择材料类型：发票、费用清单、出院小结/诊断证明、医保结算单或其他材料。',
 
     'claims.doc.type': '只接受 PDF、JPEG 或 PNG 文件（按文件内容识别，改扩展名无效）。',
     'claims.doc.tooLarge': '文件超过 10 MB，请压缩或分页扫描后再上传。',
@@ -229,6 +232,7 @@ const messages: Messages = {
     'claims.nav.fund': 'Fund overview',
 
     'claims.status.submitted': 'Submitted',
+    'claims.status.needs_documents': 'Documents requested',
     'claims.status.awaiting_second_approval': 'Awaiting second approval',
     'claims.status.approved': 'Approved',
     'claims.status.rejected': 'Rejected',
@@ -237,8 +241,10 @@ const messages: Messages = {
     'claims.status.all': 'All',
 
     'claims.kind.invoice': 'Medical invoice',
-    'claims.kind.discharge_summary': 'Discharge summary',
-    'claims.kind.settlement_sheet': 'Insurance settlement sheet',
+    'claims.kind.itemised_bill': 'Itemised bill',
+    'claims.kind.discharge_summary': 'Discharge summary / diagnosis',
+    'claims.kind.insurance_statement': 'Insurance settlement statement',
+    'claims.kind.other': 'Other document',
 
     'claims.refusal.NOT_MEMBER': 'You have never been a union member, so you cannot claim medical aid. Please apply to join through your employer first.',
     'claims.refusal.NOT_COVERED': 'The admission date is not covered: there is no paid share for plan year {year}, or you were admitted before the payment date ({paidOn}).',
@@ -274,7 +280,7 @@ const messages: Messages = {
     'claims.v.resubmission': 'Only your own rejected claim can be submitted again.',
     'claims.v.reasonCode': 'Please choose a reason for the rejection.',
     'claims.v.noteRequired': 'Please explain when you choose “Other reason”.',
-    'claims.v.kind': 'Please choose the kind of document: invoice, discharge summary or settlement sheet.',
+    'claims.v.kind': 'Please choose the kind of document: invoice, itemised bill, discharge summary/diagnosis, insurance settlement statement or other.',
 
     'claims.doc.type': 'Only PDF, JPEG or PNG files are accepted (recognised by their content; renaming a file does not help).',
     'claims.doc.tooLarge': 'The file is larger than 10 MB; please compress it or scan fewer pages per file.',

@@ -13,7 +13,7 @@ t.test('GET current: anyone; created from the defaults when missing, audited wit
   const res = await app.inject({ method: 'GET', url: '/api/v1/aid/plans/current' })
   t.equal(res.statusCode, 200)
   t.same(res.json(), defaultPlan(2026))
-  t.same(Object.keys(res.json()).sort(), ['annualCapPerShareFen', 'claimDeadlineDays', 'enrolFrom', 'enrolTo', 'maxShares', 'perAdmissionCapFen', 'secondApprovalAboveFen', 'shareFeeFen', 'tiers', 'waitingDays', 'year'].sort())
+  t.same(Object.keys(res.json()).sort(), ['annualCapPerShareFen', 'claimDeadlineDays', 'enrolFrom', 'enrolTo', 'maxShares', 'perAdmissionCapFen', 'processingDays', 'requiredDocuments', 'secondApprovalAboveFen', 'shareFeeFen', 'tiers', 'waitingDays', 'year'].sort())
   const audits = app.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'aid_plan'), eq(auditLog.action, 'aid_plan.create'))).all()
   t.equal(audits.length, 1)
   t.equal(audits[0].actorUserId, null)

@@ -6,11 +6,10 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { eq } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { aidClaims, aidPurchases, buildings, enterprises, memberships, users } from '../../../src/db/schema/index.js'
-import { ensurePlan } from '../../../src/features/aid/plans-repository.js'
 import { migrationsDir } from '../../../src/paths.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
 import { build, createUser, databaseBefore, injectAs, insertBuilding, PageSession } from '../../helper.js'
-import { attachMembership, claimBody, claimWorld, idemKey, insertEnterprise, insertMember } from './fixtures.js'
+import { attachMembership, claimBody, claimWorld, idemKey, insertEnterprise, insertMember, insertPlanBefore0006 } from './fixtures.js'
 
 const submit = async (app: FastifyInstance, user: UserRow, body = claimBody()): Promise<number> =>
   (await injectAs(app, user, { method: 'POST', url: '/api/v1/aid/claims', payload: body, headers: { 'idempotency-key': idemKey() } })).json().id
@@ -143,7 +142,7 @@ t.test('the migration gives every existing claim its building and keeps document
   const enterprise = (buildingId: number, uscc: string): number => db.insert(enterprises).values({
     buildingId, name: `企业${uscc}`, uscc, headcount: 10, liaisonUserId: liaison, status: 'enrolled', submittedAt: at, createdAt: at, updatedAt: at
   }).returning().get().id
-  const plan = ensurePlan(db, 2026, at).plan
+  const plan = insertPlanBefore0006(sqlite, 2026, at)
   const claimIds: number[] = []
   const [b1, b2] = [building('一号楼'), building('二号楼')]
   for (const [i, e] of [enterprise(b1, '91530102MA00000001'), enterprise(b2, '91530102MA00000002'), enterprise(b2, '91530102MA00000003')].entries()) {

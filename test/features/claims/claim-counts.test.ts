@@ -9,11 +9,10 @@ import Database from 'better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import type { FastifyInstance } from 'fastify'
 import { migrationsDir } from '../../../src/paths.js'
-import { ensurePlan } from '../../../src/features/aid/plans-repository.js'
 import { CLAIM_STATUSES, countByStatus, type ClaimStatus } from '../../../src/features/claims/claims-repository.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
 import { build, createUser, databaseBefore, injectAs, insertBuilding, PageSession } from '../../helper.js'
-import { attachMembership, claimBody, claimWorld, idemKey, insertEnterprise, insertMember } from './fixtures.js'
+import { attachMembership, claimBody, claimWorld, idemKey, insertEnterprise, insertMember, insertPlanBefore0006 } from './fixtures.js'
 
 type Sqlite = Database.Database
 interface CountRow { b: number, status: string, n: number }
@@ -219,7 +218,7 @@ t.test('the migration counts the claims already there', async (t) => {
   const { sqlite, db } = databaseBefore(t, '_claim_counts')
   const at = '2026-06-15T02:00:00.000Z'
   const one = (sql: string, ...args: unknown[]): number => Number(sqlite.prepare(sql).run(...args).lastInsertRowid)
-  ensurePlan(db, 2026, at)
+  insertPlanBefore0006(sqlite, 2026, at)
   const buildingIds = [1, 2].map((i) => one('insert into buildings (name, district, address, enterprises_total, created_at, updated_at) values (?, \'五华区\', \'昆明\', 10, ?, ?)', `楼${i}`, at, at))
   const uid = one('insert into users (phone, name, password_hash, created_at, updated_at) values (\'13800000000\', \'会员\', \'x\', ?, ?)', at, at)
   let claims = 0
@@ -231,7 +230,8 @@ t.test('the migration counts the claims already there', async (t) => {
     uid, e, `h${i}`, `KM${i}`, at, at, at, at)
     const p = one(`insert into aid_purchases (membership_id, plan_year, shares, amount_fen, status, ordered_by, ordered_on, paid_on, created_at, updated_at)
       values (?, 2026, 1, 10000, 'paid', ?, '2026-01-10', '2026-01-10', ?, ?)`, m, uid, at, at)
-    for (const [j, status] of [...CLAIM_STATUSES, 'submitted', 'paid', 'paid'].slice(i).entries()) {
+    // The statuses a claim could have before 0006 (needs_documents came with it).
+    for (const [j, status] of ['submitted', 'awaiting_second_approval', 'approved', 'rejected', 'paid', 'submitted', 'paid', 'paid'].slice(i).entries()) {
       claims++
       one(`insert into aid_claims (membership_id, user_id, building_id, purchase_id, plan_year, admission_date, discharge_date, hospital, invoice_no,
         total_cost_fen, insurance_paid_fen, excluded_fen, base_fen, estimate, status, created_at, updated_at)

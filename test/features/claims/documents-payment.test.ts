@@ -38,7 +38,7 @@ t.test('documents: real PDF, PNG and JPEG are accepted by their bytes, stored en
     { kind: 'invoice', name: '发票.pdf', type: 'application/pdf', bytes: TINY_PDF, mime: 'application/pdf' },
     // The name and the declared type lie; the bytes decide.
     { kind: 'discharge_summary', name: 'summary.pdf', type: 'application/pdf', bytes: TINY_PNG, mime: 'image/png' },
-    { kind: 'settlement_sheet', name: 'sheet', type: 'application/octet-stream', bytes: TINY_JPEG, mime: 'image/jpeg' }
+    { kind: 'insurance_statement', name: 'sheet', type: 'application/octet-stream', bytes: TINY_JPEG, mime: 'image/jpeg' }
   ]
   const ids: number[] = []
   for (const f of files) {
@@ -82,7 +82,7 @@ t.test('documents: real PDF, PNG and JPEG are accepted by their bytes, stored en
   t.equal((await injectAs(app, other.user, { method: 'GET', url: `/api/v1/aid/claims/${otherClaim}/documents/${ids[0]}` })).statusCode, 404)
 
   const view = (await injectAs(app, w.member.user, { method: 'GET', url: `/api/v1/aid/claims/${id}` })).json()
-  t.same(view.documents.map((d: { kind: string }) => d.kind), ['invoice', 'discharge_summary', 'settlement_sheet'])
+  t.same(view.documents.map((d: { kind: string }) => d.kind), ['invoice', 'discharge_summary', 'insurance_statement'])
   t.equal(view.history.filter((h: { action: string }) => h.action === 'claim.document.add').length, 3)
 })
 
@@ -130,7 +130,7 @@ t.test('documents: only the claimant uploads, only while the claim is open', asy
   t.equal(closed.json().error.code, 'CLAIM_CLOSED')
 })
 
-t.test('payment: batch the approved claims, export the bank CSV, mark paid with the bank reference; audited', async (t) => {
+t.test('payment: batch the approved claims, download the bank CSV (a read), hand it to the bank (a POST), mark paid with the bank reference; audited', async (t) => {
   const app = await build(t)
   const w = await claimWorld(app)
   const m2 = await insertMember(app, w.enterpriseId, { name: '=HYPERLINK("x")' })
@@ -155,11 +155,15 @@ t.test('payment: batch the approved claims, export the bank CSV, mark paid with 
   t.match(csv.headers['content-type'], /text\/csv/)
   const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n')
   t.equal(lines.length, 3)
-  t.match(lines[0], /Member name/)
-  t.equal(lines[1], `李娟,${app.db.$client.prepare('select member_no from memberships where id = ?').pluck().get(w.member.membershipId)},4700.00,${a}`)
-  t.match(lines[2], /^"'=HYPERLINK\(""x""\)",KM\d+,250\.00,\d+$/, 'a formula in a name stays text')
-  t.equal(app.db.select().from(aidPaymentBatches).get()!.status, 'exported')
+  t.equal(lines[0], '序号,收款账号,收款户名,金额（元）,收款银行,用途,备注（报销单号）')
+  t.match(lines[1], new RegExp(`^1,"=""62220\\d{12}""",李娟,4700\\.00,中国工商银行昆明五华支行,医疗互助金,BX${String(a).padStart(8, '0')}$`))
+  t.match(lines[2], /^2,"=""\d+""","'=HYPERLINK\(""x""\)",250\.00,/, 'a formula in a name stays text')
+  t.equal(app.db.select().from(aidPaymentBatches).get()!.status, 'open', 'downloading changes nothing')
   t.equal((await injectAs(app, w.otherStaff, { method: 'GET', url: `/api/v1/aid/payment-batches/${batchId}/export.csv` })).statusCode, 403)
+  const exported = await injectAs(app, w.staff, { method: 'POST', url: `/api/v1/aid/payment-batches/${batchId}/exported` })
+  t.same(exported.json(), { id: batchId, status: 'exported' })
+  t.equal((await injectAs(app, w.staff, { method: 'POST', url: `/api/v1/aid/payment-batches/${batchId}/exported` })).statusCode, 409, 'once')
+  t.equal(app.db.select().from(aidPaymentBatches).get()!.status, 'exported')
 
   const noRef = await injectAs(app, w.staff, { method: 'POST', url: `/api/v1/aid/payment-batches/${batchId}/paid`, payload: {} })
   t.equal(noRef.statusCode, 400)
@@ -176,7 +180,7 @@ t.test('payment: batch the approved claims, export the bank CSV, mark paid with 
   const again = await injectAs(app, w.staff2, { method: 'POST', url: `/api/v1/aid/payment-batches/${batchId}/paid`, payload: { bankReference: 'again' } })
   t.equal(again.statusCode, 409)
   const actions = app.db.select().from(auditLog).all().map((e) => e.action)
-  for (const action of ['batch.create', 'batch.export', 'batch.paid', 'claim.pay', 'claim.batch']) t.ok(actions.includes(action), action)
+  for (const action of ['batch.create', 'batch.bankfile', 'batch.export', 'batch.paid', 'claim.pay', 'claim.batch']) t.ok(actions.includes(action), action)
   const view = (await injectAs(app, w.member.user, { method: 'GET', url: `/api/v1/aid/claims/${a}` })).json()
   t.equal(view.status, 'paid')
   t.equal(view.bankReference, 'ICBC-20260615-001')
@@ -192,8 +196,9 @@ t.test('payment: nobody pays their own claim', async (t) => {
   await injectAs(app, w.staff2, { method: 'POST', url: `/api/v1/aid/claims/${id}/approve` })
   t.equal((await injectAs(app, w.staff, { method: 'POST', url: '/api/v1/aid/payment-batches', payload: { claimIds: [id] } })).statusCode, 409, 'own claim is not offered')
   const batch = (await injectAs(app, w.staff2, { method: 'POST', url: '/api/v1/aid/payment-batches', payload: {} })).json()
-  t.equal((await injectAs(app, w.staff, { method: 'POST', url: `/api/v1/aid/payment-batches/${batch.id}/paid`, payload: { bankReference: 'R1' } })).statusCode, 403)
-  t.equal((await injectAs(app, w.staff2, { method: 'POST', url: `/api/v1/aid/payment-batches/${batch.id}/paid`, payload: { bankReference: 'R1' } })).statusCode, 200)
+  t.equal((await injectAs(app, w.staff, { method: 'POST', url: `/api/v1/aid/payment-batches/${batch.id}/paid`, payload: { bankReference: 'R1' } })).statusCode, 403, 'the claimant')
+  t.equal((await injectAs(app, w.staff2, { method: 'POST', url: `/api/v1/aid/payment-batches/${batch.id}/paid`, payload: { bankReference: 'R1' } })).statusCode, 403, 'the maker')
+  t.equal((await injectAs(app, w.admin, { method: 'POST', url: `/api/v1/aid/payment-batches/${batch.id}/paid`, payload: { bankReference: 'R1' } })).statusCode, 200)
 })
 
 t.test('fund overview: income, payouts and open liabilities add up per plan year; staff and admin only', async (t) => {
@@ -208,13 +213,13 @@ t.test('fund overview: income, payouts and open liabilities add up per plan year
   for (const id of [a, b, c]) await injectAs(app, w.staff, { method: 'POST', url: `/api/v1/aid/claims/${id}/approve` })
   await injectAs(app, w.staff, { method: 'POST', url: `/api/v1/aid/claims/${r}/reject`, payload: { reasonCode: 'DOCUMENTS_MISSING' } })
   const batch = (await injectAs(app, w.staff, { method: 'POST', url: '/api/v1/aid/payment-batches', payload: { claimIds: [a] } })).json()
-  await injectAs(app, w.staff, { method: 'POST', url: `/api/v1/aid/payment-batches/${batch.id}/paid`, payload: { bankReference: 'B1' } })
+  await injectAs(app, w.staff2, { method: 'POST', url: `/api/v1/aid/payment-batches/${batch.id}/paid`, payload: { bankReference: 'B1' } })
 
   t.equal((await injectAs(app, w.member.user, { method: 'GET', url: '/api/v1/aid/fund' })).statusCode, 403)
   const f = (await injectAs(app, w.admin, { method: 'GET', url: '/api/v1/aid/fund' })).json()
   t.equal(f.sharesSold, 3)
   t.equal(f.incomeFen, 36_000)
-  t.same(Object.fromEntries(Object.entries(f.claimsByStatus).map(([k, v]) => [k, (v as { count: number }).count])), { submitted: 1, awaiting_second_approval: 1, approved: 1, rejected: 1, paid: 1 })
+  t.same(Object.fromEntries(Object.entries(f.claimsByStatus).map(([k, v]) => [k, (v as { count: number }).count])), { submitted: 1, needs_documents: 0, awaiting_second_approval: 1, approved: 1, rejected: 1, paid: 1 })
   const y = f.reconciliation.find((x: { planYear: number }) => x.planYear === 2026)
   t.equal(y.incomeFen, 36_000)
   t.equal(y.payoutsFen, 470_000)

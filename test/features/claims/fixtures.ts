@@ -2,8 +2,10 @@
 // enterprise, members with an active membership (ID number encrypted and hashed) and a PAID
 // share with its cover dates, staff of the building, staff of another building and an admin.
 import type { FastifyInstance } from 'fastify'
+import type Database from 'better-sqlite3'
+import { defaultPlan, type PlanTerms } from '../../../src/domain/aid-plan.js'
 import { eq } from 'drizzle-orm'
-import { aidPlans, aidPurchases, enterprises, memberships } from '../../../src/db/schema/index.js'
+import { aidPlans, aidPurchases, enterprises, memberships, payoutAccounts } from '../../../src/db/schema/index.js'
 import { ensurePlan } from '../../../src/features/aid/plans-repository.js'
 import { maskResidentId, residentIdCheckChar, usccCheckChar } from '../../../src/domain/identity.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
@@ -45,13 +47,13 @@ export interface ShareOpts {
 }
 
 /** A member user with an active membership of the enterprise and (unless share: null) a paid share. */
-export async function insertMember (app: App, enterpriseId: number, opts: { name?: string, share?: ShareOpts | null, status?: 'active' | 'applied' | 'left' } = {}) {
+export async function insertMember (app: App, enterpriseId: number, opts: { name?: string, share?: ShareOpts | null, status?: 'active' | 'applied' | 'left', payoutAccount?: boolean } = {}) {
   const user = await createUser(app, { name: opts.name ?? '会员' })
   return await attachMembership(app, user, enterpriseId, opts)
 }
 
 /** Gives an existing user (e.g. a staff member who is also a member) a membership and share. */
-export async function attachMembership (app: App, user: UserRow, enterpriseId: number, opts: { name?: string, share?: ShareOpts | null, status?: 'active' | 'applied' | 'left' } = {}) {
+export async function attachMembership (app: App, user: UserRow, enterpriseId: number, opts: { name?: string, share?: ShareOpts | null, status?: 'active' | 'applied' | 'left', payoutAccount?: boolean } = {}) {
   const at = app.clock.iso()
   const idNumber = fixtureResidentId()
   const status = opts.status ?? 'active'
@@ -64,7 +66,15 @@ export async function attachMembership (app: App, user: UserRow, enterpriseId: n
   }).returning({ id: memberships.id }).get().id
   let purchaseId: number | null = null
   if (opts.share !== null && status !== 'applied') purchaseId = insertPaidShare(app, membershipId, opts.share ?? {})
+  if (opts.payoutAccount !== false && status !== 'applied') insertPayoutAccount(app, user.id, opts.name ?? user.name)
   return { user, membershipId, purchaseId }
+}
+
+/** A payout account on file (approval needs one), the number encrypted as the service stores it. */
+export function insertPayoutAccount (app: App, userId: number, name: string, accountNo = `62220${String(100000000000 + next()).slice(-12)}`): string {
+  app.db.insert(payoutAccounts).values({ userId, bankName: '中国工商银行昆明五华支行', accountNo: app.pii.encrypt(accountNo), accountLast4: accountNo.slice(-4), accountName: name, updatedAt: app.clock.iso() })
+    .onConflictDoNothing().run()
+  return accountNo
 }
 
 /** A PAID share: by default first-time, paid 2026-01-10, covered from 2026-04-10 (90 days). */
@@ -99,6 +109,8 @@ export async function claimWorld (app: App) {
   const otherStaff = await createUser(app, { role: 'staff', buildingIds: [otherBuildingId], name: '别楼工作人员' })
   const admin = await createUser(app, { role: 'admin', name: '市总管理员' })
   const stranger = await createUser(app, { name: '路人' })
+  // Documents are their own tests (documents-required.test.ts): here a plan that requires none.
+  setPlanTerms(app, 2026, { requiredDocuments: '[]' })
   return { buildingId, otherBuildingId, enterpriseId, member, staff, staff2, otherStaff, admin, stranger }
 }
 
@@ -139,4 +151,14 @@ export function multipart (fields: Record<string, string>, file?: { name: string
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`))
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
+}
+
+/** A plan row as the first migrations knew it (a database before 0006 has no later plan columns). */
+export function insertPlanBefore0006 (sqlite: Database.Database, year: number, at: string): PlanTerms {
+  const p = defaultPlan(year)
+  sqlite.prepare(`insert into aid_plans (year, share_fee_fen, max_shares, enrol_from, enrol_to, waiting_days, tiers, per_admission_cap_fen,
+    annual_cap_per_share_fen, claim_deadline_days, second_approval_above_fen, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(year, p.shareFeeFen, p.maxShares, p.enrolFrom, p.enrolTo, p.waitingDays, JSON.stringify(p.tiers), p.perAdmissionCapFen,
+      p.annualCapPerShareFen, p.claimDeadlineDays, p.secondApprovalAboveFen, at, at)
+  return p
 }

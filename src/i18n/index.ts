@@ -6,12 +6,13 @@ import buildings from './messages/buildings.js'
 import memberships from './messages/memberships.js'
 import aid from './messages/aid.js'
 import claims from './messages/claims.js'
+import audit from './messages/audit.js'
 
 export type Lang = 'zh' | 'en'
 export const LANGS: Lang[] = ['zh', 'en']
 export interface Messages { zh: Record<string, string>, en: Record<string, string> }
 
-const catalogues: Messages[] = [common, accounts, buildings, memberships, aid, claims]
+const catalogues: Messages[] = [common, accounts, buildings, memberships, aid, claims, audit]
 const dict: Record<Lang, Map<string, string>> = { zh: new Map(), en: new Map() }
 for (const c of catalogues) {
   for (const lang of LANGS) for (const [k, v] of Object.entries(c[lang])) dict[lang].set(k, v)

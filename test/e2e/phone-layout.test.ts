@@ -46,6 +46,7 @@ t.test('the main pages of each role fit a 390-px screen, in both languages', asy
   const { app, baseUrl } = await startPortal(t, { clock: testClock('2026-11-10T02:00:00.000Z') })
   const ctx: SeedContext = { db: app.db, clock: app.clock, pii: app.pii, accounts: [], facts: {}, log: () => {} }
   await seedDemo(ctx)
+  t.equal(new Set(ctx.accounts.map((a) => a.phone)).size, ctx.accounts.length, 'every demo account listed once')
   const phoneOf = (role: string, note: RegExp): string => {
     const a = ctx.accounts.find((x) => x.role === role && note.test(x.note))
     if (a === undefined) throw new Error(`no demo ${role} account`)

@@ -37,6 +37,14 @@ export async function seedDemo (ctx: SeedContext): Promise<void> {
   await seedAid(ctx)
   await seedClaims(ctx)
   await seedGovernance(ctx)
+  // Each demo account once: an account two steps mention keeps one line with both notes.
+  const byPhone = new Map<string, SeedContext['accounts'][number]>()
+  for (const a of ctx.accounts) {
+    const seen = byPhone.get(a.phone)
+    if (seen === undefined) byPhone.set(a.phone, { ...a })
+    else if (!seen.note.includes(a.note)) seen.note += '；' + a.note
+  }
+  ctx.accounts.splice(0, ctx.accounts.length, ...byPhone.values())
 }
 
 const invokedDirectly = process.argv[1] !== undefined && /seed-demo\.(ts|js)$/.test(process.argv[1])

@@ -10,12 +10,13 @@ import selfService from './messages/self-service.js'
 import governance from './messages/governance.js'
 import governanceContracts from './messages/governance-contracts.js'
 import payouts from './messages/payouts.js'
+import audit from './messages/audit.js'
 
 export type Lang = 'zh' | 'en'
 export const LANGS: Lang[] = ['zh', 'en']
 export interface Messages { zh: Record<string, string>, en: Record<string, string> }
 
-const catalogues: Messages[] = [common, accounts, buildings, memberships, aid, claims, payouts, selfService, governance, governanceContracts]
+const catalogues: Messages[] = [common, accounts, buildings, memberships, aid, claims, audit, payouts, selfService, governance, governanceContracts]
 const dict: Record<Lang, Map<string, string>> = { zh: new Map(), en: new Map() }
 for (const c of catalogues) {
   for (const lang of LANGS) for (const [k, v] of Object.entries(c[lang])) dict[lang].set(k, v)

@@ -1,7 +1,7 @@
 // Real Chromium on a phone-sized page: a member tries the calculator, orders a share, and staff of
 // the building confirm the payment; the member then sees the cover dates.
 import t from 'tap'
-import { launchBrowser, newPhonePage, startPortal, signIn } from './helper.js'
+import { launchBrowser, newPhonePage, startPortal, signIn, nav } from './helper.js'
 import { world } from '../features/aid/fixtures.js'
 
 t.test('calculator, ordering a share, staff confirming the payment', async (t) => {
@@ -13,7 +13,7 @@ t.test('calculator, ordering a share, staff confirming the payment', async (t) =
   // The calculator, from the navigation, signed in as the member.
   await signIn(page, w.member.phone)
   t.match(await page.locator('.aid-card').textContent(), /2026 年度医疗互助/, 'the home card')
-  await page.getByRole('link', { name: '互助金试算' }).click()
+  await nav(page, '互助金试算')
   await page.waitForURL('**/aid/calculator')
   await page.getByLabel('住院总费用').fill('50000')
   await page.getByLabel('医保支付').fill('abc')
@@ -29,7 +29,7 @@ t.test('calculator, ordering a share, staff confirming the payment', async (t) =
   t.ok(Number(width) <= 390, `fits the phone (${String(width)}px)`)
 
   // Order a share.
-  await page.getByRole('link', { name: '我的互助金' }).click()
+  await nav(page, '我的互助金')
   await page.waitForURL('**/aid/share')
   t.match(await page.getByTestId('cover-preview').textContent(), /2026-09-13/)
   await page.getByTestId('order-share-2026').click()
@@ -41,7 +41,7 @@ t.test('calculator, ordering a share, staff confirming the payment', async (t) =
 
   // Staff of the building confirm the payment.
   await signIn(page, w.staff.phone)
-  await page.getByRole('link', { name: '互助金订单' }).click()
+  await nav(page, '互助金订单')
   await page.waitForURL('**/aid/orders')
   await page.getByRole('link', { name: /^#\d+$/ }).first().click()
   await page.getByLabel('收据号').fill('SJ-2026-0001')

@@ -8,7 +8,7 @@
 import t from 'tap'
 import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, startPortal, signIn } from './helper.js'
+import { launchBrowser, newPhonePage, startPortal, signIn, nav } from './helper.js'
 import { createUser, insertBuilding, nextPhone } from '../helper.js'
 import { insertEnterprise } from '../features/memberships/fixtures.js'
 import { setPlanTerms, TINY_PDF } from '../features/claims/fixtures.js'
@@ -79,10 +79,10 @@ t.test('sign up, join, buy a share, wait, claim, approve, pay, settlement sheet'
   t.equal(await employee.locator('.member-card svg.qr').count(), 1, 'with its QR code')
 
   // 3. The member orders a share; staff of the building confirm the payment.
-  await employee.getByRole('link', { name: '我的互助金' }).click()
+  await nav(employee, '我的互助金')
   await employee.waitForURL('**/aid/share')
   t.equal(await text(employee, '[data-testid="cover-preview"]'), '2026-09-13 – 2026-12-31', 'first time: cover after 90 days')
-  await employee.getByTestId('order-share').click()
+  await employee.locator('[data-testid^="order-share-"]').first().click()
   await employee.waitForURL('**/aid/share')
   t.match(await text(employee, '.flash'), /订单已提交/)
   t.equal(await text(employee, '[data-testid="order-status"]'), '待付款')
@@ -92,7 +92,7 @@ t.test('sign up, join, buy a share, wait, claim, approve, pay, settlement sheet'
 
   const office = await newPhonePage(t, browser, baseUrl, 'zh-CN')
   await signIn(office, staff.phone)
-  await office.getByRole('link', { name: '互助金订单' }).click()
+  await nav(office, '互助金订单')
   await office.waitForURL('**/aid/orders')
   t.match(await text(office, 'tbody'), /赵敏 KM2026000001/)
   await office.getByRole('link', { name: `#${orderId}`, exact: true }).click()
@@ -154,7 +154,7 @@ t.test('sign up, join, buy a share, wait, claim, approve, pay, settlement sheet'
 
   // 6. Staff approve it (1,500 yuan: below the 5,000-yuan second-approval threshold, one approval),
   // put it into a payment batch, export the bank file and mark the batch paid.
-  await office.getByRole('link', { name: '报销审核' }).click()
+  await nav(office, '报销审核')
   await office.waitForURL('**/aid/review**')
   t.match(await text(office, '.counts'), /已提交 1/)
   const row = office.locator('tbody tr', { has: office.getByRole('link', { name: `#${claimId}`, exact: true }) })
@@ -172,7 +172,7 @@ t.test('sign up, join, buy a share, wait, claim, approve, pay, settlement sheet'
   t.match(await text(office, 'h1 .badge'), /已核准/)
   t.match(await text(office, 'main'), /核定明细/)
 
-  await office.getByRole('link', { name: '报销支付' }).click()
+  await nav(office, '报销支付')
   await office.waitForURL('**/aid/payouts')
   t.equal(await office.locator(`#pay-${claimId}`).isChecked(), true, 'the approved claim is ready to pay')
   t.match(await text(office, 'main'), /合计: ¥1,500\.00/)
@@ -210,7 +210,7 @@ t.test('sign up, join, buy a share, wait, claim, approve, pay, settlement sheet'
   t.match(await text(checker, 'dl.facts'), /ICBC-20261020-0007/)
 
   // 7. The member sees it paid and opens the settlement sheet.
-  await employee.getByRole('link', { name: '我的报销' }).click()
+  await nav(employee, '我的报销')
   await employee.waitForURL('**/aid/claims')
   t.match(await text(employee, 'table'), /已支付/)
   t.match(await text(employee, 'table'), /¥1,500\.00/)

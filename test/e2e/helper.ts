@@ -51,3 +51,14 @@ export async function signIn (page: Page, phone: string, password = PASSWORD): P
   await page.getByRole('button', { name: '登录' }).click()
   await page.waitForURL((u) => !u.pathname.startsWith('/login'))
 }
+
+/**
+ * Follows a link of the main menu: on a phone the menu sits behind its button (a <details>),
+ * so it is opened first; at a desk the menu bar is there already.
+ */
+export async function nav (page: Page, name: string): Promise<void> {
+  const menu = page.locator('details.menu-phone')
+  if (await menu.isVisible() && (await menu.getAttribute('open')) === null) await menu.locator('summary').click()
+  const exact = new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`)
+  await page.locator('nav[aria-label="main"] a:visible', { hasText: exact }).first().click()
+}

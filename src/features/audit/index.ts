@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { optionalText, parseInput } from '../../lib/validation.js'
 import { requireAdmin } from '../../lib/access.js'
 import { listAudit } from './audit-repository.js'
+import { actionWords, changeWords, entityWords } from './audit-words.js'
 
 const PAGE = 100
 const query = z.object({
@@ -26,8 +27,15 @@ export default async function auditFeature (app: FastifyInstance): Promise<void>
     const params = new URLSearchParams()
     for (const [k, v] of Object.entries({ entityType: q.entityType, entityId: q.entityId, actor: q.actor, action: q.action })) if (v !== undefined) params.set(k, String(v))
     if (more) params.set('before', String(entries[entries.length - 1].id))
+    const words = entries.map((e) => ({
+      ...e,
+      actionText: actionWords(req.lang, e.action),
+      entityText: entityWords(req.lang, e.entityType),
+      beforeWords: changeWords(req.lang, e.before),
+      afterWords: changeWords(req.lang, e.after)
+    }))
     return reply.page('audit/list', {
-      titleKey: 'accounts.audit.title', entries, filters: q, nextHref: more ? `/admin/audit?${params.toString()}` : undefined
+      titleKey: 'accounts.audit.title', entries: words, filters: q, nextHref: more ? `/admin/audit?${params.toString()}` : undefined
     })
   })
 }

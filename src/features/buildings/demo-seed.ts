@@ -9,6 +9,7 @@ import { hashPassword } from '../../lib/password.js'
 import { buildings, enterprises, roleGrants, staffScopes, users } from '../../db/schema/index.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import { prng } from '../../lib/prng.js'
+import { eq } from 'drizzle-orm'
 
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY'
 
@@ -26,6 +27,21 @@ const OTHER_BUILDINGS = [
   '昆明城市之光', '晋宁工业园综合楼', '呈贡信息产业园', '王家桥商务楼', '北京路商务大厦', '青年路写字楼',
   '西坝商务中心', '关上中心区写字楼', '小西门商务楼'
 ]
+
+/** Where each of these buildings (or business districts) is. */
+const DISTRICT_OF: Record<string, string> = {
+  盘龙金融中心: '盘龙区', 官渡商务中心: '官渡区', 西山万达广场写字楼: '西山区', 呈贡大学城创业园: '呈贡区', 翠湖商务楼: '五华区',
+  滇池国际会展中心: '官渡区', 昆明国际贸易中心: '官渡区', 金马碧鸡商务大厦: '五华区', 螺蛳湾国际商贸城: '官渡区',
+  南亚风情第一城写字楼: '西山区', 春城时代广场: '官渡区', 云纺商务中心: '西山区', 世纪金源大厦: '官渡区', 昆明恒隆广场写字楼: '五华区',
+  高新区创新大厦: '五华区', 经开区信息产业园: '官渡区', 北辰财富中心: '盘龙区', 顺城商务楼: '五华区', 同德广场写字楼: '盘龙区',
+  东风广场商务楼: '盘龙区', 新亚洲体育城写字楼: '官渡区', 巫家坝商务中心: '官渡区', 滇池路金融街: '西山区', 昆明软件园: '五华区',
+  海埂商务园: '西山区', 广福路商务中心: '西山区', 白龙路科创楼: '盘龙区', 人民西路商厦: '西山区', 金碧广场写字楼: '西山区',
+  福德商务中心: '西山区', 昆明城市之光: '盘龙区', 晋宁工业园综合楼: '晋宁区', 呈贡信息产业园: '呈贡区', 王家桥商务楼: '西山区',
+  北京路商务大厦: '盘龙区', 青年路写字楼: '五华区', 西坝商务中心: '西山区', 关上中心区写字楼: '官渡区', 小西门商务楼: '五华区'
+}
+
+const SURNAMES = ['李', '王', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高']
+const GIVEN = ['娜', '磊', '敏', '静', '强', '丽', '军', '芳', '杰', '艳', '涛', '燕', '勇', '霞', '斌', '婷', '鹏', '琳', '超', '红']
 
 const PREFIXES = ['云岭', '滇池', '春城', '翠湖', '金马', '碧鸡', '盘龙', '五华', '彩云', '高原', '七彩', '红土', '茶马', '普洱', '东川', '石林', '抚仙', '洱海', '大观', '圆通']
 const TRADES = ['科技', '信息技术', '软件', '企业管理咨询', '文化传媒', '设计', '商贸', '电子商务', '人力资源', '教育科技', '网络科技', '数据服务', '建筑设计', '财务咨询', '广告', '物业服务']
@@ -78,8 +94,8 @@ export async function seedBuildings (ctx: SeedContext): Promise<void> {
     areaOf.set(wuhua, '530102')
     OTHER_BUILDINGS.forEach((name, i) => {
       const n = i + 1 // 五华科创大厦 is building 0
-      // A name that says its district (盘龙金融中心) is put there; the others go round the districts.
-      const [district, area] = DISTRICTS.find(([d]) => name.includes(d.slice(0, 2))) ?? DISTRICTS[i % DISTRICTS.length]
+      // Each building in the district of Kunming it really stands in.
+      const [district, area] = DISTRICTS.find(([d]) => d === DISTRICT_OF[name]) ?? DISTRICTS[0]
       const enterprisesTotal = 20 + Math.floor(rand() * 70)
       const id = tx.insert(buildings).values({
         name, district, address: `昆明市${district}${name}`, federationName: `${name}楼宇工会联合会`,
@@ -119,6 +135,13 @@ export async function seedBuildings (ctx: SeedContext): Promise<void> {
 
     // ---- enterprises ----
     const liaisonOfEnterprise: Record<number, number> = {}
+    /** Liaisons to be named after the enterprise they run, with their own name (or one made up). */
+    const liaisonNames = new Map<number, string>()
+    const addLiaison = (person?: string, phone?: string): number => {
+      const id = addUser(person ?? '联络员', phone)
+      liaisonNames.set(id, person ?? `${SURNAMES[id % SURNAMES.length]}${GIVEN[(id * 7) % GIVEN.length]}`)
+      return id
+    }
     const enrolledByBuilding: Record<number, number[]> = {}
     const addEnterprise = (buildingId: number, status: 'enrolled' | 'pending' | 'rejected', liaisonId: number, i: number, reason?: string): number => {
       const submitted = daysAgo(status === 'pending' ? 1 + (i % 6) : 60 + Math.floor(rand() * 600))
@@ -133,6 +156,12 @@ export async function seedBuildings (ctx: SeedContext): Promise<void> {
       }
       const id = tx.insert(enterprises).values(e).returning({ id: enterprises.id }).get().id
       liaisonOfEnterprise[id] = liaisonId
+      // A liaison made only for this enterprise is named as the one running it ("云岭科技 联络员 李娜").
+      const person = liaisonNames.get(liaisonId)
+      if (person !== undefined) {
+        tx.update(users).set({ name: `${e.name.replace(/^昆明/, '').replace(/(\d+号)?有限公司$/, '')} 联络员 ${person}` }).where(eq(users.id, liaisonId)).run()
+        liaisonNames.delete(liaisonId)
+      }
       writeAudit(tx, submitted, { actorUserId: liaisonId, action: 'enterprise.enrol', entityType: 'enterprise', entityId: id, after: { buildingId, name: e.name, uscc: e.uscc, headcount, status: 'pending' } })
       if (status !== 'pending') {
         writeAudit(tx, decided!, {
@@ -145,13 +174,13 @@ export async function seedBuildings (ctx: SeedContext): Promise<void> {
     }
 
     // 五华科创大厦: 61 enrolled, 3 pending, 1 rejected (31 of its 96 not enrolled yet).
-    const demoLiaison = addUser('云岭科技 联络员 李娜', '13900000011')
+    const demoLiaison = addLiaison('李娜', '13900000011')
     addEnterprise(wuhua, 'enrolled', demoLiaison, 0)
-    for (let i = 1; i < 61; i++) addEnterprise(wuhua, 'enrolled', addUser(`联络员${i}`), i)
-    const pendingLiaison = addUser('新入驻企业联络员 赵强', '13900000012')
+    for (let i = 1; i < 61; i++) addEnterprise(wuhua, 'enrolled', addLiaison(), i)
+    const pendingLiaison = addLiaison('赵强', '13900000012')
     const pendingId = addEnterprise(wuhua, 'pending', pendingLiaison, 61)
-    for (let i = 62; i < 64; i++) addEnterprise(wuhua, 'pending', addUser(`联络员${i}`), i)
-    const rejectedLiaison = addUser('被退回企业联络员 陈静', '13900000013')
+    for (let i = 62; i < 64; i++) addEnterprise(wuhua, 'pending', addLiaison(), i)
+    const rejectedLiaison = addLiaison('陈静', '13900000013')
     const rejectedId = addEnterprise(wuhua, 'rejected', rejectedLiaison, 64, '营业执照登记的地址不在五华科创大厦，请核实楼层房间后重新提交。')
     ctx.accounts.push(
       { role: 'liaison', phone: '13900000011', password: DEMO_PASSWORD, note: '已入驻企业的联络员：确认职工入会、团体认购' },
@@ -163,8 +192,8 @@ export async function seedBuildings (ctx: SeedContext): Promise<void> {
     for (const b of buildingIds.slice(1)) {
       const total = totalOf.get(b)!
       const enrolled = Math.floor(total * (0.3 + rand() * 0.6))
-      for (let i = 0; i < enrolled; i++) addEnterprise(b, 'enrolled', addUser(`联络员 ${b}-${i}`), i)
-      if (rand() < 0.4) addEnterprise(b, 'pending', addUser(`联络员 ${b}-p`), 0)
+      for (let i = 0; i < enrolled; i++) addEnterprise(b, 'enrolled', addLiaison(), i)
+      if (rand() < 0.4) addEnterprise(b, 'pending', addLiaison(), 0)
     }
 
     ctx.facts.adminUserId = adminId

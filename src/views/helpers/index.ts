@@ -7,7 +7,8 @@ import eq from './eq.js'
 import concat from './concat.js'
 import datetime from './datetime.js'
 import json from './json.js'
+import fieldLabel from './field-label.js'
 
 export function registerHelpers (hb: typeof Handlebars): void {
-  hb.registerHelper({ t, money, yuan, eq, concat, datetime, json })
+  hb.registerHelper({ t, money, yuan, eq, concat, datetime, json, fieldLabel })
 }

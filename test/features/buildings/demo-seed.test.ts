@@ -39,3 +39,22 @@ t.test('the buildings demo seed: the article’s tower and city, valid codes, ac
   const audits = db.all<{ n: number }>(sql`select count(*) as n from audit_log where entity_type = 'enterprise'`)[0].n
   t.ok(audits > 61, 'the enterprises have their history')
 })
+
+t.test('the demo reads true: buildings in their real districts, liaisons named as the enterprise they run', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'seed-'))
+  const db = openDatabase(join(dir, 'demo.db'))
+  t.teardown(() => { db.$client.close(); rmSync(dir, { recursive: true, force: true }) })
+  const ctx: SeedContext = { db, clock: createClock(() => new Date('2026-06-15T02:00:00Z')), pii: createPii('x'.repeat(40)), accounts: [], facts: {}, log: () => {} }
+  await seedBuildings(ctx)
+  const districtOf = new Map(listCoverage(db).map((b) => [b.name, b.district]))
+  for (const [name, district] of [['翠湖商务楼', '五华区'], ['螺蛳湾国际商贸城', '官渡区'], ['海埂商务园', '西山区'], ['北京路商务大厦', '盘龙区'], ['晋宁工业园综合楼', '晋宁区'], ['呈贡大学城创业园', '呈贡区']]) {
+    t.equal(districtOf.get(name), district, name)
+  }
+  const liaisons = db.all<{ name: string, enterprise: string }>(sql`select u.name as name, e.name as enterprise from enterprises e join users u on u.id = e.liaison_user_id`)
+  t.ok(liaisons.length > 100)
+  for (const l of liaisons) {
+    const short = l.enterprise.replace(/^昆明/, '').replace(/(\d+号)?有限公司$/, '')
+    if (!l.name.startsWith(`${short} 联络员 `)) { t.fail(`${l.name} does not run ${l.enterprise}`); break }
+  }
+  t.equal(db.all<{ name: string }>(sql`select name from users where phone = '13900000011'`)[0].name.endsWith('联络员 李娜'), true)
+})

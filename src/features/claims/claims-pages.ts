@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { idParam, parseInput } from '../../lib/validation.js'
-import { AppError } from '../../lib/errors.js'
+import { AppError, type FieldErrors } from '../../lib/errors.js'
 import { pageLinks } from '../../lib/pagination.js'
 import { fenToYuanString, formatFen } from '../../domain/money.js'
 import type { ClaimsService } from './claims-service.js'
@@ -92,7 +92,7 @@ export default async function claimsPages (app: FastifyInstance, { service, acco
     try {
       // A payout account typed on the form is checked with the claim, before anything is saved.
       const withAccount = typeof body.accountNo === 'string' && body.accountNo.trim() !== ''
-      let fields: Record<string, string> = {}
+      let fields: FieldErrors = {}
       let parsed: ReturnType<typeof claimFormSchema.parse> | undefined
       try { parsed = parseInput(claimFormSchema, body) } catch (err) { if (err instanceof AppError && err.fields !== undefined) fields = { ...err.fields }; else throw err }
       let account

@@ -22,7 +22,7 @@ import { firstFailedCheck } from '../../domain/claim-checks.js'
 import { claimDeadline } from '../../domain/cover.js'
 import { computeReimbursement, quoteShape, type Quote } from '../../domain/reimbursement.js'
 import { addDays, yearOf } from '../../domain/dates.js'
-import { fenToYuanString } from '../../domain/money.js'
+import { fenToYuanString, formatFen } from '../../domain/money.js'
 import type { PlanTerms } from '../../domain/aid-plan.js'
 import { approvalAction, CLAIM_DOCUMENTS_OPEN, CLAIM_TRANSITIONS, claimTransition } from '../../domain/claim-lifecycle.js'
 import { documentsMissing } from '../../domain/claim-documents.js'
@@ -142,15 +142,19 @@ export function createClaimsService ({ db, clock, pii, uploadDir, notifier }: Se
           invoiceAlreadyClaimed: found !== undefined && repo.invoiceClaimed(tx, actor.id, found.membershipId, input.invoiceNo)
         })
         if (code !== null) {
+          // Only the facts there are: with no paid share the message says so instead of a blank.
           const params: Record<string, string> = {
             year: String(planYear),
-            paidOn: share?.paidOn ?? '—',
-            coverFrom: share?.coverFrom ?? '—',
-            deadline: share === null ? '—' : claimDeadline(planYear, input.dischargeDate, share.claimDeadlineDays),
-            total: fenToYuanString(input.totalCostFen),
-            parts: fenToYuanString(input.insurancePaidFen + input.excludedFen)
+            total: formatFen(input.totalCostFen),
+            parts: formatFen(input.insurancePaidFen + input.excludedFen)
           }
-          throw ruleRefused(code, `claims.refusal.${code}`, params)
+          if (share !== null) {
+            params.paidOn = share.paidOn
+            params.coverFrom = share.coverFrom
+            params.deadline = claimDeadline(planYear, input.dischargeDate, share.claimDeadlineDays)
+          }
+          const noShare = code === 'NOT_COVERED' && share === null
+          throw ruleRefused(code, `claims.refusal.${code}${noShare ? '_NO_SHARE' : ''}`, params)
         }
         // All checks passed, so there is a share and a plan.
         const shares = found!.shares

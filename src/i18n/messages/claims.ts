@@ -28,10 +28,11 @@ const messages: Messages = {
 
     'claims.refusal.NOT_MEMBER': '您还没有成为过工会会员，不能申请医疗互助金。请先通过所在企业申请入会。',
     'claims.refusal.NOT_COVERED': '入院日期不在您的互助保障期内：{year} 年度没有已付款的互助份额，或入院早于付款日期（{paidOn}）。',
+    'claims.refusal.NOT_COVERED_NO_SHARE': '入院日期不在您的互助保障期内：{year} 年度您没有已付款的互助份额。请先购买并付款，保障开始后住院的费用才能报销。',
     'claims.refusal.WAITING_PERIOD': '入院时仍在等待期内：您的保障从 {coverFrom} 开始，此前入院的费用不能报销。',
     'claims.refusal.LATE': '已超过申请期限：这次住院最晚应在 {deadline} 前提交（出院后规定天数内，且不晚于次年 3 月 31 日）。',
     'claims.refusal.DUPLICATE': '这张发票已经申请过报销（未被驳回的申请中已有相同发票号），不能重复申请。',
-    'claims.refusal.INCONSISTENT_AMOUNTS': '金额不一致：医保支付与目录外费用之和（¥{parts}）超过了总费用（¥{total}），请核对结算单。',
+    'claims.refusal.INCONSISTENT_AMOUNTS': '金额不一致：医保支付与目录外费用之和（{parts}）超过了总费用（{total}），请核对结算单。',
 
     'claims.reason.DOCUMENTS_MISSING': '材料不全',
     'claims.reason.OTHER': '其他原因',
@@ -248,10 +249,11 @@ const messages: Messages = {
 
     'claims.refusal.NOT_MEMBER': 'You have never been a union member, so you cannot claim medical aid. Please apply to join through your employer first.',
     'claims.refusal.NOT_COVERED': 'The admission date is not covered: there is no paid share for plan year {year}, or you were admitted before the payment date ({paidOn}).',
+    'claims.refusal.NOT_COVERED_NO_SHARE': 'The admission date is not covered: you have no paid share for plan year {year}. Buy a share and pay for it; stays that begin after your cover starts can be reimbursed.',
     'claims.refusal.WAITING_PERIOD': 'You were admitted during the waiting period: your cover starts on {coverFrom}; costs of earlier admissions cannot be reimbursed.',
     'claims.refusal.LATE': 'Too late: a claim for this stay had to be submitted by {deadline} (within the deadline after discharge, and no later than 31 March of the following year).',
     'claims.refusal.DUPLICATE': 'This invoice has already been claimed (a claim with the same invoice number that was not rejected exists); it cannot be claimed twice.',
-    'claims.refusal.INCONSISTENT_AMOUNTS': 'The amounts do not add up: insurance paid plus out-of-catalogue costs (¥{parts}) exceed the total cost (¥{total}). Please check the settlement sheet.',
+    'claims.refusal.INCONSISTENT_AMOUNTS': 'The amounts do not add up: insurance paid plus out-of-catalogue costs ({parts}) exceed the total cost ({total}). Please check the settlement sheet.',
 
     'claims.reason.DOCUMENTS_MISSING': 'Documents missing',
     'claims.reason.OTHER': 'Other reason',

@@ -5,7 +5,7 @@ import t from 'tap'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { eq } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
-import { aidClaims, aidPurchases, buildings, enterprises, memberships, users } from '../../../src/db/schema/index.js'
+import { aidClaims, aidPurchases, buildings, memberships } from '../../../src/db/schema/index.js'
 import { migrationsDir } from '../../../src/paths.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
 import { build, createUser, databaseBefore, injectAs, insertBuilding, PageSession } from '../../helper.js'
@@ -136,12 +136,14 @@ t.test('the migration gives every existing claim its building and keeps document
   t.notOk((sqlite.prepare('select name from pragma_table_info(\'aid_claims\')').all() as Array<{ name: string }>).some((c) => c.name === 'building_id'))
 
   const at = '2026-06-15T02:00:00.000Z'
-  const user = (phone: string): number => db.insert(users).values({ phone, name: '会员', passwordHash: 'x', createdAt: at, updatedAt: at }).returning().get().id
+  // Raw SQL: the drizzle schema has columns (sessions, phone verification) added after 0003.
+  const user = (phone: string): number => Number(sqlite.prepare('insert into users (phone, name, password_hash, created_at, updated_at) values (?, ?, ?, ?, ?)')
+    .run(phone, '会员', 'x', at, at).lastInsertRowid)
   const building = (name: string): number => db.insert(buildings).values({ name, district: '五华区', address: '昆明', enterprisesTotal: 10, createdAt: at, updatedAt: at }).returning().get().id
   const liaison = user('13800000000')
-  const enterprise = (buildingId: number, uscc: string): number => db.insert(enterprises).values({
-    buildingId, name: `企业${uscc}`, uscc, headcount: 10, liaisonUserId: liaison, status: 'enrolled', submittedAt: at, createdAt: at, updatedAt: at
-  }).returning().get().id
+  const enterprise = (buildingId: number, uscc: string): number => Number(sqlite.prepare(`insert into enterprises
+    (building_id, name, uscc, headcount, liaison_user_id, status, submitted_at, created_at, updated_at) values (?, ?, ?, 10, ?, 'enrolled', ?, ?, ?)`)
+    .run(buildingId, `企业${uscc}`, uscc, liaison, at, at, at).lastInsertRowid)
   const plan = insertPlanBefore0006(sqlite, 2026, at)
   const claimIds: number[] = []
   const [b1, b2] = [building('一号楼'), building('二号楼')]

@@ -107,9 +107,11 @@ t.test('automatic checks: each code, with a plain explanation; refused claims ar
   t.equal((await submit(app, left.user, claimBody())).statusCode, 201, 'a member who left is still covered')
   // NOT_COVERED: no paid share that year; admission before paidOn.
   const noShare = await insertMember(app, w.enterpriseId, { share: null })
-  await expect(noShare.user, claimBody(), 'NOT_COVERED', 'no share', /2026/)
+  await expect(noShare.user, claimBody(), 'NOT_COVERED', 'no share', /2026 年度您没有已付款的互助份额/)
+  const noShareRes = await submit(app, noShare.user, claimBody())
+  t.notMatch(noShareRes.json().error.message, /—|\{|\}/, 'no blank placeholder or unfilled parameter when there is no share')
   await expect(w.member.user, claimBody({ admissionDate: '2025-12-28', dischargeDate: '2026-01-02' }), 'NOT_COVERED', 'last year, no share')
-  await expect(w.member.user, claimBody({ admissionDate: '2026-01-09', dischargeDate: '2026-01-12' }), 'NOT_COVERED', 'before paidOn')
+  await expect(w.member.user, claimBody({ admissionDate: '2026-01-09', dischargeDate: '2026-01-12' }), 'NOT_COVERED', 'before paidOn', /（2026-01-10）/)
   // WAITING_PERIOD: on or after paidOn, before coverFrom (2026-04-10).
   await expect(w.member.user, claimBody({ admissionDate: '2026-01-10', dischargeDate: '2026-04-12' }), 'WAITING_PERIOD', 'on paidOn', /2026-04-10/)
   await expect(w.member.user, claimBody({ admissionDate: '2026-04-09', dischargeDate: '2026-04-12' }), 'WAITING_PERIOD', 'day before cover')
@@ -122,7 +124,8 @@ t.test('automatic checks: each code, with a plain explanation; refused claims ar
   t.equal(first.statusCode, 201)
   await expect(w.member.user, claimBody({ invoiceNo: 'DUP-1', dischargeDate: '2026-05-12' }), 'DUPLICATE', 'same invoice', /发票/)
   // INCONSISTENT_AMOUNTS.
-  await expect(w.member.user, claimBody({ totalCostFen: 100_000, insurancePaidFen: 80_000, excludedFen: 20_001 }), 'INCONSISTENT_AMOUNTS', 'parts above total')
+  await expect(w.member.user, claimBody({ totalCostFen: 100_000, insurancePaidFen: 80_000, excludedFen: 20_001 }), 'INCONSISTENT_AMOUNTS', 'parts above total',
+    /（¥1,000\.01）超过了总费用（¥1,000\.00）/)
   const en = await submit(app, w.member.user, claimBody({ totalCostFen: 100_000, insurancePaidFen: 80_000, excludedFen: 20_001 }), idemKey(), { 'accept-language': 'en' })
   t.match(en.json().error.message, /do not add up/)
 })

@@ -110,7 +110,7 @@ function compileServer (): string {
   // Type errors elsewhere in a tree under construction still emit JavaScript; only a missing
   // entry point stops the run.
   if (!existsSync(entry)) throw new Error(`compiling failed:\n${r.stdout}${r.stderr}`)
-  if (r.status !== 0) process.stderr.write(`  (tsc reported type errors; the emitted JavaScript is used)\n`)
+  if (r.status !== 0) process.stderr.write('  (tsc reported type errors; the emitted JavaScript is used)\n')
   return entry
 }
 

@@ -62,6 +62,7 @@ export async function readFirstSheet (data: Buffer, opts: SheetOptions): Promise
 
     // First the workbook alone, to know which part is its first sheet (the first in tab order).
     const sheet = await withReader(data, head, async (reader) => {
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars -- reading the stream through is the point
       for await (const _ of reader) { /* the head has no sheets */ }
       const { model, workbookRels } = reader as unknown as ReaderState
       for (const s of model?.sheets ?? []) {
@@ -194,4 +195,3 @@ async function withReader<T> (data: Buffer, parts: StreamPart[], use: (reader: E
     input.destroy()
   }
 }
-

@@ -111,20 +111,22 @@ export default async function buildingsPages (app: FastifyInstance, { service }:
     })
   })
 
-  for (const format of ['csv', 'xlsx'] as const) app.get(`/buildings/:id/enterprises.${format}`, async (req, reply) => {
-    const actor = app.requireSignedIn(req)
-    const { id } = parseInput(idParam, req.params)
-    const { building, rows } = service.exportEnterprises(actor, id)
-    const header = ['id', 'name', 'uscc', 'floorRoom', 'headcount', 'status', 'members', 'liaisonName', 'liaisonPhone', 'contactName', 'contactPhone', 'submittedAt', 'decidedAt', 'rejectReason']
-      .map((k) => req.t('buildings.csv.' + k))
-    const lines = rows.map((e) => [e.id, e.name, e.uscc, e.floorRoom, e.headcount, req.t('buildings.status.' + e.status), e.members,
-      e.liaisonName, e.liaisonPhone, e.contactName, e.contactPhone, e.submittedAt, e.decidedAt, e.rejectReason])
-    const day = app.clock.today()
-    const fileName = `${building.name}-${req.t('buildings.csv.fileName')}-${day}.${format}`
-    // USCC and phone numbers as text: Excel keeps every digit.
-    if (format === 'xlsx') return sendXlsx(reply, fileName, xlsxStream(building.name, header, lines, { textColumns: [2, 8, 10] }))
-    return sendCsv(reply, fileName, csvStream(header, lines))
-  })
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/buildings/:id/enterprises.${format}`, async (req, reply) => {
+      const actor = app.requireSignedIn(req)
+      const { id } = parseInput(idParam, req.params)
+      const { building, rows } = service.exportEnterprises(actor, id)
+      const header = ['id', 'name', 'uscc', 'floorRoom', 'headcount', 'status', 'members', 'liaisonName', 'liaisonPhone', 'contactName', 'contactPhone', 'submittedAt', 'decidedAt', 'rejectReason']
+        .map((k) => req.t('buildings.csv.' + k))
+      const lines = rows.map((e) => [e.id, e.name, e.uscc, e.floorRoom, e.headcount, req.t('buildings.status.' + e.status), e.members,
+        e.liaisonName, e.liaisonPhone, e.contactName, e.contactPhone, e.submittedAt, e.decidedAt, e.rejectReason])
+      const day = app.clock.today()
+      const fileName = `${building.name}-${req.t('buildings.csv.fileName')}-${day}.${format}`
+      // USCC and phone numbers as text: Excel keeps every digit.
+      if (format === 'xlsx') return sendXlsx(reply, fileName, xlsxStream(building.name, header, lines, { textColumns: [2, 8, 10] }))
+      return sendCsv(reply, fileName, csvStream(header, lines))
+    })
+  }
 
   app.get('/admin/overview', async (req, reply) => {
     const actor = app.requireSignedIn(req)
@@ -145,5 +147,4 @@ export default async function buildingsPages (app: FastifyInstance, { service }:
       ], t.buildings, req.t('buildings.overview.chartInstitutions'))
     })
   })
-
 }

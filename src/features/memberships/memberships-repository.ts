@@ -1,5 +1,5 @@
 // The only place of the memberships feature that knows SQL.
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db, DbOrTx } from '../../db/index.js'
 import { preparedQuery, preparedSql } from '../../db/prepared.js'
@@ -338,7 +338,6 @@ export function failStaleImports (db: DbOrTx, at: string): void {
   db.update(rosterImports).set({ status: 'failed', failure: 'interrupted', finishedAt: at })
     .where(inArray(rosterImports.status, ['queued', 'running'])).run()
 }
-
 
 /** Of these hashes, the latest numbered closed membership of each (imports reopen them too). */
 export function numberedClosedByHashes (db: DbOrTx, hashes: string[]): Map<string, MembershipRow> {

@@ -20,7 +20,8 @@ const OpenApi = load('@alicloud/openapi-client') as typeof OpenApiTypes
 
 export function aliyunClient (settings: AliyunSmsSettings): AliyunSmsClient {
   const config = new OpenApi.Config({ accessKeyId: settings.accessKeyId, accessKeySecret: settings.accessKeySecret, endpoint: settings.endpoint })
-  return new sdk.default(config as ConstructorParameters<typeof Dysmsapi.default>[0])
+  const Client = sdk.default
+  return new Client(config as ConstructorParameters<typeof Dysmsapi.default>[0])
 }
 
 /** The SDK request for one message: the signature, the template's approved code, its parameters as JSON. */

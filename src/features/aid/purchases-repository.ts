@@ -44,10 +44,6 @@ export function membershipFacts (db: DbOrTx, membershipId: number): MemberFacts 
     .where(eq(memberships.id, membershipId)).get()
 }
 
-export function membershipIdsOfUser (db: DbOrTx, userId: number): number[] {
-  return db.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, userId)).all().map((r) => r.id)
-}
-
 export function findPurchase (db: DbOrTx, id: number): PurchaseRow | undefined {
   return db.select().from(aidPurchases).where(eq(aidPurchases.id, id)).get()
 }

@@ -182,7 +182,9 @@ function cellValue (cell: ExcelJS.Cell): SheetCell {
 }
 
 /** Runs ExcelJS's streaming reader over a zip of `parts`, then closes the stream. */
-async function withReader<T> (data: Buffer, parts: StreamPart[], use: (reader: ExcelJS.stream.xlsx.WorkbookReader) => Promise<T>): Promise<T> {
+async function withReader<T> (
+  data: Buffer, parts: StreamPart[], use: (reader: ExcelJS.stream.xlsx.WorkbookReader) => Promise<T>
+): Promise<T> {
   let fail: (err: unknown) => void = () => {}
   const failed = new Promise<never>((_resolve, reject) => { fail = reject })
   failed.catch(() => { /* raced below, or never */ })

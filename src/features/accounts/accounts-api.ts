@@ -7,7 +7,9 @@ import type { AuthLimits } from './auth-rate-limit.js'
 import { findUserById } from './accounts-repository.js'
 import { apiDoc, arr, date, fromZod, int, nullable, obj, oneOf, ref, str } from '../../plugins/openapi.js'
 
-export default async function accountsApi (app: FastifyInstance, { service, limits }: { service: AccountsService, limits: AuthLimits }): Promise<void> {
+export default async function accountsApi (
+  app: FastifyInstance, { service, limits }: { service: AccountsService, limits: AuthLimits }
+): Promise<void> {
   app.post('/api/v1/auth/register', {
     preHandler: limits.signUp,
     schema: apiDoc({

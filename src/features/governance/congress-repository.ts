@@ -13,7 +13,8 @@ export type MotionRow = typeof motions.$inferSelect
 export type RepresentativeRow = typeof congressRepresentatives.$inferSelect
 
 export function findBuilding (db: DbOrTx, id: number) {
-  return db.select({ id: buildings.id, name: buildings.name, federationName: buildings.federationName }).from(buildings).where(eq(buildings.id, id)).get()
+  return db.select({ id: buildings.id, name: buildings.name, federationName: buildings.federationName }).from(buildings)
+    .where(eq(buildings.id, id)).get()
 }
 
 export function insertCongress (db: DbOrTx, v: typeof congresses.$inferInsert): CongressRow {
@@ -25,7 +26,9 @@ export function findCongress (db: DbOrTx, id: number): CongressRow | undefined {
 }
 
 export function congressesOf (db: DbOrTx, buildingId: number): CongressRow[] {
-  return db.select().from(congresses).where(eq(congresses.buildingId, buildingId)).orderBy(desc(congresses.startsOn), desc(congresses.id)).all()
+  return db.select().from(congresses)
+    .where(eq(congresses.buildingId, buildingId))
+    .orderBy(desc(congresses.startsOn), desc(congresses.id)).all()
 }
 
 export function countCongresses (db: DbOrTx, buildingId: number): number {
@@ -61,7 +64,8 @@ export function insertRepresentative (db: DbOrTx, v: typeof congressRepresentati
 }
 
 export function findRepresentative (db: DbOrTx, congressId: number, id: number): RepresentativeRow | undefined {
-  return db.select().from(congressRepresentatives).where(and(eq(congressRepresentatives.id, id), eq(congressRepresentatives.congressId, congressId))).get()
+  return db.select().from(congressRepresentatives)
+    .where(and(eq(congressRepresentatives.id, id), eq(congressRepresentatives.congressId, congressId))).get()
 }
 
 export function seatOf (db: DbOrTx, congressId: number, membershipId: number): RepresentativeRow | undefined {
@@ -111,7 +115,9 @@ export function findSession (db: DbOrTx, id: number): SessionRow | undefined {
 }
 
 export function sessionsOf (db: DbOrTx, congressId: number): SessionRow[] {
-  return db.select().from(congressSessions).where(eq(congressSessions.congressId, congressId)).orderBy(desc(congressSessions.date), desc(congressSessions.id)).all()
+  return db.select().from(congressSessions)
+    .where(eq(congressSessions.congressId, congressId))
+    .orderBy(desc(congressSessions.date), desc(congressSessions.id)).all()
 }
 
 /** Marks present (a second mark of the same representative changes nothing). */

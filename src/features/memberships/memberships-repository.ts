@@ -217,7 +217,9 @@ function rosterWhere (f: RosterFilter): SQL | undefined {
 
 export function searchRoster (db: DbOrTx, f: RosterFilter, limit: number, offset: number) {
   const where = rosterWhere(f)
-  const rows = selectView(db).where(where).orderBy(desc(memberships.appliedAt), desc(memberships.id)).limit(limit).offset(offset).all().map(flatten)
+  const rows = selectView(db)
+    .where(where)
+    .orderBy(desc(memberships.appliedAt), desc(memberships.id)).limit(limit).offset(offset).all().map(flatten)
   const total = db.select({ n: sql<number>`count(*)` }).from(memberships)
     .innerJoin(enterprises, eq(enterprises.id, memberships.enterpriseId)).where(where).get()?.n ?? 0
   return { rows, total }
@@ -315,7 +317,8 @@ export function findImport (db: DbOrTx, id: number): ImportRow | undefined {
 }
 
 export function findImportByFile (db: DbOrTx, enterpriseId: number, sha256: string): ImportRow | undefined {
-  return db.select().from(rosterImports).where(and(eq(rosterImports.enterpriseId, enterpriseId), eq(rosterImports.fileSha256, sha256))).get()
+  return db.select().from(rosterImports)
+    .where(and(eq(rosterImports.enterpriseId, enterpriseId), eq(rosterImports.fileSha256, sha256))).get()
 }
 
 export function insertImport (db: DbOrTx, v: typeof rosterImports.$inferInsert): ImportRow {

@@ -22,7 +22,9 @@ function multipart (fields: Record<string, string>, file?: { name: string, data:
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
 }
 
-async function upload (app: FastifyInstance, user: UserRow, enterpriseId: number, name: string, data: Buffer, extra: Record<string, string> = {}, lang?: string) {
+async function upload (
+  app: FastifyInstance, user: UserRow, enterpriseId: number, name: string, data: Buffer, extra: Record<string, string> = {}, lang?: string
+) {
   const body = multipart({ enterpriseId: String(enterpriseId), ...extra }, { name, data })
   return await injectAs(app, user, { method: 'POST', url: '/api/v1/membership-imports', payload: body.payload, headers: { ...body.headers, ...(lang === undefined ? {} : { 'accept-language': lang }) } })
 }

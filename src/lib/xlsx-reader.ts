@@ -58,7 +58,9 @@ export async function readFirstSheet (data: Buffer, opts: SheetOptions): Promise
     // Without these there is no sheet (as ExcelJS's whole-file reader found too).
     if (rels === undefined || book === undefined) throw new XlsxReadError('noSheet')
     if (rels.size > PART_LIMIT.rels || book.size > PART_LIMIT.workbook) throw unreadable()
-    const head: StreamPart[] = [{ part: rels, limit: PART_LIMIT.rels, guard: false }, { part: book, limit: PART_LIMIT.workbook, guard: false }]
+    const head: StreamPart[] = [{ part: rels, limit: PART_LIMIT.rels, guard: false }, {
+      part: book, limit: PART_LIMIT.workbook, guard: false
+    }]
 
     // First the workbook alone, to know which part is its first sheet (the first in tab order).
     const sheet = await withReader(data, head, async (reader) => {

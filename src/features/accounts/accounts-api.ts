@@ -75,7 +75,10 @@ export default async function accountsApi (
     const actor = app.requireSignedIn(req)
     const user = findUserById(app.db, actor.id)!
     const body: Record<string, unknown> = {
-      user: { ...service.publicUser(user), staffBuildingIds: actor.staffBuildingIds, mustChangePassword: actor.mustChangePassword, phoneVerified: user.phoneVerifiedAt !== null },
+      user: {
+        ...service.publicUser(user), staffBuildingIds: actor.staffBuildingIds, mustChangePassword: actor.mustChangePassword,
+        phoneVerified: user.phoneVerifiedAt !== null
+      },
       enterprises: []
     }
     for (const part of app.meParts) Object.assign(body, part(actor))

@@ -98,7 +98,10 @@ export function grantsOf (db: DbOrTx, userId: number) {
 
 export function searchUsers (db: DbOrTx, q: string | undefined, limit: number, offset: number) {
   const where = q === undefined ? undefined : or(like(users.phone, `%${q}%`), like(users.name, `%${q}%`))
-  const rows = db.select({ id: users.id, phone: users.phone, name: users.name, active: users.active, mustChangePassword: users.mustChangePassword, createdAt: users.createdAt })
+  const rows = db.select({
+    id: users.id, phone: users.phone, name: users.name, active: users.active, mustChangePassword: users.mustChangePassword,
+    createdAt: users.createdAt
+  })
     .from(users).where(where).orderBy(asc(users.id)).limit(limit).offset(offset).all()
   const total = db.select({ n: sql<number>`count(*)` }).from(users).where(where).get()?.n ?? 0
   return { rows, total }

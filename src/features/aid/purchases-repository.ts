@@ -249,7 +249,10 @@ export function buildingNames (db: DbOrTx, ids: number[] | null): Array<{ id: nu
 }
 
 export function findEnterprise (db: DbOrTx, id: number) {
-  return db.select({ id: enterprises.id, name: enterprises.name, status: enterprises.status, buildingId: enterprises.buildingId, liaisonUserId: enterprises.liaisonUserId })
+  return db.select({
+    id: enterprises.id, name: enterprises.name, status: enterprises.status, buildingId: enterprises.buildingId,
+    liaisonUserId: enterprises.liaisonUserId
+  })
     .from(enterprises).where(eq(enterprises.id, id)).get()
 }
 

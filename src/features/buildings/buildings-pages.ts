@@ -25,7 +25,10 @@ function formValues (b: BuildingRow): Record<string, unknown> {
 
 /** Checkboxes come back as "on" or not at all; the template wants true/false. */
 function checkboxValues (body: Body): Record<string, unknown> {
-  return { ...body, isModel: body.isModel !== undefined, hasWorkerCongress: body.hasWorkerCongress !== undefined, hasAffairsDisclosure: body.hasAffairsDisclosure !== undefined }
+  return {
+    ...body, isModel: body.isModel !== undefined, hasWorkerCongress: body.hasWorkerCongress !== undefined,
+    hasAffairsDisclosure: body.hasAffairsDisclosure !== undefined
+  }
 }
 
 export default async function buildingsPages (app: FastifyInstance, { service }: { service: BuildingsService }): Promise<void> {

@@ -154,7 +154,9 @@ export function createBuildingsService (db: Db, clock: Clock) {
       // Congress and disclosure come from the records, not the building's flags: a congress
       // session decided something, or a disclosure was published, in the last 12 months.
       const facts = governanceFacts(db, addMonths(clock.today(), -12))
-      const rows = cityCoverage().map((r) => ({ ...r, hasWorkerCongress: facts.get(r.id)?.congress === true, hasAffairsDisclosure: facts.get(r.id)?.disclosure === true }))
+      const rows = cityCoverage().map((r) => ({
+        ...r, hasWorkerCongress: facts.get(r.id)?.congress === true, hasAffairsDisclosure: facts.get(r.id)?.disclosure === true
+      }))
       const sum = (f: (r: repo.BuildingCoverage) => number): number => rows.reduce((s, r) => s + f(r), 0)
       return {
         rows,

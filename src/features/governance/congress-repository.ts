@@ -70,14 +70,19 @@ export function findRepresentative (db: DbOrTx, congressId: number, id: number):
 
 export function seatOf (db: DbOrTx, congressId: number, membershipId: number): RepresentativeRow | undefined {
   return db.select().from(congressRepresentatives)
-    .where(and(eq(congressRepresentatives.congressId, congressId), eq(congressRepresentatives.membershipId, membershipId), isNull(congressRepresentatives.removedAt))).get()
+    .where(and(
+      eq(congressRepresentatives.congressId, congressId), eq(congressRepresentatives.membershipId, membershipId),
+      isNull(congressRepresentatives.removedAt)
+    )).get()
 }
 
 /** The seat a user holds in a congress now, through their membership. */
 export function seatOfUser (db: DbOrTx, congressId: number, userId: number): RepresentativeRow | undefined {
   return db.select({ r: congressRepresentatives }).from(congressRepresentatives)
     .innerJoin(memberships, eq(memberships.id, congressRepresentatives.membershipId))
-    .where(and(eq(congressRepresentatives.congressId, congressId), eq(memberships.userId, userId), isNull(congressRepresentatives.removedAt))).get()?.r
+    .where(and(
+      eq(congressRepresentatives.congressId, congressId), eq(memberships.userId, userId), isNull(congressRepresentatives.removedAt)
+    )).get()?.r
 }
 
 export function removeRepresentative (db: DbOrTx, id: number, by: number, at: string): boolean {
@@ -94,7 +99,9 @@ export function representatives (db: DbOrTx, congressId: number, includeRemoved 
   }).from(congressRepresentatives)
     .innerJoin(memberships, eq(memberships.id, congressRepresentatives.membershipId))
     .innerJoin(enterprises, eq(enterprises.id, congressRepresentatives.enterpriseId))
-    .where(includeRemoved ? eq(congressRepresentatives.congressId, congressId) : and(eq(congressRepresentatives.congressId, congressId), isNull(congressRepresentatives.removedAt)))
+    .where(includeRemoved
+      ? eq(congressRepresentatives.congressId, congressId)
+      : and(eq(congressRepresentatives.congressId, congressId), isNull(congressRepresentatives.removedAt)))
     .orderBy(asc(congressRepresentatives.category), asc(enterprises.name), asc(memberships.name)).all()
 }
 

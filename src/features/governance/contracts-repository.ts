@@ -12,7 +12,10 @@ export type ContractRow = typeof collectiveContracts.$inferSelect
 export type DisclosureRow = typeof disclosures.$inferSelect
 
 export function findEnterprise (db: DbOrTx, id: number) {
-  return db.select({ id: enterprises.id, name: enterprises.name, buildingId: enterprises.buildingId, status: enterprises.status, liaisonUserId: enterprises.liaisonUserId })
+  return db.select({
+    id: enterprises.id, name: enterprises.name, buildingId: enterprises.buildingId, status: enterprises.status,
+    liaisonUserId: enterprises.liaisonUserId
+  })
     .from(enterprises).where(eq(enterprises.id, id)).get()
 }
 

@@ -35,7 +35,9 @@ export async function seedMemberships (ctx: SeedContext): Promise<void> {
 
   // The 61 enrolled enterprises the buildings step names; otherwise those in the database.
   const named = Array.isArray(ctx.facts.enrolledEnterpriseIds) ? (ctx.facts.enrolledEnterpriseIds as number[]) : []
-  const rows: EnterpriseFact[] = db.select({ id: enterprises.id, liaisonUserId: enterprises.liaisonUserId, buildingId: enterprises.buildingId }).from(enterprises)
+  const rows: EnterpriseFact[] = db.select({
+    id: enterprises.id, liaisonUserId: enterprises.liaisonUserId, buildingId: enterprises.buildingId
+  }).from(enterprises)
     .where(named.length > 0 ? and(inArray(enterprises.id, named), eq(enterprises.status, 'enrolled')) : eq(enterprises.status, 'enrolled'))
     .orderBy(enterprises.id).limit(61).all()
   if (rows.length === 0) { ctx.log('memberships: no enrolled enterprise to seed members for; skipped'); return }

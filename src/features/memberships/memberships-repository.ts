@@ -50,7 +50,9 @@ export function manageableEnterprises (db: DbOrTx, liaisonOf: number[], building
   if (buildingIds === null) conds.push(sql`1 = 1`)
   else if (buildingIds.length > 0) conds.push(inArray(enterprises.buildingId, buildingIds))
   if (conds.length === 0) return []
-  return db.select({ id: enterprises.id, name: enterprises.name, status: enterprises.status, buildingId: enterprises.buildingId, buildingName: buildings.name })
+  return db.select({
+    id: enterprises.id, name: enterprises.name, status: enterprises.status, buildingId: enterprises.buildingId, buildingName: buildings.name
+  })
     .from(enterprises).innerJoin(buildings, eq(buildings.id, enterprises.buildingId))
     .where(and(or(...conds), inArray(enterprises.status, ['enrolled', 'withdrawn'])))
     .orderBy(asc(buildings.name), asc(enterprises.name)).all()
@@ -70,7 +72,10 @@ const withPlace = {
 export type MembershipView = MembershipRow & { enterpriseName: string, enterpriseStatus: string, buildingId: number, buildingName: string, federationName: string | null, liaisonUserId: number }
 
 function flatten (r: { m: MembershipRow, enterpriseName: string, enterpriseStatus: string, buildingId: number, buildingName: string, federationName: string | null, liaisonUserId: number }): MembershipView {
-  return { ...r.m, enterpriseName: r.enterpriseName, enterpriseStatus: r.enterpriseStatus, buildingId: r.buildingId, buildingName: r.buildingName, federationName: r.federationName, liaisonUserId: r.liaisonUserId }
+  return {
+    ...r.m, enterpriseName: r.enterpriseName, enterpriseStatus: r.enterpriseStatus, buildingId: r.buildingId, buildingName: r.buildingName,
+    federationName: r.federationName, liaisonUserId: r.liaisonUserId
+  }
 }
 
 function selectView (db: DbOrTx) {
@@ -251,7 +256,9 @@ export function userName (db: DbOrTx, id: number | null): string | undefined {
 export function openHashes (db: DbOrTx, hashes: string[]): Set<string> {
   const out = new Set<string>()
   for (let i = 0; i < hashes.length; i += 500) {
-    for (const r of db.select({ h: memberships.idHash }).from(memberships).where(and(inArray(memberships.idHash, hashes.slice(i, i + 500)), OPEN)).all()) out.add(r.h)
+    for (const r of db.select({ h: memberships.idHash }).from(memberships).where(and(
+      inArray(memberships.idHash, hashes.slice(i, i + 500)), OPEN
+    )).all()) out.add(r.h)
   }
   return out
 }
@@ -276,7 +283,10 @@ function selectTransfers (db: DbOrTx) {
 }
 
 type TransferJoin = { t: TransferRow, toName: string, toBuildingId: number, toBuildingName: string, toLiaisonUserId: number, toStatus: string, fromName: string, memberName: string, memberNo: string | null, memberUserId: number | null }
-const flatTransfer = (r: TransferJoin): TransferView => ({ ...r.t, toName: r.toName, toBuildingId: r.toBuildingId, toBuildingName: r.toBuildingName, toLiaisonUserId: r.toLiaisonUserId, toStatus: r.toStatus, fromName: r.fromName, memberName: r.memberName, memberNo: r.memberNo, memberUserId: r.memberUserId })
+const flatTransfer = (r: TransferJoin): TransferView => ({
+  ...r.t, toName: r.toName, toBuildingId: r.toBuildingId, toBuildingName: r.toBuildingName, toLiaisonUserId: r.toLiaisonUserId,
+  toStatus: r.toStatus, fromName: r.fromName, memberName: r.memberName, memberNo: r.memberNo, memberUserId: r.memberUserId
+})
 
 export function findTransfer (db: DbOrTx, id: number): TransferView | undefined {
   const r = selectTransfers(db).where(eq(membershipTransfers.id, id)).get()

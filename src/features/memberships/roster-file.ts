@@ -165,7 +165,9 @@ const unreadableAs = (): never => { throw badRequest({ file: 'memberships.import
 function judge (text: string): { header: boolean, score: number, sample: string } {
   let rows: string[][]
   try {
-    rows = parseCsv(text.slice(0, 64 * 1024), { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, to: 201 }) as string[][]
+    rows = parseCsv(
+      text.slice(0, 64 * 1024), { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, to: 201 }
+    ) as string[][]
   } catch {
     return { header: false, score: 0, sample: '' }
   }

@@ -110,4 +110,3 @@ export const residentId = (today: () => string) =>
 /** A ticked checkbox on a form ("on", "1", "true") or true in JSON. */
 export const consent = () =>
   z.union([z.literal(true), z.literal('on'), z.literal('1'), z.literal('true')], { error: 'v.consent' })
-

@@ -45,7 +45,11 @@ const MAX_CELL_SLOTS = 16 * MiB
 const XLSX_READ = { sharedStrings: 'emit', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' } as const
 
 /** What ExcelJS's WorkbookReader keeps, untyped: the workbook, its relationships, the shared strings. */
-interface ReaderState { model?: { sheets?: Array<{ rId?: unknown }> }, workbookRels?: Array<{ Id?: unknown, Target?: unknown }>, sharedStrings?: unknown[] }
+interface ReaderState {
+  model?: { sheets?: Array<{ rId?: unknown }> }
+  workbookRels?: Array<{ Id?: unknown, Target?: unknown }>
+  sharedStrings?: unknown[]
+}
 /** What WorkbookReader.parse() yields: a shared string (with sharedStrings: 'emit') or a sheet. */
 type ReaderItem = { eventType?: undefined, index: number, text: unknown } | { eventType: 'worksheet', value: ExcelJS.stream.xlsx.WorksheetReader } | { eventType: 'hyperlinks' }
 

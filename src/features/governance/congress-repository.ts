@@ -41,7 +41,16 @@ export function buildingMembers (db: DbOrTx, buildingId: number): number {
     where e.building_id = ${buildingId} and e.status = 'enrolled' and m.status = 'active'`)?.n ?? 0
 }
 
-export interface MemberFacts { id: number, userId: number | null, name: string, status: string, enterpriseId: number, enterpriseName: string, enterpriseStatus: string, buildingId: number }
+export interface MemberFacts {
+  id: number
+  userId: number | null
+  name: string
+  status: string
+  enterpriseId: number
+  enterpriseName: string
+  enterpriseStatus: string
+  buildingId: number
+}
 
 export function memberFacts (db: DbOrTx, membershipId: number): MemberFacts | undefined {
   return db.select({
@@ -90,7 +99,15 @@ export function removeRepresentative (db: DbOrTx, id: number, by: number, at: st
     .where(and(eq(congressRepresentatives.id, id), isNull(congressRepresentatives.removedAt))).run().changes === 1
 }
 
-export interface RepresentativeView { id: number, membershipId: number, name: string, category: RepresentativeCategory, enterpriseId: number, enterpriseName: string, removedAt: string | null }
+export interface RepresentativeView {
+  id: number
+  membershipId: number
+  name: string
+  category: RepresentativeCategory
+  enterpriseId: number
+  enterpriseName: string
+  removedAt: string | null
+}
 
 export function representatives (db: DbOrTx, congressId: number, includeRemoved = false): RepresentativeView[] {
   return db.select({

@@ -15,7 +15,15 @@ const OPEN = sql`${memberships.status} in ('applied', 'active')`
 
 // ---- enterprises and buildings (read only: owned by the buildings feature) ----
 
-export interface EnterpriseFacts { id: number, name: string, status: string, buildingId: number, buildingName: string, liaisonUserId: number, headcount: number }
+export interface EnterpriseFacts {
+  id: number
+  name: string
+  status: string
+  buildingId: number
+  buildingName: string
+  liaisonUserId: number
+  headcount: number
+}
 
 export function findEnterprise (db: DbOrTx, id: number): EnterpriseFacts | undefined {
   return db.select({

@@ -19,7 +19,8 @@ const coverageRow = (b: BuildingCoverage) => ({ ...b, percent: percent(b.enterpr
 function formValues (b: BuildingRow): Record<string, unknown> {
   return {
     name: b.name, district: b.district, address: b.address, federationName: b.federationName ?? '', foundedOn: b.foundedOn ?? '',
-    enterprisesTotal: b.enterprisesTotal, isModel: b.isModel, hasWorkerCongress: b.hasWorkerCongress, hasAffairsDisclosure: b.hasAffairsDisclosure
+    enterprisesTotal: b.enterprisesTotal, isModel: b.isModel, hasWorkerCongress: b.hasWorkerCongress,
+    hasAffairsDisclosure: b.hasAffairsDisclosure
   }
 }
 

@@ -3,7 +3,8 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/index.js'
 import {
-  bargainingMeetings, bargainingNegotiators, bargainingProposals, bargainingRounds, charterVersions, collectiveContracts, disclosures, enterprises
+  bargainingMeetings, bargainingNegotiators, bargainingProposals, bargainingRounds, charterVersions, collectiveContracts, disclosures,
+  enterprises
 } from '../../db/schema/index.js'
 import type { ContractStage } from '../../domain/collective-contract.js'
 

@@ -87,7 +87,8 @@ export async function seedMemberships (ctx: SeedContext): Promise<void> {
       const decidedAt = joinedOn + 'T03:00:00.000Z'
       return {
         ...base(newId(), name, ent.id, mobile), userId, status: 'active', memberNo: formatMemberNo(joinedOn.slice(0, 4), seq), joinedOn,
-        consentAt: appliedAt, appliedAt, appliedBy: userId ?? ent.liaisonUserId, decidedAt, decidedBy: ent.liaisonUserId, createdAt: appliedAt, updatedAt: decidedAt
+        consentAt: appliedAt, appliedAt, appliedBy: userId ?? ent.liaisonUserId, decidedAt, decidedBy: ent.liaisonUserId, createdAt: appliedAt,
+        updatedAt: decidedAt
       }
     }
 

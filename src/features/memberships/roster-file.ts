@@ -8,7 +8,10 @@ import { readFirstSheet, XlsxReadError, type SheetCell } from '../../lib/xlsx-re
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024
 export const MAX_IMPORT_ROWS = 50_000
-/** A CSV line with more fields than this is refused: a roster has three columns, and 10 MB of commas would otherwise be ~10 million fields in memory. */
+/**
+ * A CSV line with more fields than this is refused: a roster has three columns, and 10 MB of commas would otherwise
+ * be ~10 million fields in memory.
+ */
 export const MAX_CSV_COLUMNS = 64
 
 /** How a CSV without a byte order mark is read: decided by its content, or as the uploader chose. */

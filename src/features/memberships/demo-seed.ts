@@ -82,13 +82,15 @@ export async function seedMemberships (ctx: SeedContext): Promise<void> {
       return tx.insert(users).values({ phone, name, passwordHash, createdAt: at, updatedAt: at }).returning({ id: users.id }).get().id
     }
     const inserts: NewMembership[] = []
-    const active = (joinedOn: string, seq: number, ent: EnterpriseFact, userId: number | null, name: string, mobile: string): NewMembership => {
+    const active = (
+      joinedOn: string, seq: number, ent: EnterpriseFact, userId: number | null, name: string, mobile: string
+    ): NewMembership => {
       const appliedAt = addDays(joinedOn, -2) + 'T02:00:00.000Z'
       const decidedAt = joinedOn + 'T03:00:00.000Z'
       return {
         ...base(newId(), name, ent.id, mobile), userId, status: 'active', memberNo: formatMemberNo(joinedOn.slice(0, 4), seq), joinedOn,
-        consentAt: appliedAt, appliedAt, appliedBy: userId ?? ent.liaisonUserId, decidedAt, decidedBy: ent.liaisonUserId, createdAt: appliedAt,
-        updatedAt: decidedAt
+        consentAt: appliedAt, appliedAt, appliedBy: userId ?? ent.liaisonUserId, decidedAt, decidedBy: ent.liaisonUserId,
+        createdAt: appliedAt, updatedAt: decidedAt
       }
     }
 

@@ -125,7 +125,8 @@ function readCsv (text: string): string[][] {
   }
 }
 
-const hasUtf16Bom = (data: Buffer): boolean => data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))
+const hasUtf16Bom = (data: Buffer): boolean =>
+  data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))
 
 const decode = (label: string, data: Buffer): string | null => {
   try { return new TextDecoder(label, { fatal: true }).decode(data) } catch { return null }

@@ -110,7 +110,7 @@ function compileServer (): string {
   // Type errors elsewhere in a tree under construction still emit JavaScript; only a missing
   // entry point stops the run.
   if (!existsSync(entry)) throw new Error(`compiling failed:\n${r.stdout}${r.stderr}`)
-  if (r.status !== 0) process.stderr.write(`  (tsc reported type errors; the emitted JavaScript is used)\n`)
+  if (r.status !== 0) process.stderr.write('  (tsc reported type errors; the emitted JavaScript is used)\n')
   return entry
 }
 
@@ -120,7 +120,9 @@ export function startFlags (): string[] {
   return pkg.scripts.start.split(/\s+/).filter((w) => w.startsWith('--'))
 }
 
-async function startServer (dbPath: string, opts: { cpuProf: boolean, entry: string | null, nodeOptions: string[], floorPageBytes?: number }): Promise<Server> {
+async function startServer (
+  dbPath: string, opts: { cpuProf: boolean, entry: string | null, nodeOptions: string[], floorPageBytes?: number }
+): Promise<Server> {
   const port = await freePort()
   const args: string[] = [...startFlags(), ...opts.nodeOptions, ...(opts.entry === null ? ['--import', 'tsx'] : [])]
   if (opts.cpuProf) args.push('--cpu-prof', `--cpu-prof-dir=${join(DATA_DIR, 'profiles')}`)
@@ -375,7 +377,9 @@ async function homePageBytes (baseUrl: string, meta: BenchMeta): Promise<number>
 }
 
 /** One load of a scenario, as a result row. */
-async function measure (baseUrl: string, pid: number, sc: Scenario, opts: { seconds: number, warmup: number, connections: number }): Promise<ScenarioResult> {
+async function measure (
+  baseUrl: string, pid: number, sc: Scenario, opts: { seconds: number, warmup: number, connections: number }
+): Promise<ScenarioResult> {
   if (opts.warmup > 0) {
     await load(baseUrl, sc, opts.warmup, opts.connections)
     await drain(baseUrl)
@@ -731,7 +735,9 @@ function printTable (r: RunResult): void {
 }
 
 /** City vs small: page by page, how much faster the small database is. */
-export function compare (city: RunResult, small: RunResult): Array<{ name: string, cityRps: number, smallRps: number, smallFaster: number, met: boolean }> {
+export function compare (
+  city: RunResult, small: RunResult
+): Array<{ name: string, cityRps: number, smallRps: number, smallFaster: number, met: boolean }> {
   const out = []
   for (const c of city.scenarios) {
     const s = small.scenarios.find((x) => x.name === c.name)

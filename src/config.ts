@@ -189,7 +189,8 @@ function smsProviderSettings (e: z.infer<typeof envSchema>, provider: Config['sm
     if (e.TENCENT_SMS_TEMPLATE_NOTICE === undefined) warnings.push('TENCENT_SMS_TEMPLATE_NOTICE is not set: notices are not sent by SMS')
     return {
       smsTencent: {
-        secretId: e.TENCENT_SMS_SECRET_ID!, secretKey: e.TENCENT_SMS_SECRET_KEY!, sdkAppId: e.TENCENT_SMS_SDK_APP_ID!, signName: e.TENCENT_SMS_SIGN_NAME!,
+        secretId: e.TENCENT_SMS_SECRET_ID!, secretKey: e.TENCENT_SMS_SECRET_KEY!, sdkAppId: e.TENCENT_SMS_SDK_APP_ID!,
+        signName: e.TENCENT_SMS_SIGN_NAME!,
         region: e.TENCENT_SMS_REGION, templates: { verification_code: e.TENCENT_SMS_TEMPLATE_CODE!, notice: e.TENCENT_SMS_TEMPLATE_NOTICE }
       }
     }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 // The project root holds package.json, templates/, migrations/ and public/. The code runs
@@ -18,4 +18,3 @@ export const projectRoot = findRoot(dirname(fileURLToPath(import.meta.url)))
 export const templatesDir = join(projectRoot, 'templates')
 export const migrationsDir = join(projectRoot, 'migrations')
 export const publicDir = join(projectRoot, 'public')
-export const fromRoot = (p: string): string => resolve(projectRoot, p)

@@ -68,7 +68,9 @@ t.test('other variables are validated', async (t) => {
 })
 
 /** Runs the real server entry point; resolves with its exit and output, killing it after `ms`. */
-function runServer (env: NodeJS.ProcessEnv, ms: number, onStdout?: (chunk: string, kill: () => void) => void): Promise<{ code: number | null, signal: string | null, stdout: string, stderr: string, timedOut: boolean }> {
+function runServer (
+  env: NodeJS.ProcessEnv, ms: number, onStdout?: (chunk: string, kill: () => void) => void
+): Promise<{ code: number | null, signal: string | null, stdout: string, stderr: string, timedOut: boolean }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       cwd: projectRoot, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe']

@@ -39,7 +39,9 @@ export function testConfig (overrides: Partial<Config> = {}): Config {
   }
 }
 
-export async function build (t: Test, opts: { clock?: TestClock, config?: Partial<Config> } = {}): Promise<FastifyInstance & { testClock: TestClock }> {
+export async function build (
+  t: Test, opts: { clock?: TestClock, config?: Partial<Config> } = {}
+): Promise<FastifyInstance & { testClock: TestClock }> {
   const clock = opts.clock ?? testClock()
   const config = testConfig(opts.config)
   const app = await buildApp(config, { clock })

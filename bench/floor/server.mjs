@@ -22,7 +22,7 @@ if (secret === undefined || env.DATABASE_PATH === undefined) throw new Error('JW
 // One line per request, as the portal logs (src/plugins/request-log.ts).
 class OneLine extends LogController {
   incomingRequest () {}
-  requestCompleted (error, req, reply) {
+  requestCompleted (_error, req, reply) {
     reply.log.info({ method: req.method, url: req.url.split('?', 1)[0], statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request')
   }
 }

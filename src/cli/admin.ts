@@ -97,7 +97,9 @@ export async function runAdmin (
       }
       case 'reset-password': {
         const user = userByPhone(args.phone)
-        const chosen = args.password === undefined ? undefined : parseInput(z.object({ password: password() }), { password: args.password }).password
+        const chosen = args.password === undefined
+          ? undefined
+          : parseInput(z.object({ password: password() }), { password: args.password }).password
         const temporary = await service.resetPassword('cli', user.id, chosen)
         out(`password of user ${user.id} (${user.phone}) reset; it must be changed at next sign-in.`)
         if (chosen === undefined) out(`temporary password: ${temporary}`)

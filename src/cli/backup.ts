@@ -23,7 +23,9 @@ export interface BackupResult { file: string, pages: number, bytes: number, ms: 
  * Copies the open database at `sourcePath` to `target` (atomically: a temporary file is renamed
  * into place after PRAGMA integrity_check answers ok on the copy).
  */
-export async function backupDatabase (sourcePath: string, target: string, onProgress?: (copied: number, total: number) => void): Promise<BackupResult> {
+export async function backupDatabase (
+  sourcePath: string, target: string, onProgress?: (copied: number, total: number) => void
+): Promise<BackupResult> {
   const started = Date.now()
   const file = resolve(target)
   mkdirSync(dirname(file), { recursive: true })

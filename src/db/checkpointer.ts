@@ -55,7 +55,10 @@ parentPort.on('message', (m) => {
 
 export function startCheckpointer (path: string, opts: { busyMs?: number, idleMs?: number, onResult?: (r: CheckpointResult) => void, onError?: (message: string) => void } = {}): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3')
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver, busyMs: opts.busyMs ?? 10, idleMs: opts.idleMs ?? 500, report: opts.onResult !== undefined } })
+  const worker = new Worker(
+    WORKER_SOURCE,
+    { eval: true, workerData: { path, driver, busyMs: opts.busyMs ?? 10, idleMs: opts.idleMs ?? 500, report: opts.onResult !== undefined } }
+  )
   // Results are sent only to a caller that asked (tests): the request thread is not woken 100 times a second.
   worker.on('message', (m: { result?: CheckpointResult, error?: string }) => {
     if (m.error !== undefined) opts.onError?.(m.error)

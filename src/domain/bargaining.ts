@@ -4,8 +4,6 @@ import { addDays } from './dates.js'
 
 export const BARGAINING_TOPICS = ['pay', 'hours', 'rest', 'welfare', 'training', 'safety', 'women'] as const
 export type BargainingTopic = typeof BARGAINING_TOPICS[number]
-/** Topics of a special contract rather than the general one (劳动安全卫生, 女职工权益保护). */
-export const SPECIAL_TOPICS: readonly BargainingTopic[] = ['safety', 'women']
 export const SIDES = ['workers', 'employers'] as const
 export type Side = typeof SIDES[number]
 

@@ -6,7 +6,6 @@ export type RepresentativeCategory = typeof REPRESENTATIVE_CATEGORIES[number]
 export const CONGRESS_FORMS = ['representatives', 'assembly'] as const
 /** A congress of elected representatives, or (small buildings) an all-member assembly. */
 export type CongressForm = typeof CONGRESS_FORMS[number]
-export const CONGRESS_TERMS = [3, 5] as const
 export const MOTION_KINDS = ['collective_contract', 'resolution', 'report'] as const
 export type MotionKind = typeof MOTION_KINDS[number]
 export const VOTES = ['yes', 'no', 'abstain'] as const

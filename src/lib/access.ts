@@ -31,12 +31,6 @@ export function canActForBuilding (actor: Actor, buildingId: number): boolean {
   return actor.isAdmin || (actor.isStaff && actor.staffBuildingIds.includes(buildingId))
 }
 
-export function requireBuildingStaff (actor: Actor | null | undefined, buildingId: number): Actor {
-  const a = requireActor(actor)
-  if (!canActForBuilding(a, buildingId)) throw forbidden()
-  return a
-}
-
 /** Staff (of any building) or admin. */
 export function requireStaffOrAdmin (actor: Actor | null | undefined): Actor {
   const a = requireActor(actor)

@@ -48,7 +48,9 @@ export function withIdempotency<T> (
       return { statusCode: found.statusCode, body: JSON.parse(found.response) as T, replayed: true }
     }
     const answer = fn(tx)
-    insertKeyQuery(tx).run({ userId, scope, key, requestHash, statusCode: answer.statusCode, response: JSON.stringify(answer.body), createdAt: at })
+    insertKeyQuery(tx).run({
+      userId, scope, key, requestHash, statusCode: answer.statusCode, response: JSON.stringify(answer.body), createdAt: at
+    })
     return { ...answer, replayed: false }
   }, { behavior: 'immediate' })
 }

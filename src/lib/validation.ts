@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { AppError, type FieldErrors } from './errors.js'
 import { hasMessage } from '../i18n/index.js'
-import { isFen, MAX_FEN, parseYuanToFen } from '../domain/money.js'
+import { isFen, parseYuanToFen } from '../domain/money.js'
 import { isRealDate } from '../domain/dates.js'
 import { normaliseMobile, normaliseResidentId, normaliseUscc, residentIdProblem, usccProblem } from '../domain/identity.js'
 
@@ -82,9 +82,6 @@ export const yuan = () =>
 
 export const calendarDate = () => z.string({ error: 'v.date' }).trim().refine(isRealDate, 'v.date')
 
-export const positiveInt = (max = 1_000_000) =>
-  z.coerce.number({ error: 'v.positiveInt' }).int('v.positiveInt').min(1, 'v.positiveInt').max(max, 'v.tooBig')
-
 /** An id in a path or query: a positive integer. */
 export const idParam = z.object({ id: z.coerce.number().int().positive() })
 
@@ -113,5 +110,3 @@ export const residentId = (today: () => string) =>
 /** A ticked checkbox on a form ("on", "1", "true") or true in JSON. */
 export const consent = () =>
   z.union([z.literal(true), z.literal('on'), z.literal('1'), z.literal('true')], { error: 'v.consent' })
-
-export { MAX_FEN }

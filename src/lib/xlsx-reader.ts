@@ -45,7 +45,11 @@ const MAX_CELL_SLOTS = 16 * MiB
 const XLSX_READ = { sharedStrings: 'emit', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' } as const
 
 /** What ExcelJS's WorkbookReader keeps, untyped: the workbook, its relationships, the shared strings. */
-interface ReaderState { model?: { sheets?: Array<{ rId?: unknown }> }, workbookRels?: Array<{ Id?: unknown, Target?: unknown }>, sharedStrings?: unknown[] }
+interface ReaderState {
+  model?: { sheets?: Array<{ rId?: unknown }> }
+  workbookRels?: Array<{ Id?: unknown, Target?: unknown }>
+  sharedStrings?: unknown[]
+}
 /** What WorkbookReader.parse() yields: a shared string (with sharedStrings: 'emit') or a sheet. */
 type ReaderItem = { eventType?: undefined, index: number, text: unknown } | { eventType: 'worksheet', value: ExcelJS.stream.xlsx.WorksheetReader } | { eventType: 'hyperlinks' }
 
@@ -58,10 +62,13 @@ export async function readFirstSheet (data: Buffer, opts: SheetOptions): Promise
     // Without these there is no sheet (as ExcelJS's whole-file reader found too).
     if (rels === undefined || book === undefined) throw new XlsxReadError('noSheet')
     if (rels.size > PART_LIMIT.rels || book.size > PART_LIMIT.workbook) throw unreadable()
-    const head: StreamPart[] = [{ part: rels, limit: PART_LIMIT.rels, guard: false }, { part: book, limit: PART_LIMIT.workbook, guard: false }]
+    const head: StreamPart[] = [{ part: rels, limit: PART_LIMIT.rels, guard: false }, {
+      part: book, limit: PART_LIMIT.workbook, guard: false
+    }]
 
     // First the workbook alone, to know which part is its first sheet (the first in tab order).
     const sheet = await withReader(data, head, async (reader) => {
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars -- reading the stream through is the point
       for await (const _ of reader) { /* the head has no sheets */ }
       const { model, workbookRels } = reader as unknown as ReaderState
       for (const s of model?.sheets ?? []) {
@@ -181,7 +188,9 @@ function cellValue (cell: ExcelJS.Cell): SheetCell {
 }
 
 /** Runs ExcelJS's streaming reader over a zip of `parts`, then closes the stream. */
-async function withReader<T> (data: Buffer, parts: StreamPart[], use: (reader: ExcelJS.stream.xlsx.WorkbookReader) => Promise<T>): Promise<T> {
+async function withReader<T> (
+  data: Buffer, parts: StreamPart[], use: (reader: ExcelJS.stream.xlsx.WorkbookReader) => Promise<T>
+): Promise<T> {
   let fail: (err: unknown) => void = () => {}
   const failed = new Promise<never>((_resolve, reject) => { fail = reject })
   failed.catch(() => { /* raced below, or never */ })
@@ -194,4 +203,3 @@ async function withReader<T> (data: Buffer, parts: StreamPart[], use: (reader: E
     input.destroy()
   }
 }
-

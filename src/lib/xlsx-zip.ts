@@ -141,4 +141,3 @@ function localHeader (name: string, size: number): Buffer {
   header.writeUInt16LE(nameBytes.length, 26)
   return Buffer.concat([header, nameBytes])
 }
-

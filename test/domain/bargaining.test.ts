@@ -18,5 +18,7 @@ t.test('negotiators: 3–10 each side, equal, one chief each', async (t) => {
   t.same(s(11, 1, 11, 1), ['SIDE_TOO_LARGE:workers', 'SIDE_TOO_LARGE:employers'])
   t.same(s(5, 1, 4, 1), ['SIDES_UNEQUAL'])
   t.same(s(5, 0, 5, 2), ['CHIEF_MISSING:workers', 'TWO_CHIEFS:employers'])
-  fc.assert(fc.property(fc.integer({ min: 3, max: 10 }), (n) => negotiatorProblems({ workers: { n, chiefs: 1 }, employers: { n, chiefs: 1 } }).length === 0))
+  fc.assert(fc.property(
+    fc.integer({ min: 3, max: 10 }), (n) => negotiatorProblems({ workers: { n, chiefs: 1 }, employers: { n, chiefs: 1 } }).length === 0
+  ))
 })

@@ -34,13 +34,18 @@ t.test("DOMAIN.md's worked examples", async (t) => {
 })
 
 t.test('base = total − insurance − excluded; the contract quote shape', async (t) => {
-  const r = computeReimbursement({ totalCostFen: 5_000_000, insurancePaidFen: 3_000_000, excludedFen: 800_000, shares: 1, paidThisYearFen: 0 }, plan)
+  const r = computeReimbursement(
+    { totalCostFen: 5_000_000, insurancePaidFen: 3_000_000, excludedFen: 800_000, shares: 1, paidThisYearFen: 0 }, plan
+  )
   t.equal(r.baseFen, 1_200_000)
   t.equal(r.payableFen, 150000)
   const q = quoteShape(r)
   t.same(Object.keys(q).sort(), ['annualRemainingFen', 'baseFen', 'grossFen', 'limitedBy', 'lines', 'payableFen'])
   t.same(Object.keys(q.lines[0]).sort(), ['amountFen', 'fromFen', 'portionFen', 'rateBp', 'toFen'])
-  t.throws(() => computeReimbursement({ totalCostFen: 100, insurancePaidFen: 60, excludedFen: 41, shares: 1, paidThisYearFen: 0 }, plan), RangeError)
+  t.throws(
+    () => computeReimbursement({ totalCostFen: 100, insurancePaidFen: 60, excludedFen: 41, shares: 1, paidThisYearFen: 0 }, plan),
+    RangeError
+  )
 })
 
 t.test('rounded down once, on the exact sum', async (t) => {
@@ -98,7 +103,9 @@ t.test('property: never decreasing as the base grows', async (t) => {
 })
 
 t.test('property: zero below the first paid tier', async (t) => {
-  fc.assert(fc.property(fc.integer({ min: 0, max: 50000 }), paid, shares, (b, p, s) => onBase(b, p, s).payableFen === 0 && onBase(b, p, s).grossFen === 0))
+  fc.assert(fc.property(
+    fc.integer({ min: 0, max: 50000 }), paid, shares, (b, p, s) => onBase(b, p, s).payableFen === 0 && onBase(b, p, s).grossFen === 0
+  ))
   t.equal(onBase(50000).payableFen, 0)
   t.ok(onBase(50010).payableFen > 0)
 })

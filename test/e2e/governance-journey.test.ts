@@ -137,6 +137,7 @@ t.test('from founding a congress to an effective collective contract', async (t)
   for (const m of voters) await ok(app, m.user, 'POST', `/api/v1/motions/${motionId}/vote`, { vote: 'yes' })
 
   await staff.goto(sessionUrl)
+  // eslint-disable-next-line no-void -- the dialog is accepted while the click that opened it is awaited
   staff.once('dialog', (d) => { void d.accept() })
   await staff.getByRole('button', { name: '结束表决' }).click()
   await staff.waitForURL(/#motion-\d+$/)

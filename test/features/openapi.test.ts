@@ -43,12 +43,6 @@ interface Operation {
 }
 type Doc = { openapi: string, paths: Record<string, Record<string, Operation>>, components: Record<string, Record<string, any>> }
 
-async function fetchDoc (app: Awaited<ReturnType<typeof build>>): Promise<Doc> {
-  const res = await app.inject({ method: 'GET', url: '/api/docs/openapi.json' })
-  if (res.statusCode !== 200) throw new Error(`openapi.json answered ${res.statusCode}`)
-  return JSON.parse(res.body) as Doc
-}
-
 t.test('GET /api/docs/openapi.json: an OpenAPI 3 document with every contract call, described', async (t) => {
   const app = await build(t)
   const res = await app.inject({ method: 'GET', url: '/api/docs/openapi.json' })

@@ -47,7 +47,9 @@ async function raceOneClaim (t: Test, calls: Call[], fx: Fixture, tag: string): 
   t.equal(view.body.history.filter((h: { action: string }) => h.action === 'claim.approve').length, 1, 'and audited once')
 }
 
-async function raceAnnualCap (t: Test, calls: Call[], fx: Fixture, tag: string, countApproved: () => { n: number, sum: number }): Promise<void> {
+async function raceAnnualCap (
+  t: Test, calls: Call[], fx: Fixture, tag: string, countApproved: () => { n: number, sum: number }
+): Promise<void> {
   const ids: number[] = []
   for (let k = 0; k < CAP_CLAIMS; k++) ids.push(await submit(calls[0], fx, 1, `RACE2-${tag}-${k}`, CAP_CLAIM))
   const answers = await Promise.all(ids.map((id, k) => calls[k % calls.length]('POST', `/api/v1/aid/claims/${id}/approve`, fx.staffIds[k % 2])))

@@ -59,6 +59,7 @@ export async function startServer (opts: StartOptions): Promise<ServerProcess> {
   child.stderr?.on('data', (d: Buffer) => { out += d.toString() })
   const exited = new Promise<number | null>((resolve) => { child.on('exit', (code) => { resolve(code) }) })
   let hasExited = false
+  // eslint-disable-next-line no-void -- deliberately floating: the loop below polls the flag
   void exited.then(() => { hasExited = true })
   const baseUrl = `http://127.0.0.1:${port}`
   const deadline = Date.now() + (opts.timeoutMs ?? 30_000)

@@ -7,7 +7,9 @@ import type { AuthLimits } from './auth-rate-limit.js'
 import { findUserById } from './accounts-repository.js'
 import { apiDoc, arr, date, fromZod, int, nullable, obj, oneOf, ref, str } from '../../plugins/openapi.js'
 
-export default async function accountsApi (app: FastifyInstance, { service, limits }: { service: AccountsService, limits: AuthLimits }): Promise<void> {
+export default async function accountsApi (
+  app: FastifyInstance, { service, limits }: { service: AccountsService, limits: AuthLimits }
+): Promise<void> {
   app.post('/api/v1/auth/register', {
     preHandler: limits.signUp,
     schema: apiDoc({
@@ -73,7 +75,10 @@ export default async function accountsApi (app: FastifyInstance, { service, limi
     const actor = app.requireSignedIn(req)
     const user = findUserById(app.db, actor.id)!
     const body: Record<string, unknown> = {
-      user: { ...service.publicUser(user), staffBuildingIds: actor.staffBuildingIds, mustChangePassword: actor.mustChangePassword, phoneVerified: user.phoneVerifiedAt !== null },
+      user: {
+        ...service.publicUser(user), staffBuildingIds: actor.staffBuildingIds, mustChangePassword: actor.mustChangePassword,
+        phoneVerified: user.phoneVerifiedAt !== null
+      },
       enterprises: []
     }
     for (const part of app.meParts) Object.assign(body, part(actor))

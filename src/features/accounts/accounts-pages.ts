@@ -40,7 +40,9 @@ function showForm (reply: FastifyReply, name: FormName, body: Body, err: unknown
   return reply.formError(err, template, data)
 }
 
-export default async function accountsPages (app: FastifyInstance, { service, limits }: { service: AccountsService, limits: AuthLimits }): Promise<void> {
+export default async function accountsPages (
+  app: FastifyInstance, { service, limits }: { service: AccountsService, limits: AuthLimits }
+): Promise<void> {
   const csrf = { preHandler: app.verifyCsrf }
 
   // The rate limit refuses before the handler runs: show its 429 on the form, like any other

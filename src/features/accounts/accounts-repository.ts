@@ -13,7 +13,9 @@ export function findUserByPhone (db: DbOrTx, phone: string): UserRow | undefined
   return db.select().from(users).where(eq(users.phone, phone)).get()
 }
 
-export function insertUser (db: DbOrTx, v: { phone: string, name: string, passwordHash: string, at: string, mustChangePassword?: boolean }): UserRow {
+export function insertUser (
+  db: DbOrTx, v: { phone: string, name: string, passwordHash: string, at: string, mustChangePassword?: boolean }
+): UserRow {
   return db.insert(users).values({
     phone: v.phone, name: v.name, passwordHash: v.passwordHash, mustChangePassword: v.mustChangePassword ?? false,
     createdAt: v.at, updatedAt: v.at
@@ -53,7 +55,8 @@ export function loadActorRow (db: DbOrTx, userId: number): ActorRow | undefined 
 /** Granted roles, staff scopes and whether the user is a liaison. */
 export function loadRoleFacts (db: DbOrTx, userId: number) {
   const grants = db.select({ role: roleGrants.role }).from(roleGrants).where(eq(roleGrants.userId, userId)).all().map((g) => g.role)
-  const scopes = db.select({ buildingId: staffScopes.buildingId }).from(staffScopes).where(eq(staffScopes.userId, userId)).all().map((s) => s.buildingId)
+  const scopes = db.select({ buildingId: staffScopes.buildingId }).from(staffScopes)
+    .where(eq(staffScopes.userId, userId)).all().map((s) => s.buildingId)
   const liaison = db.select({ one: sql<number>`1` }).from(enterprises)
     .where(and(eq(enterprises.liaisonUserId, userId), sql`${enterprises.status} <> 'withdrawn'`)).limit(1).get() !== undefined
   return { grants, scopes, liaison }
@@ -95,7 +98,10 @@ export function grantsOf (db: DbOrTx, userId: number) {
 
 export function searchUsers (db: DbOrTx, q: string | undefined, limit: number, offset: number) {
   const where = q === undefined ? undefined : or(like(users.phone, `%${q}%`), like(users.name, `%${q}%`))
-  const rows = db.select({ id: users.id, phone: users.phone, name: users.name, active: users.active, mustChangePassword: users.mustChangePassword, createdAt: users.createdAt })
+  const rows = db.select({
+    id: users.id, phone: users.phone, name: users.name, active: users.active, mustChangePassword: users.mustChangePassword,
+    createdAt: users.createdAt
+  })
     .from(users).where(where).orderBy(asc(users.id)).limit(limit).offset(offset).all()
   const total = db.select({ n: sql<number>`count(*)` }).from(users).where(where).get()?.n ?? 0
   return { rows, total }

@@ -153,7 +153,10 @@ export function createAccountsService (db: Db, clock: Clock) {
         const user = repo.findUserById(tx, userId)
         if (user === undefined) throw notFound()
         const at = clock.iso()
-        repo.updateUser(tx, userId, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, tokenVersion: user.tokenVersion + 1, updatedAt: at })
+        repo.updateUser(
+          tx, userId,
+          { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, tokenVersion: user.tokenVersion + 1, updatedAt: at }
+        )
         repo.revokeSessionsOf(tx, userId, at)
         writeAudit(tx, at, { actorUserId: actorId(by), action: 'user.reset_password', entityType: 'user', entityId: userId, note: by === 'cli' ? 'command line' : undefined })
       })

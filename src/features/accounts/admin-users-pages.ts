@@ -65,7 +65,10 @@ export default async function adminUsersPages (app: FastifyInstance, { service }
     const scoped = new Set(scopes.map((s) => s.buildingId))
     return {
       titleKey: 'accounts.admin.userTitle',
-      user: { id: user.id, phone: user.phone, name: user.name, active: user.active, mustChangePassword: user.mustChangePassword, createdAt: user.createdAt, lockedUntil: user.lockedUntil },
+      user: {
+        id: user.id, phone: user.phone, name: user.name, active: user.active, mustChangePassword: user.mustChangePassword,
+        createdAt: user.createdAt, lockedUntil: user.lockedUntil
+      },
       isStaff: grants.includes('staff'),
       isAdminUser: grants.includes('admin'),
       scopes,

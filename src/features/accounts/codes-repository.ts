@@ -24,7 +24,8 @@ export function countTry (db: DbOrTx, id: number, maxTries: number): boolean {
 }
 
 export function markUsed (db: DbOrTx, id: number, at: string): boolean {
-  return db.update(verificationCodes).set({ usedAt: at }).where(and(eq(verificationCodes.id, id), isNull(verificationCodes.usedAt))).run().changes > 0
+  return db.update(verificationCodes).set({ usedAt: at })
+    .where(and(eq(verificationCodes.id, id), isNull(verificationCodes.usedAt))).run().changes > 0
 }
 
 /** Codes long expired are of no use to anyone: removed when new ones are issued. */

@@ -7,7 +7,9 @@ import type { SelfService } from './self-service.js'
 import type { AuthLimits } from './auth-rate-limit.js'
 import { passwordResetConfirmInput, passwordResetInput, phoneCodeInput } from './accounts-schemas.js'
 
-export default async function selfServiceApi (app: FastifyInstance, { self, limits }: { self: SelfService, limits: AuthLimits }): Promise<void> {
+export default async function selfServiceApi (
+  app: FastifyInstance, { self, limits }: { self: SelfService, limits: AuthLimits }
+): Promise<void> {
   app.post('/api/v1/auth/password-reset', {
     preHandler: limits.reset,
     schema: apiDoc({

@@ -10,7 +10,9 @@ type Body = Record<string, string | undefined>
 const RESET = { template: 'accounts/password-reset', titleKey: 'accounts.reset.title' }
 const PHONE = { template: 'accounts/phone', titleKey: 'accounts.phone.title' }
 
-export default async function selfServicePages (app: FastifyInstance, { self, limits }: { self: SelfService, limits: AuthLimits }): Promise<void> {
+export default async function selfServicePages (
+  app: FastifyInstance, { self, limits }: { self: SelfService, limits: AuthLimits }
+): Promise<void> {
   app.get('/password-reset', async (req, reply) => {
     if (req.actor !== null) return reply.redirect('/account/password')
     return reply.page(RESET.template, { titleKey: RESET.titleKey, values: {}, needsCsrf: true })

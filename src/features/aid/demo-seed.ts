@@ -10,7 +10,14 @@ import { writeAudit } from '../audit/audit-repository.js'
 import { getPlan, upsertPlan } from './plans-repository.js'
 import { prng } from '../../lib/prng.js'
 
-interface MemberRow { id: number, userId: number | null, joinedOn: string | null, enterpriseId: number, buildingId: number, liaisonUserId: number }
+interface MemberRow {
+  id: number
+  userId: number | null
+  joinedOn: string | null
+  enterpriseId: number
+  buildingId: number
+  liaisonUserId: number
+}
 
 export async function seedAid (ctx: SeedContext): Promise<void> {
   const { db, clock } = ctx

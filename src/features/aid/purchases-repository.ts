@@ -44,10 +44,6 @@ export function membershipFacts (db: DbOrTx, membershipId: number): MemberFacts 
     .where(eq(memberships.id, membershipId)).get()
 }
 
-export function membershipIdsOfUser (db: DbOrTx, userId: number): number[] {
-  return db.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, userId)).all().map((r) => r.id)
-}
-
 export function findPurchase (db: DbOrTx, id: number): PurchaseRow | undefined {
   return db.select().from(aidPurchases).where(eq(aidPurchases.id, id)).get()
 }
@@ -253,7 +249,10 @@ export function buildingNames (db: DbOrTx, ids: number[] | null): Array<{ id: nu
 }
 
 export function findEnterprise (db: DbOrTx, id: number) {
-  return db.select({ id: enterprises.id, name: enterprises.name, status: enterprises.status, buildingId: enterprises.buildingId, liaisonUserId: enterprises.liaisonUserId })
+  return db.select({
+    id: enterprises.id, name: enterprises.name, status: enterprises.status, buildingId: enterprises.buildingId,
+    liaisonUserId: enterprises.liaisonUserId
+  })
     .from(enterprises).where(eq(enterprises.id, id)).get()
 }
 

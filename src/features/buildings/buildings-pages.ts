@@ -19,13 +19,17 @@ const coverageRow = (b: BuildingCoverage) => ({ ...b, percent: percent(b.enterpr
 function formValues (b: BuildingRow): Record<string, unknown> {
   return {
     name: b.name, district: b.district, address: b.address, federationName: b.federationName ?? '', foundedOn: b.foundedOn ?? '',
-    enterprisesTotal: b.enterprisesTotal, isModel: b.isModel, hasWorkerCongress: b.hasWorkerCongress, hasAffairsDisclosure: b.hasAffairsDisclosure
+    enterprisesTotal: b.enterprisesTotal, isModel: b.isModel, hasWorkerCongress: b.hasWorkerCongress,
+    hasAffairsDisclosure: b.hasAffairsDisclosure
   }
 }
 
 /** Checkboxes come back as "on" or not at all; the template wants true/false. */
 function checkboxValues (body: Body): Record<string, unknown> {
-  return { ...body, isModel: body.isModel !== undefined, hasWorkerCongress: body.hasWorkerCongress !== undefined, hasAffairsDisclosure: body.hasAffairsDisclosure !== undefined }
+  return {
+    ...body, isModel: body.isModel !== undefined, hasWorkerCongress: body.hasWorkerCongress !== undefined,
+    hasAffairsDisclosure: body.hasAffairsDisclosure !== undefined
+  }
 }
 
 export default async function buildingsPages (app: FastifyInstance, { service }: { service: BuildingsService }): Promise<void> {
@@ -111,20 +115,22 @@ export default async function buildingsPages (app: FastifyInstance, { service }:
     })
   })
 
-  for (const format of ['csv', 'xlsx'] as const) app.get(`/buildings/:id/enterprises.${format}`, async (req, reply) => {
-    const actor = app.requireSignedIn(req)
-    const { id } = parseInput(idParam, req.params)
-    const { building, rows } = service.exportEnterprises(actor, id)
-    const header = ['id', 'name', 'uscc', 'floorRoom', 'headcount', 'status', 'members', 'liaisonName', 'liaisonPhone', 'contactName', 'contactPhone', 'submittedAt', 'decidedAt', 'rejectReason']
-      .map((k) => req.t('buildings.csv.' + k))
-    const lines = rows.map((e) => [e.id, e.name, e.uscc, e.floorRoom, e.headcount, req.t('buildings.status.' + e.status), e.members,
-      e.liaisonName, e.liaisonPhone, e.contactName, e.contactPhone, e.submittedAt, e.decidedAt, e.rejectReason])
-    const day = app.clock.today()
-    const fileName = `${building.name}-${req.t('buildings.csv.fileName')}-${day}.${format}`
-    // USCC and phone numbers as text: Excel keeps every digit.
-    if (format === 'xlsx') return sendXlsx(reply, fileName, xlsxStream(building.name, header, lines, { textColumns: [2, 8, 10] }))
-    return sendCsv(reply, fileName, csvStream(header, lines))
-  })
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/buildings/:id/enterprises.${format}`, async (req, reply) => {
+      const actor = app.requireSignedIn(req)
+      const { id } = parseInput(idParam, req.params)
+      const { building, rows } = service.exportEnterprises(actor, id)
+      const header = ['id', 'name', 'uscc', 'floorRoom', 'headcount', 'status', 'members', 'liaisonName', 'liaisonPhone', 'contactName', 'contactPhone', 'submittedAt', 'decidedAt', 'rejectReason']
+        .map((k) => req.t('buildings.csv.' + k))
+      const lines = rows.map((e) => [e.id, e.name, e.uscc, e.floorRoom, e.headcount, req.t('buildings.status.' + e.status), e.members,
+        e.liaisonName, e.liaisonPhone, e.contactName, e.contactPhone, e.submittedAt, e.decidedAt, e.rejectReason])
+      const day = app.clock.today()
+      const fileName = `${building.name}-${req.t('buildings.csv.fileName')}-${day}.${format}`
+      // USCC and phone numbers as text: Excel keeps every digit.
+      if (format === 'xlsx') return sendXlsx(reply, fileName, xlsxStream(building.name, header, lines, { textColumns: [2, 8, 10] }))
+      return sendCsv(reply, fileName, csvStream(header, lines))
+    })
+  }
 
   app.get('/admin/overview', async (req, reply) => {
     const actor = app.requireSignedIn(req)
@@ -145,5 +151,4 @@ export default async function buildingsPages (app: FastifyInstance, { service }:
       ], t.buildings, req.t('buildings.overview.chartInstitutions'))
     })
   })
-
 }

@@ -154,7 +154,9 @@ export function createBuildingsService (db: Db, clock: Clock) {
       // Congress and disclosure come from the records, not the building's flags: a congress
       // session decided something, or a disclosure was published, in the last 12 months.
       const facts = governanceFacts(db, addMonths(clock.today(), -12))
-      const rows = cityCoverage().map((r) => ({ ...r, hasWorkerCongress: facts.get(r.id)?.congress === true, hasAffairsDisclosure: facts.get(r.id)?.disclosure === true }))
+      const rows = cityCoverage().map((r) => ({
+        ...r, hasWorkerCongress: facts.get(r.id)?.congress === true, hasAffairsDisclosure: facts.get(r.id)?.disclosure === true
+      }))
       const sum = (f: (r: repo.BuildingCoverage) => number): number => rows.reduce((s, r) => s + f(r), 0)
       return {
         rows,
@@ -244,8 +246,8 @@ export function createBuildingsService (db: Db, clock: Clock) {
           if (other !== undefined && other.id !== id) throw usccTaken()
           const at = clock.iso()
           const patch = {
-            buildingId: input.buildingId, name: input.name, uscc: input.uscc, floorRoom: input.floorRoom ?? null, headcount: input.headcount,
-            contactName: input.contactName ?? null, contactPhone: input.contactPhone ?? null, status: 'pending' as const
+            buildingId: input.buildingId, name: input.name, uscc: input.uscc, floorRoom: input.floorRoom ?? null,
+            headcount: input.headcount, contactName: input.contactName ?? null, contactPhone: input.contactPhone ?? null, status: 'pending' as const
           }
           if (!repo.updateEnterpriseIf(tx, id, ['rejected'], { ...patch, rejectReason: null, decidedAt: null, decidedBy: null, submittedAt: at, updatedAt: at })) throw stateChanged()
           writeAudit(tx, at, { actorUserId: a.id, action: 'enterprise.resubmit', entityType: 'enterprise', entityId: id, before: { ...snapshot(e), rejectReason: e.rejectReason }, after: patch })
@@ -290,7 +292,10 @@ export function createBuildingsService (db: Db, clock: Clock) {
       })
     },
 
-    /** The person a hand-over names accepts it and becomes the liaison. 404 for anyone it does not name (unless they may see the enterprise: 403). */
+    /**
+     * The person a hand-over names accepts it and becomes the liaison. 404 for anyone it does not name
+     * (unless they may see the enterprise: 403).
+     */
     acceptHandOver (actor: Actor | null, id: number): { liaisonUserId: number } {
       const a = requireActor(actor)
       return db.transaction((tx) => {

@@ -143,7 +143,10 @@ export default async function enterprisesPages (app: FastifyInstance, { service 
     return reply.page('buildings/enrol', {
       titleKey: 'buildings.resubmit.title', action: `/enterprises/${id}/edit`, resubmit: true, rejectReason: e.rejectReason, status: e.status,
       buildings: choices(),
-      values: { buildingId: e.buildingId, name: e.name, uscc: e.uscc, floorRoom: e.floorRoom, headcount: e.headcount, contactName: e.contactName, contactPhone: e.contactPhone }
+      values: {
+        buildingId: e.buildingId, name: e.name, uscc: e.uscc, floorRoom: e.floorRoom, headcount: e.headcount, contactName: e.contactName,
+        contactPhone: e.contactPhone
+      }
     })
   })
 

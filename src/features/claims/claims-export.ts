@@ -32,7 +32,9 @@ function * shown (req: FastifyRequest, rows: Iterable<ReadonlyArray<CsvCell>>): 
 }
 
 /** The review queue's export as a download. */
-export function sendClaimsExport (req: FastifyRequest, reply: FastifyReply, rows: Iterable<ReadonlyArray<CsvCell>>, day: string, format: ExportFormat): FastifyReply {
+export function sendClaimsExport (
+  req: FastifyRequest, reply: FastifyReply, rows: Iterable<ReadonlyArray<CsvCell>>, day: string, format: ExportFormat
+): FastifyReply {
   const lines = shown(req, rows)
   if (format === 'csv') return sendCsv(reply, `claims-${day}.csv`, csvStream(CLAIMS_EXPORT_HEADER, lines))
   return sendXlsx(reply, `claims-${day}.xlsx`, xlsxStream('claims', CLAIMS_EXPORT_HEADER, lines, { textColumns: TEXT_COLUMNS }))

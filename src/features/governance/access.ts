@@ -7,7 +7,9 @@ import { canActForBuilding, type Actor } from '../../lib/access.js'
 import { forbidden, notFound } from '../../lib/errors.js'
 
 /** The enterprises (and their buildings) where the user is an active member. */
-export function activeMembershipsOf (db: DbOrTx, userId: number): Array<{ membershipId: number, enterpriseId: number, buildingId: number }> {
+export function activeMembershipsOf (
+  db: DbOrTx, userId: number
+): Array<{ membershipId: number, enterpriseId: number, buildingId: number }> {
   return db.all(sql`select m.id as membershipId, m.enterprise_id as enterpriseId, e.building_id as buildingId
     from memberships m join enterprises e on e.id = m.enterprise_id where m.user_id = ${userId} and m.status = 'active'`)
 }

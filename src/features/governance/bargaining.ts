@@ -19,7 +19,9 @@ export function bargainingUseCases ({ db, clock }: GovernanceDeps) {
 
   function sideCounts (roundId: number) {
     const list = repo.negotiatorsOf(db, roundId)
-    const count = (side: Side) => ({ n: list.filter((x) => x.side === side).length, chiefs: list.filter((x) => x.side === side && x.chief).length })
+    const count = (side: Side) => ({
+      n: list.filter((x) => x.side === side).length, chiefs: list.filter((x) => x.side === side && x.chief).length
+    })
     return { list, problems: negotiatorProblems({ workers: count('workers'), employers: count('employers') }) }
   }
 
@@ -41,7 +43,9 @@ export function bargainingUseCases ({ db, clock }: GovernanceDeps) {
       roundFor(actor, roundId, true)
       db.transaction((tx) => {
         const at = clock.iso()
-        const n = repo.insertNegotiator(tx, { roundId, side: input.side, name: input.name, position: input.position ?? null, chief: input.chief })
+        const n = repo.insertNegotiator(
+          tx, { roundId, side: input.side, name: input.name, position: input.position ?? null, chief: input.chief }
+        )
         writeAudit(tx, at, { actorUserId: actor.id, action: 'bargaining.negotiator.add', entityType: 'bargaining_round', entityId: roundId, after: { id: n.id, ...input } })
       })
     },
@@ -54,7 +58,9 @@ export function bargainingUseCases ({ db, clock }: GovernanceDeps) {
       if (input.proposedOn > clock.today()) throw badRequest({ proposedOn: 'v.dateFuture' })
       db.transaction((tx) => {
         const at = clock.iso()
-        const p = repo.insertProposal(tx, { roundId, ...input, answerDueOn: answerDueOn(input.proposedOn), createdBy: actor.id, createdAt: at })
+        const p = repo.insertProposal(
+          tx, { roundId, ...input, answerDueOn: answerDueOn(input.proposedOn), createdBy: actor.id, createdAt: at }
+        )
         writeAudit(tx, at, { actorUserId: actor.id, action: 'bargaining.propose', entityType: 'bargaining_round', entityId: roundId, after: { proposalId: p.id, fromSide: input.fromSide, proposedOn: input.proposedOn, answerDueOn: p.answerDueOn } })
       })
     },

@@ -10,7 +10,9 @@ import * as repo from './congress-repository.js'
 import { enrolledEnterprises } from './contracts-repository.js'
 import type { GovernanceService } from './service.js'
 
-export function buildingPageData (app: FastifyInstance, service: GovernanceService, req: FastifyRequest, id: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function buildingPageData (
+  app: FastifyInstance, service: GovernanceService, req: FastifyRequest, id: number, extra: Record<string, unknown> = {}
+): Record<string, unknown> {
   const actor = app.requireSignedIn(req)
   const congresses = service.congresses.ofBuilding(actor, id)
   const building = repo.findBuilding(service.deps.db, id)!

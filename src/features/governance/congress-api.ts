@@ -22,7 +22,9 @@ export default async function congressApi (app: FastifyInstance, { service }: { 
     const actor = requireStaffOrAdmin(app.requireSignedIn(req))
     service.congresses.assertCanFound(actor, positiveId((req.body as Record<string, unknown> | undefined)?.buildingId))
     const input = parseInput(congressInput, req.body)
-    const c = service.congresses.found(actor, { buildingId: input.buildingId, termYears: input.term, startsOn: input.startsOn, form: input.form })
+    const c = service.congresses.found(
+      actor, { buildingId: input.buildingId, termYears: input.term, startsOn: input.startsOn, form: input.form }
+    )
     return reply.code(201).send({ id: c.id })
   })
 

@@ -22,7 +22,9 @@ export default async function congressPages (app: FastifyInstance, { service }: 
 
   app.get('/governance', async (req, reply) => {
     const actor = app.requireSignedIn(req)
-    const ids = actor.isAdmin ? null : [...new Set([...actor.staffBuildingIds, ...activeMembershipsOf(db, actor.id).map((m) => m.buildingId)])]
+    const ids = actor.isAdmin
+      ? null
+      : [...new Set([...actor.staffBuildingIds, ...activeMembershipsOf(db, actor.id).map((m) => m.buildingId)])]
     const list = repo.buildingsByIds(db, ids).map((b) => ({ ...b, href: `/governance/buildings/${b.id}` }))
     // A liaison who is not a member there publishes their enterprise's disclosures only.
     const seen = new Set(list.map((b) => b.id))

@@ -13,7 +13,8 @@ export type MotionRow = typeof motions.$inferSelect
 export type RepresentativeRow = typeof congressRepresentatives.$inferSelect
 
 export function findBuilding (db: DbOrTx, id: number) {
-  return db.select({ id: buildings.id, name: buildings.name, federationName: buildings.federationName }).from(buildings).where(eq(buildings.id, id)).get()
+  return db.select({ id: buildings.id, name: buildings.name, federationName: buildings.federationName }).from(buildings)
+    .where(eq(buildings.id, id)).get()
 }
 
 export function insertCongress (db: DbOrTx, v: typeof congresses.$inferInsert): CongressRow {
@@ -25,7 +26,9 @@ export function findCongress (db: DbOrTx, id: number): CongressRow | undefined {
 }
 
 export function congressesOf (db: DbOrTx, buildingId: number): CongressRow[] {
-  return db.select().from(congresses).where(eq(congresses.buildingId, buildingId)).orderBy(desc(congresses.startsOn), desc(congresses.id)).all()
+  return db.select().from(congresses)
+    .where(eq(congresses.buildingId, buildingId))
+    .orderBy(desc(congresses.startsOn), desc(congresses.id)).all()
 }
 
 export function countCongresses (db: DbOrTx, buildingId: number): number {
@@ -38,7 +41,16 @@ export function buildingMembers (db: DbOrTx, buildingId: number): number {
     where e.building_id = ${buildingId} and e.status = 'enrolled' and m.status = 'active'`)?.n ?? 0
 }
 
-export interface MemberFacts { id: number, userId: number | null, name: string, status: string, enterpriseId: number, enterpriseName: string, enterpriseStatus: string, buildingId: number }
+export interface MemberFacts {
+  id: number
+  userId: number | null
+  name: string
+  status: string
+  enterpriseId: number
+  enterpriseName: string
+  enterpriseStatus: string
+  buildingId: number
+}
 
 export function memberFacts (db: DbOrTx, membershipId: number): MemberFacts | undefined {
   return db.select({
@@ -61,19 +73,25 @@ export function insertRepresentative (db: DbOrTx, v: typeof congressRepresentati
 }
 
 export function findRepresentative (db: DbOrTx, congressId: number, id: number): RepresentativeRow | undefined {
-  return db.select().from(congressRepresentatives).where(and(eq(congressRepresentatives.id, id), eq(congressRepresentatives.congressId, congressId))).get()
+  return db.select().from(congressRepresentatives)
+    .where(and(eq(congressRepresentatives.id, id), eq(congressRepresentatives.congressId, congressId))).get()
 }
 
 export function seatOf (db: DbOrTx, congressId: number, membershipId: number): RepresentativeRow | undefined {
   return db.select().from(congressRepresentatives)
-    .where(and(eq(congressRepresentatives.congressId, congressId), eq(congressRepresentatives.membershipId, membershipId), isNull(congressRepresentatives.removedAt))).get()
+    .where(and(
+      eq(congressRepresentatives.congressId, congressId), eq(congressRepresentatives.membershipId, membershipId),
+      isNull(congressRepresentatives.removedAt)
+    )).get()
 }
 
 /** The seat a user holds in a congress now, through their membership. */
 export function seatOfUser (db: DbOrTx, congressId: number, userId: number): RepresentativeRow | undefined {
   return db.select({ r: congressRepresentatives }).from(congressRepresentatives)
     .innerJoin(memberships, eq(memberships.id, congressRepresentatives.membershipId))
-    .where(and(eq(congressRepresentatives.congressId, congressId), eq(memberships.userId, userId), isNull(congressRepresentatives.removedAt))).get()?.r
+    .where(and(
+      eq(congressRepresentatives.congressId, congressId), eq(memberships.userId, userId), isNull(congressRepresentatives.removedAt)
+    )).get()?.r
 }
 
 export function removeRepresentative (db: DbOrTx, id: number, by: number, at: string): boolean {
@@ -81,7 +99,15 @@ export function removeRepresentative (db: DbOrTx, id: number, by: number, at: st
     .where(and(eq(congressRepresentatives.id, id), isNull(congressRepresentatives.removedAt))).run().changes === 1
 }
 
-export interface RepresentativeView { id: number, membershipId: number, name: string, category: RepresentativeCategory, enterpriseId: number, enterpriseName: string, removedAt: string | null }
+export interface RepresentativeView {
+  id: number
+  membershipId: number
+  name: string
+  category: RepresentativeCategory
+  enterpriseId: number
+  enterpriseName: string
+  removedAt: string | null
+}
 
 export function representatives (db: DbOrTx, congressId: number, includeRemoved = false): RepresentativeView[] {
   return db.select({
@@ -90,7 +116,9 @@ export function representatives (db: DbOrTx, congressId: number, includeRemoved 
   }).from(congressRepresentatives)
     .innerJoin(memberships, eq(memberships.id, congressRepresentatives.membershipId))
     .innerJoin(enterprises, eq(enterprises.id, congressRepresentatives.enterpriseId))
-    .where(includeRemoved ? eq(congressRepresentatives.congressId, congressId) : and(eq(congressRepresentatives.congressId, congressId), isNull(congressRepresentatives.removedAt)))
+    .where(includeRemoved
+      ? eq(congressRepresentatives.congressId, congressId)
+      : and(eq(congressRepresentatives.congressId, congressId), isNull(congressRepresentatives.removedAt)))
     .orderBy(asc(congressRepresentatives.category), asc(enterprises.name), asc(memberships.name)).all()
 }
 
@@ -111,7 +139,9 @@ export function findSession (db: DbOrTx, id: number): SessionRow | undefined {
 }
 
 export function sessionsOf (db: DbOrTx, congressId: number): SessionRow[] {
-  return db.select().from(congressSessions).where(eq(congressSessions.congressId, congressId)).orderBy(desc(congressSessions.date), desc(congressSessions.id)).all()
+  return db.select().from(congressSessions)
+    .where(eq(congressSessions.congressId, congressId))
+    .orderBy(desc(congressSessions.date), desc(congressSessions.id)).all()
 }
 
 /** Marks present (a second mark of the same representative changes nothing). */

@@ -51,7 +51,9 @@ export function congressUseCases ({ db, clock }: GovernanceDeps) {
       return db.transaction((tx) => {
         const at = clock.iso()
         const c = repo.insertCongress(tx, {
-          buildingId: input.buildingId, termYears: input.termYears, termNo: repo.countCongresses(tx, input.buildingId) + 1, form: input.form,
+          buildingId: input.buildingId, termYears: input.termYears, termNo: repo.countCongresses(
+            tx, input.buildingId
+          ) + 1, form: input.form,
           startsOn: input.startsOn, endsOn: addDays(addMonths(input.startsOn, input.termYears * 12), -1), createdBy: actor.id, createdAt: at
         })
         writeAudit(tx, at, { actorUserId: actor.id, action: 'congress.found', entityType: 'congress', entityId: c.id, after: input })
@@ -70,7 +72,9 @@ export function congressUseCases ({ db, clock }: GovernanceDeps) {
         return db.transaction((tx) => {
           if (repo.seatOf(tx, congressId, membershipId) !== undefined) throw conflict('ALREADY_REPRESENTATIVE', 'governance.error.alreadyRepresentative')
           const at = clock.iso()
-          const r = repo.insertRepresentative(tx, { congressId, membershipId, category, enterpriseId: m.enterpriseId, addedBy: actor.id, addedAt: at })
+          const r = repo.insertRepresentative(
+            tx, { congressId, membershipId, category, enterpriseId: m.enterpriseId, addedBy: actor.id, addedAt: at }
+          )
           writeAudit(tx, at, { actorUserId: actor.id, action: 'congress.representative.add', entityType: 'congress', entityId: congressId, after: { representativeId: r.id, membershipId, category, enterpriseId: m.enterpriseId } })
           return r
         })

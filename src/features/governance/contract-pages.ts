@@ -167,7 +167,6 @@ export default async function contractPages (app: FastifyInstance, { service }: 
     const { id } = parseInput(idParam, req.params)
     return sendDocument(reply, ...asDoc(service.contracts.readFile(app.requireSignedIn(req), id, 'scan')))
   })
-
 }
 
 function asDoc (f: { fileName: string, mime: string, bytes: Buffer }): [{ fileName: string, mime: string }, Buffer] {

@@ -3,7 +3,8 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/index.js'
 import {
-  bargainingMeetings, bargainingNegotiators, bargainingProposals, bargainingRounds, charterVersions, collectiveContracts, disclosures, enterprises
+  bargainingMeetings, bargainingNegotiators, bargainingProposals, bargainingRounds, charterVersions, collectiveContracts, disclosures,
+  enterprises
 } from '../../db/schema/index.js'
 import type { ContractStage } from '../../domain/collective-contract.js'
 
@@ -12,7 +13,10 @@ export type ContractRow = typeof collectiveContracts.$inferSelect
 export type DisclosureRow = typeof disclosures.$inferSelect
 
 export function findEnterprise (db: DbOrTx, id: number) {
-  return db.select({ id: enterprises.id, name: enterprises.name, buildingId: enterprises.buildingId, status: enterprises.status, liaisonUserId: enterprises.liaisonUserId })
+  return db.select({
+    id: enterprises.id, name: enterprises.name, buildingId: enterprises.buildingId, status: enterprises.status,
+    liaisonUserId: enterprises.liaisonUserId
+  })
     .from(enterprises).where(eq(enterprises.id, id)).get()
 }
 
@@ -36,7 +40,9 @@ export function insertNegotiator (db: DbOrTx, v: typeof bargainingNegotiators.$i
   return db.insert(bargainingNegotiators).values(v).returning().get()
 }
 export function negotiatorsOf (db: DbOrTx, roundId: number) {
-  return db.select().from(bargainingNegotiators).where(eq(bargainingNegotiators.roundId, roundId)).orderBy(asc(bargainingNegotiators.side), desc(bargainingNegotiators.chief), asc(bargainingNegotiators.id)).all()
+  return db.select().from(bargainingNegotiators)
+    .where(eq(bargainingNegotiators.roundId, roundId))
+    .orderBy(asc(bargainingNegotiators.side), desc(bargainingNegotiators.chief), asc(bargainingNegotiators.id)).all()
 }
 export function insertProposal (db: DbOrTx, v: typeof bargainingProposals.$inferInsert) {
   return db.insert(bargainingProposals).values(v).returning().get()
@@ -45,16 +51,21 @@ export function findProposal (db: DbOrTx, id: number) {
   return db.select().from(bargainingProposals).where(eq(bargainingProposals.id, id)).get()
 }
 export function proposalsOf (db: DbOrTx, roundId: number) {
-  return db.select().from(bargainingProposals).where(eq(bargainingProposals.roundId, roundId)).orderBy(asc(bargainingProposals.proposedOn), asc(bargainingProposals.id)).all()
+  return db.select().from(bargainingProposals)
+    .where(eq(bargainingProposals.roundId, roundId))
+    .orderBy(asc(bargainingProposals.proposedOn), asc(bargainingProposals.id)).all()
 }
 export function answerProposal (db: DbOrTx, id: number, answeredOn: string, answer: string): boolean {
-  return db.update(bargainingProposals).set({ answeredOn, answer }).where(and(eq(bargainingProposals.id, id), isNull(bargainingProposals.answeredOn))).run().changes === 1
+  return db.update(bargainingProposals).set({ answeredOn, answer })
+    .where(and(eq(bargainingProposals.id, id), isNull(bargainingProposals.answeredOn))).run().changes === 1
 }
 export function insertMeeting (db: DbOrTx, v: typeof bargainingMeetings.$inferInsert) {
   return db.insert(bargainingMeetings).values(v).returning().get()
 }
 export function meetingsOf (db: DbOrTx, roundId: number) {
-  return db.select().from(bargainingMeetings).where(eq(bargainingMeetings.roundId, roundId)).orderBy(asc(bargainingMeetings.heldOn), asc(bargainingMeetings.id)).all()
+  return db.select().from(bargainingMeetings)
+    .where(eq(bargainingMeetings.roundId, roundId))
+    .orderBy(asc(bargainingMeetings.heldOn), asc(bargainingMeetings.id)).all()
 }
 
 // ---- contracts ----
@@ -66,11 +77,16 @@ export function findContract (db: DbOrTx, id: number): ContractRow | undefined {
   return db.select().from(collectiveContracts).where(eq(collectiveContracts.id, id)).get()
 }
 export function contractsOf (db: DbOrTx, buildingId: number): ContractRow[] {
-  return db.select().from(collectiveContracts).where(eq(collectiveContracts.buildingId, buildingId)).orderBy(desc(collectiveContracts.id)).all()
+  return db.select().from(collectiveContracts)
+    .where(eq(collectiveContracts.buildingId, buildingId))
+    .orderBy(desc(collectiveContracts.id)).all()
 }
 /** Moves a contract on only from the stage it was read in (a concurrent step loses: false). */
-export function moveContract (db: DbOrTx, id: number, from: ContractStage, patch: Partial<typeof collectiveContracts.$inferInsert>): boolean {
-  return db.update(collectiveContracts).set(patch).where(and(eq(collectiveContracts.id, id), eq(collectiveContracts.stage, from))).run().changes === 1
+export function moveContract (
+  db: DbOrTx, id: number, from: ContractStage, patch: Partial<typeof collectiveContracts.$inferInsert>
+): boolean {
+  return db.update(collectiveContracts).set(patch)
+    .where(and(eq(collectiveContracts.id, id), eq(collectiveContracts.stage, from))).run().changes === 1
 }
 export function setContractFile (db: DbOrTx, id: number, patch: Partial<typeof collectiveContracts.$inferInsert>): void {
   db.update(collectiveContracts).set(patch).where(eq(collectiveContracts.id, id)).run()
@@ -111,7 +127,9 @@ export function silentEnterprises (db: DbOrTx, buildingId: number, from: string)
 // ---- charter ----
 
 export function charterVersionsOf (db: DbOrTx, buildingId: number) {
-  return db.select().from(charterVersions).where(eq(charterVersions.buildingId, buildingId)).orderBy(asc(charterVersions.kind), desc(charterVersions.version)).all()
+  return db.select().from(charterVersions)
+    .where(eq(charterVersions.buildingId, buildingId))
+    .orderBy(asc(charterVersions.kind), desc(charterVersions.version)).all()
 }
 export function nextCharterVersion (db: DbOrTx, buildingId: number, kind: 'charter' | 'congress_rules'): number {
   return (db.get<{ v: number | null }>(sql`select max(version) as v from charter_versions where building_id = ${buildingId} and kind = ${kind}`)?.v ?? 0) + 1
@@ -142,7 +160,8 @@ export function setDisclosureAttachment (db: DbOrTx, id: number, patch: Pick<Dis
 
 /** The enterprises of a building this user is the liaison of. */
 export function liaisonEnterprises (db: DbOrTx, userId: number, buildingId: number): number[] {
-  return db.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.liaisonUserId, userId), eq(enterprises.buildingId, buildingId))).all().map((e) => e.id)
+  return db.select({ id: enterprises.id }).from(enterprises)
+    .where(and(eq(enterprises.liaisonUserId, userId), eq(enterprises.buildingId, buildingId))).all().map((e) => e.id)
 }
 
 /** The buildings of the enterprises this user is the liaison of. */

@@ -35,7 +35,9 @@ export async function seedMemberships (ctx: SeedContext): Promise<void> {
 
   // The 61 enrolled enterprises the buildings step names; otherwise those in the database.
   const named = Array.isArray(ctx.facts.enrolledEnterpriseIds) ? (ctx.facts.enrolledEnterpriseIds as number[]) : []
-  const rows: EnterpriseFact[] = db.select({ id: enterprises.id, liaisonUserId: enterprises.liaisonUserId, buildingId: enterprises.buildingId }).from(enterprises)
+  const rows: EnterpriseFact[] = db.select({
+    id: enterprises.id, liaisonUserId: enterprises.liaisonUserId, buildingId: enterprises.buildingId
+  }).from(enterprises)
     .where(named.length > 0 ? and(inArray(enterprises.id, named), eq(enterprises.status, 'enrolled')) : eq(enterprises.status, 'enrolled'))
     .orderBy(enterprises.id).limit(61).all()
   if (rows.length === 0) { ctx.log('memberships: no enrolled enterprise to seed members for; skipped'); return }
@@ -80,12 +82,15 @@ export async function seedMemberships (ctx: SeedContext): Promise<void> {
       return tx.insert(users).values({ phone, name, passwordHash, createdAt: at, updatedAt: at }).returning({ id: users.id }).get().id
     }
     const inserts: NewMembership[] = []
-    const active = (joinedOn: string, seq: number, ent: EnterpriseFact, userId: number | null, name: string, mobile: string): NewMembership => {
+    const active = (
+      joinedOn: string, seq: number, ent: EnterpriseFact, userId: number | null, name: string, mobile: string
+    ): NewMembership => {
       const appliedAt = addDays(joinedOn, -2) + 'T02:00:00.000Z'
       const decidedAt = joinedOn + 'T03:00:00.000Z'
       return {
         ...base(newId(), name, ent.id, mobile), userId, status: 'active', memberNo: formatMemberNo(joinedOn.slice(0, 4), seq), joinedOn,
-        consentAt: appliedAt, appliedAt, appliedBy: userId ?? ent.liaisonUserId, decidedAt, decidedBy: ent.liaisonUserId, createdAt: appliedAt, updatedAt: decidedAt
+        consentAt: appliedAt, appliedAt, appliedBy: userId ?? ent.liaisonUserId, decidedAt, decidedBy: ent.liaisonUserId,
+        createdAt: appliedAt, updatedAt: decidedAt
       }
     }
 

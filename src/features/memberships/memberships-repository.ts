@@ -1,5 +1,5 @@
 // The only place of the memberships feature that knows SQL.
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db, DbOrTx } from '../../db/index.js'
 import { preparedQuery, preparedSql } from '../../db/prepared.js'
@@ -15,7 +15,15 @@ const OPEN = sql`${memberships.status} in ('applied', 'active')`
 
 // ---- enterprises and buildings (read only: owned by the buildings feature) ----
 
-export interface EnterpriseFacts { id: number, name: string, status: string, buildingId: number, buildingName: string, liaisonUserId: number, headcount: number }
+export interface EnterpriseFacts {
+  id: number
+  name: string
+  status: string
+  buildingId: number
+  buildingName: string
+  liaisonUserId: number
+  headcount: number
+}
 
 export function findEnterprise (db: DbOrTx, id: number): EnterpriseFacts | undefined {
   return db.select({
@@ -50,7 +58,9 @@ export function manageableEnterprises (db: DbOrTx, liaisonOf: number[], building
   if (buildingIds === null) conds.push(sql`1 = 1`)
   else if (buildingIds.length > 0) conds.push(inArray(enterprises.buildingId, buildingIds))
   if (conds.length === 0) return []
-  return db.select({ id: enterprises.id, name: enterprises.name, status: enterprises.status, buildingId: enterprises.buildingId, buildingName: buildings.name })
+  return db.select({
+    id: enterprises.id, name: enterprises.name, status: enterprises.status, buildingId: enterprises.buildingId, buildingName: buildings.name
+  })
     .from(enterprises).innerJoin(buildings, eq(buildings.id, enterprises.buildingId))
     .where(and(or(...conds), inArray(enterprises.status, ['enrolled', 'withdrawn'])))
     .orderBy(asc(buildings.name), asc(enterprises.name)).all()
@@ -70,7 +80,10 @@ const withPlace = {
 export type MembershipView = MembershipRow & { enterpriseName: string, enterpriseStatus: string, buildingId: number, buildingName: string, federationName: string | null, liaisonUserId: number }
 
 function flatten (r: { m: MembershipRow, enterpriseName: string, enterpriseStatus: string, buildingId: number, buildingName: string, federationName: string | null, liaisonUserId: number }): MembershipView {
-  return { ...r.m, enterpriseName: r.enterpriseName, enterpriseStatus: r.enterpriseStatus, buildingId: r.buildingId, buildingName: r.buildingName, federationName: r.federationName, liaisonUserId: r.liaisonUserId }
+  return {
+    ...r.m, enterpriseName: r.enterpriseName, enterpriseStatus: r.enterpriseStatus, buildingId: r.buildingId, buildingName: r.buildingName,
+    federationName: r.federationName, liaisonUserId: r.liaisonUserId
+  }
 }
 
 function selectView (db: DbOrTx) {
@@ -217,7 +230,9 @@ function rosterWhere (f: RosterFilter): SQL | undefined {
 
 export function searchRoster (db: DbOrTx, f: RosterFilter, limit: number, offset: number) {
   const where = rosterWhere(f)
-  const rows = selectView(db).where(where).orderBy(desc(memberships.appliedAt), desc(memberships.id)).limit(limit).offset(offset).all().map(flatten)
+  const rows = selectView(db)
+    .where(where)
+    .orderBy(desc(memberships.appliedAt), desc(memberships.id)).limit(limit).offset(offset).all().map(flatten)
   const total = db.select({ n: sql<number>`count(*)` }).from(memberships)
     .innerJoin(enterprises, eq(enterprises.id, memberships.enterpriseId)).where(where).get()?.n ?? 0
   return { rows, total }
@@ -249,7 +264,9 @@ export function userName (db: DbOrTx, id: number | null): string | undefined {
 export function openHashes (db: DbOrTx, hashes: string[]): Set<string> {
   const out = new Set<string>()
   for (let i = 0; i < hashes.length; i += 500) {
-    for (const r of db.select({ h: memberships.idHash }).from(memberships).where(and(inArray(memberships.idHash, hashes.slice(i, i + 500)), OPEN)).all()) out.add(r.h)
+    for (const r of db.select({ h: memberships.idHash }).from(memberships).where(and(
+      inArray(memberships.idHash, hashes.slice(i, i + 500)), OPEN
+    )).all()) out.add(r.h)
   }
   return out
 }
@@ -274,7 +291,10 @@ function selectTransfers (db: DbOrTx) {
 }
 
 type TransferJoin = { t: TransferRow, toName: string, toBuildingId: number, toBuildingName: string, toLiaisonUserId: number, toStatus: string, fromName: string, memberName: string, memberNo: string | null, memberUserId: number | null }
-const flatTransfer = (r: TransferJoin): TransferView => ({ ...r.t, toName: r.toName, toBuildingId: r.toBuildingId, toBuildingName: r.toBuildingName, toLiaisonUserId: r.toLiaisonUserId, toStatus: r.toStatus, fromName: r.fromName, memberName: r.memberName, memberNo: r.memberNo, memberUserId: r.memberUserId })
+const flatTransfer = (r: TransferJoin): TransferView => ({
+  ...r.t, toName: r.toName, toBuildingId: r.toBuildingId, toBuildingName: r.toBuildingName, toLiaisonUserId: r.toLiaisonUserId,
+  toStatus: r.toStatus, fromName: r.fromName, memberName: r.memberName, memberNo: r.memberNo, memberUserId: r.memberUserId
+})
 
 export function findTransfer (db: DbOrTx, id: number): TransferView | undefined {
   const r = selectTransfers(db).where(eq(membershipTransfers.id, id)).get()
@@ -315,7 +335,8 @@ export function findImport (db: DbOrTx, id: number): ImportRow | undefined {
 }
 
 export function findImportByFile (db: DbOrTx, enterpriseId: number, sha256: string): ImportRow | undefined {
-  return db.select().from(rosterImports).where(and(eq(rosterImports.enterpriseId, enterpriseId), eq(rosterImports.fileSha256, sha256))).get()
+  return db.select().from(rosterImports)
+    .where(and(eq(rosterImports.enterpriseId, enterpriseId), eq(rosterImports.fileSha256, sha256))).get()
 }
 
 export function insertImport (db: DbOrTx, v: typeof rosterImports.$inferInsert): ImportRow {
@@ -338,7 +359,6 @@ export function failStaleImports (db: DbOrTx, at: string): void {
   db.update(rosterImports).set({ status: 'failed', failure: 'interrupted', finishedAt: at })
     .where(inArray(rosterImports.status, ['queued', 'running'])).run()
 }
-
 
 /** Of these hashes, the latest numbered closed membership of each (imports reopen them too). */
 export function numberedClosedByHashes (db: DbOrTx, hashes: string[]): Map<string, MembershipRow> {

@@ -8,7 +8,10 @@ import { readFirstSheet, XlsxReadError, type SheetCell } from '../../lib/xlsx-re
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024
 export const MAX_IMPORT_ROWS = 50_000
-/** A CSV line with more fields than this is refused: a roster has three columns, and 10 MB of commas would otherwise be ~10 million fields in memory. */
+/**
+ * A CSV line with more fields than this is refused: a roster has three columns, and 10 MB of commas would otherwise
+ * be ~10 million fields in memory.
+ */
 export const MAX_CSV_COLUMNS = 64
 
 /** How a CSV without a byte order mark is read: decided by its content, or as the uploader chose. */
@@ -122,7 +125,8 @@ function readCsv (text: string): string[][] {
   }
 }
 
-const hasUtf16Bom = (data: Buffer): boolean => data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))
+const hasUtf16Bom = (data: Buffer): boolean =>
+  data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))
 
 const decode = (label: string, data: Buffer): string | null => {
   try { return new TextDecoder(label, { fatal: true }).decode(data) } catch { return null }
@@ -165,7 +169,9 @@ const unreadableAs = (): never => { throw badRequest({ file: 'memberships.import
 function judge (text: string): { header: boolean, score: number, sample: string } {
   let rows: string[][]
   try {
-    rows = parseCsv(text.slice(0, 64 * 1024), { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, to: 201 }) as string[][]
+    rows = parseCsv(
+      text.slice(0, 64 * 1024), { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, to: 201 }
+    ) as string[][]
   } catch {
     return { header: false, score: 0, sample: '' }
   }

@@ -23,8 +23,7 @@ import type { CsvEncoding } from './roster-file.js'
 import { parseRoster, type ParsedRows } from './roster-parser.js'
 import { rosterLimitForHeadcount, type RefusedRow } from './roster-rows.js'
 
-export { MAX_CSV_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, readRosterFile } from './roster-file.js'
-export { maskAnyId } from './roster-rows.js'
+export { MAX_CSV_COLUMNS, MAX_IMPORT_ROWS, readRosterFile } from './roster-file.js'
 
 /** Files with more rows than this are written in the background. */
 export const BACKGROUND_ABOVE_ROWS = 2_000

@@ -18,7 +18,14 @@ export interface ParseJob {
   limit: { rows: number, headcount: number } | null
 }
 
-interface SentError { statusCode: number, code: string, messageKey: string, params: Record<string, string | number>, fields?: FieldErrors, detail?: string }
+interface SentError {
+  statusCode: number
+  code: string
+  messageKey: string
+  params: Record<string, string | number>
+  fields?: FieldErrors
+  detail?: string
+}
 
 export type ParseMessage =
   | { id: number, kind: 'rows', total: number, valid: RosterRow[], refused: RefusedRow[], duplicates: number }

@@ -19,15 +19,20 @@ const sdk = load('@alicloud/dysmsapi20170525') as { default: typeof Dysmsapi.def
 const OpenApi = load('@alicloud/openapi-client') as typeof OpenApiTypes
 
 export function aliyunClient (settings: AliyunSmsSettings): AliyunSmsClient {
-  const config = new OpenApi.Config({ accessKeyId: settings.accessKeyId, accessKeySecret: settings.accessKeySecret, endpoint: settings.endpoint })
-  return new sdk.default(config as ConstructorParameters<typeof Dysmsapi.default>[0])
+  const config = new OpenApi.Config({
+    accessKeyId: settings.accessKeyId, accessKeySecret: settings.accessKeySecret, endpoint: settings.endpoint
+  })
+  const Client = sdk.default
+  return new Client(config as ConstructorParameters<typeof Dysmsapi.default>[0])
 }
 
 /** The SDK request for one message: the signature, the template's approved code, its parameters as JSON. */
 export function aliyunRequest (settings: AliyunSmsSettings, message: SmsMessage): SendSmsRequest | null {
   const templateCode = settings.templates[message.template]
   if (templateCode === undefined) return null
-  return new sdk.SendSmsRequest({ phoneNumbers: message.to, signName: settings.signName, templateCode, templateParam: JSON.stringify(message.params) })
+  return new sdk.SendSmsRequest({
+    phoneNumbers: message.to, signName: settings.signName, templateCode, templateParam: JSON.stringify(message.params)
+  })
 }
 
 export function createAliyunSms (settings: AliyunSmsSettings, client: AliyunSmsClient = aliyunClient(settings)): SmsSender {

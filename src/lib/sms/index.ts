@@ -5,7 +5,7 @@ import { createAliyunSms } from './aliyun-provider.js'
 import { createTencentSms } from './tencent-provider.js'
 import type { SmsSender } from './port.js'
 
-export type { SmsMessage, SmsSender, SmsTemplate } from './port.js'
+export type { SmsSender } from './port.js'
 
 export function createSms (config: Config, now?: () => Date): SmsSender {
   switch (config.smsProvider) {

@@ -67,7 +67,10 @@ export async function world (app: FastifyInstance): Promise<World> {
   const otherStaff = await createUser(app, { role: 'staff', buildingIds: [otherBuildingId], name: '别楼工作人员' })
   const admin = await createUser(app, { role: 'admin', name: '管理员' })
   const nonMember = await createUser(app, { name: '路人' })
-  return { buildingId, otherBuildingId, enterpriseId, liaison, member, membershipId, otherMember, otherMembershipId, staff, otherStaff, admin, nonMember }
+  return {
+    buildingId, otherBuildingId, enterpriseId, liaison, member, membershipId, otherMember, otherMembershipId, staff, otherStaff, admin,
+    nonMember
+  }
 }
 
 let keySeq = 0

@@ -8,7 +8,9 @@ t.test('quote: anyone, on the current plan; the worked examples', async (t) => {
   const app = await build(t)
   const examples: Array<[number, number, number, string]> = [[300000, 0, 25000, 'none'], [1200000, 0, 150000, 'none'], [3000000, 0, 470000, 'none'], [8000000, 0, 1000000, 'admission_cap'], [8000000, 1500000, 500000, 'annual_cap']]
   for (const [baseFen, paid, payable, limitedBy] of examples) {
-    const res = await app.inject(quote({ totalCostFen: baseFen + 1000000, insurancePaidFen: 700000, excludedFen: 300000, paidThisYearFen: paid }))
+    const res = await app.inject(quote({
+      totalCostFen: baseFen + 1000000, insurancePaidFen: 700000, excludedFen: 300000, paidThisYearFen: paid
+    }))
     t.equal(res.statusCode, 200)
     const q = res.json()
     t.equal(q.baseFen, baseFen)

@@ -37,7 +37,9 @@ export async function cast (app: FastifyInstance): Promise<Cast> {
   }
 }
 
-export async function enrol (app: FastifyInstance, liaison: UserRow, buildingId: number, extra: Record<string, unknown> = {}): Promise<number> {
+export async function enrol (
+  app: FastifyInstance, liaison: UserRow, buildingId: number, extra: Record<string, unknown> = {}
+): Promise<number> {
   const res = await injectAs(app, liaison, { method: 'POST', url: '/api/v1/enterprises', payload: { buildingId, name: '云岭科技有限公司', uscc: validUscc(), headcount: 25, ...extra } })
   if (res.statusCode !== 201) throw new Error('enrol failed: ' + res.body)
   return res.json().id as number

@@ -328,7 +328,8 @@ t.test('concurrency: parallel approvals of one member\'s claims never pay more t
     const total = results.reduce((a, r) => a + (r.json().payableFen as number), 0)
     const shares = m === two ? 2 : 1
     t.equal(total, 2_000_000 * shares, `exactly the annual cap × ${shares}`)
-    const stored = app.db.select().from(aidClaims).where(eq(aidClaims.membershipId, m.membershipId)).all().reduce((a, c) => a + (c.payableFen ?? 0), 0)
+    const stored = app.db.select().from(aidClaims)
+      .where(eq(aidClaims.membershipId, m.membershipId)).all().reduce((a, c) => a + (c.payableFen ?? 0), 0)
     t.equal(stored, 2_000_000 * shares)
   }
 })

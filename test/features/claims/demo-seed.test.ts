@@ -30,7 +30,9 @@ t.test('the claims demo seed: every state, amounts by the rule, annual caps kept
     const plan = getPlan(db, c.planYear)!
     if (c.status !== 'approved' && c.status !== 'paid') continue
     const key = `${c.membershipId}:${c.planYear}`
-    const r = computeReimbursement({ totalCostFen: c.total, insurancePaidFen: c.ins, excludedFen: c.exc, shares: c.shares, paidThisYearFen: running.get(key) ?? 0 }, plan)
+    const r = computeReimbursement(
+      { totalCostFen: c.total, insurancePaidFen: c.ins, excludedFen: c.exc, shares: c.shares, paidThisYearFen: running.get(key) ?? 0 }, plan
+    )
     t.equal(c.payable, r.payableFen, `claim ${c.id}`)
     running.set(key, (running.get(key) ?? 0) + r.payableFen)
     t.ok((running.get(key) ?? 0) <= plan.annualCapPerShareFen * c.shares)

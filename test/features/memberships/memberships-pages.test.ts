@@ -151,7 +151,7 @@ t.test('staff: full ID number only on request, audited; CSV export with BOM, mas
   t.match(csv.headers['content-type'], /text\/csv/)
   t.match(csv.headers['content-disposition'], /attachment/)
   t.ok(csv.body.startsWith('\uFEFF会员证号,姓名'))
-  t.match(csv.body, `"'=HYPERLINK(""x"")"`)
+  t.match(csv.body, '"\'=HYPERLINK(""x"")"')
   t.notMatch(csv.body, m.idNumber)
   t.match(csv.body, m.idNumber.slice(0, 6) + '********' + m.idNumber.slice(14))
   const exports = app.db.select().from(auditLog).where(eq(auditLog.action, 'membership.export')).all()

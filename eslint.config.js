@@ -12,7 +12,9 @@ export default [
       // than one property a line in rows of test data and SQL column lists.
       '@stylistic/object-property-newline': 'off',
       '@stylistic/object-curly-newline': 'off',
-      '@stylistic/max-len': ['error', {
+      // A warning until the lines written before the linter are wrapped (see the closing note);
+      // new code keeps to it.
+      '@stylistic/max-len': ['warn', {
         code: 140, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true
       }]
     }

@@ -58,7 +58,7 @@ export default fp(async function security (app: FastifyInstance) {
     getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf ??
       (req.query as Record<string, string> | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string | undefined)
   })
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 10, fields: 20, fieldSize: 64 * 1024 } })
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 10 /* several photos of one claim at once */, fields: 20, fieldSize: 64 * 1024 } })
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError(429, 'RATE_LIMITED', 'error.rateLimited')

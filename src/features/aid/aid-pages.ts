@@ -217,22 +217,24 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
     })
   })
 
-  for (const format of ['csv', 'xlsx'] as const) app.get(`/aid/orders.${format}`, async (req, reply) => {
-    const q = parseInput(ordersQuery, req.query)
-    const scope = service.orderScope(req.actor, q.buildingId)
-    const t = (k: string) => req.t(k)
-    const header = ['id', 'planYear', 'building', 'enterprise', 'memberNo', 'name', 'shares', 'amountYuan', 'status', 'orderedOn', 'receiptNo', 'paidOn', 'confirmedVia', 'coverFrom', 'coverTo']
-      .map((h) => t(`aid.csv.${h}`))
-    const rows = (function * () {
-      for (const o of repo.iterateOrders(app.db, { buildingIds: scope, status: q.status, planYear: q.year })) {
-        yield [o.id, o.planYear, o.buildingName, o.enterpriseName, o.memberNo, o.memberName, o.shares, fenToYuanString(o.amountFen), t(statusKey(o.status)),
-          o.orderedOn, o.receiptNo, o.paidOn, o.confirmedVia, o.coverFrom, o.coverTo]
-      }
-    })()
-    // Member and receipt numbers as text: Excel keeps every digit.
-    if (format === 'xlsx') return sendXlsx(reply, `aid-orders-${app.clock.today()}.xlsx`, xlsxStream('orders', header, rows, { textColumns: [4, 10] }))
-    return sendCsv(reply, `aid-orders-${app.clock.today()}.csv`, csvStream(header, rows))
-  })
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/aid/orders.${format}`, async (req, reply) => {
+      const q = parseInput(ordersQuery, req.query)
+      const scope = service.orderScope(req.actor, q.buildingId)
+      const t = (k: string) => req.t(k)
+      const header = ['id', 'planYear', 'building', 'enterprise', 'memberNo', 'name', 'shares', 'amountYuan', 'status', 'orderedOn', 'receiptNo', 'paidOn', 'confirmedVia', 'coverFrom', 'coverTo']
+        .map((h) => t(`aid.csv.${h}`))
+      const rows = (function * () {
+        for (const o of repo.iterateOrders(app.db, { buildingIds: scope, status: q.status, planYear: q.year })) {
+          yield [o.id, o.planYear, o.buildingName, o.enterpriseName, o.memberNo, o.memberName, o.shares, fenToYuanString(o.amountFen), t(statusKey(o.status)),
+            o.orderedOn, o.receiptNo, o.paidOn, o.confirmedVia, o.coverFrom, o.coverTo]
+        }
+      })()
+      // Member and receipt numbers as text: Excel keeps every digit.
+      if (format === 'xlsx') return sendXlsx(reply, `aid-orders-${app.clock.today()}.xlsx`, xlsxStream('orders', header, rows, { textColumns: [4, 10] }))
+      return sendCsv(reply, `aid-orders-${app.clock.today()}.csv`, csvStream(header, rows))
+    })
+  }
 
   const orderPage = (req: FastifyRequest, id: number, extra: Record<string, unknown> = {}) => {
     const actor = requireActor(req.actor)

@@ -11,7 +11,6 @@ const int = (min: number, max: number, key: string) => z.number({ error: key }).
 const formInt = (min: number, max: number, key: string) =>
   z.string({ error: 'v.required' }).trim().min(1, 'v.required').regex(/^\d{1,9}$/, key).transform(Number).pipe(z.number().min(min, key).max(max, key))
 
-export const shares = () => int(1, MAX_SHARES_LIMIT, 'aid.v.shares')
 export const planYear = () => int(MIN_PLAN_YEAR, MAX_PLAN_YEAR, 'aid.plan.v.year')
 export const yearParam = z.object({ year: z.coerce.number({ error: 'aid.plan.v.year' }).int('aid.plan.v.year').min(MIN_PLAN_YEAR, 'aid.plan.v.year').max(MAX_PLAN_YEAR, 'aid.plan.v.year') })
 

@@ -22,8 +22,6 @@ export function findGroupOrder (db: DbOrTx, id: number) {
     .innerJoin(buildings, eq(buildings.id, enterprises.buildingId))
     .where(eq(aidGroupOrders.id, id)).get()
 }
-export type GroupOrderRow = NonNullable<ReturnType<typeof findGroupOrder>>
-
 /** The orders inside a group order, with their members. */
 export function ordersOfGroup (db: DbOrTx, groupId: number) {
   return db.select({

@@ -110,7 +110,6 @@ export default async function claimsPages (app: FastifyInstance, { service, acco
     }
   })
 
-
   app.get('/aid/claims/:id', async (req, reply) => {
     const { id } = parseInput(idParam, req.params)
     return reply.page('claims/claim', claimPageData(req, id))

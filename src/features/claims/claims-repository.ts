@@ -7,7 +7,7 @@ import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-o
 import type { DbOrTx } from '../../db/index.js'
 import { preparedQuery, preparedSql } from '../../db/prepared.js'
 import {
-  aidClaimDocuments, aidClaims, aidPaymentBatches, aidPurchases, buildings, CLAIM_STATUS_VALUES, enterprises, memberships, users
+  aidClaimDocuments, aidClaims, aidPaymentBatches, buildings, CLAIM_STATUS_VALUES, enterprises, memberships, users
 } from '../../db/schema/index.js'
 
 export type ClaimRow = typeof aidClaims.$inferSelect

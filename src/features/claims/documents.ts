@@ -20,6 +20,8 @@ export function sniffFileType (bytes: Buffer): FileType | null {
 /** A safe display name: the base name without control or path characters, with the real extension. */
 export function safeFileName (original: string | undefined, type: FileType, kind: string): string {
   const base = (original ?? '').split(/[\\/]/).pop() ?? ''
+  // Control characters are what this strips, on purpose.
+  // eslint-disable-next-line no-control-regex
   const stem = base.replace(/\.[^.]*$/, '').replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim().slice(0, 80)
   return `${stem === '' ? kind : stem}.${type.ext}`
 }

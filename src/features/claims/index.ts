@@ -8,6 +8,7 @@ import { createReturns } from './returns.js'
 import { createPayoutAccounts } from './payout-accounts.js'
 import { createBatchPayments } from './batch-payments.js'
 import { statusBadge } from './claims-display.js'
+import workCalendarApi from './work-calendar.js'
 
 // The claims feature: claims, documents, review, payment batches, settlement sheets, the fund
 // overview. Pages and the JSON API (/api/v1/aid/claims…) are two doors onto one service.
@@ -21,6 +22,7 @@ export default async function claimsFeature (app: FastifyInstance): Promise<void
   await app.register(claimsPages, { service, accounts })
   await app.register(payoutsApi, { returns, accounts, batches })
   await app.register(payoutsPages, { service, returns, accounts, batches })
+  await app.register(workCalendarApi)
 
   // Home: the member's latest claims; for reviewers, how many wait in their queue.
   app.homeCards.push({

@@ -30,9 +30,6 @@ export async function readUpload (req: FastifyRequest): Promise<Upload> {
   return { fields, file }
 }
 
-/** More files in one request than this are refused (a claim holds at most 20 in all). */
-export const MAX_FILES_PER_UPLOAD = 10
-
 /**
  * A phone's picker sends several files at once: each is handed to `onFile` as soon as it has
  * arrived, with the fields sent before it (the form puts `kind` first), so memory holds one

@@ -8,9 +8,6 @@ import type { createMembershipsService } from './memberships-service.js'
 
 type MembershipsService = ReturnType<typeof createMembershipsService>
 
-/** At most this many applications in one request (a page of the roster is 50). */
-export const MAX_BULK_IDS = 500
-
 export interface BulkAnswer { approved: number[], refused: Array<{ id: number, code: string }> }
 export interface BulkRejectAnswer { rejected: number[], refused: Array<{ id: number, code: string }> }
 

@@ -9,7 +9,7 @@ import { pageLinks } from '../../lib/pagination.js'
 import { csvStream, sendCsv } from '../../lib/csv.js'
 import { sendXlsx, xlsxBuffer, xlsxStream } from '../../lib/xlsx-writer.js'
 import { maskMobile } from '../../domain/identity.js'
-import { applyForm, applyQuery, importTarget, leaveInput, rejectInput, rosterQuery, transferInput } from './memberships-schemas.js'
+import { applyForm, importTarget, leaveInput, rejectInput, rosterQuery, transferInput } from './memberships-schemas.js'
 import type { MembershipsService } from './memberships-service.js'
 import type { RosterImports } from './roster-import.js'
 import type { MembershipView } from './memberships-repository.js'
@@ -395,8 +395,8 @@ export default async function membershipsPages (app: FastifyInstance, { service,
       const { import: imp, repeated } = await imports.start(actor, { enterpriseId, encoding, fileName: upload.file.name, data: upload.file.data, lang: req.lang })
       if (repeated) reply.flash('memberships.import.repeated')
       return await reply.redirect(`/memberships/imports/${imp.id}`)
-    } catch (err) {
-      if (err instanceof AppError && err.statusCode === 413) err = badRequest({ file: 'memberships.import.tooLarge' })
+    } catch (caught) {
+      const err = caught instanceof AppError && caught.statusCode === 413 ? badRequest({ file: 'memberships.import.tooLarge' }) : caught
       // A file that reads plausibly both ways: the form asks which (the names shown both ways).
       const ask = err instanceof AppError && err.code === 'ENCODING_AMBIGUOUS'
       return reply.formError(err, 'memberships/import', importPage(actor, { values: fields, ...(ask ? { showEncoding: true } : {}) }))
@@ -422,7 +422,6 @@ export default async function membershipsPages (app: FastifyInstance, { service,
     const report = imports.errorReport(actor, id)
     return sendCsv(reply, `import-${id}-refused.csv`, report)
   })
-
 }
 
 /** What pages show of a membership: masked ID, never the cipher or hash. */

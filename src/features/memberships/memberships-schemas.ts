@@ -41,11 +41,13 @@ export type ApplyInput = { enterpriseId: number, name: string, idNumber: string,
 
 export const rejectInput = z.object({ reason: optionalText(500) })
 
+/** At most this many applications in one request (a page of the roster is 50). */
+const MAX_BULK_IDS = 500
 /** Several applications at once: ids as a JSON array, or checkboxes (one string or several). */
 const idList = z.preprocess(
   (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
   z.array(z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v), z.number().int().positive().max(2 ** 31)), { error: 'memberships.v.ids' })
-    .refine((a) => a.length > 0, 'memberships.v.ids').refine((a) => a.length <= 500, 'memberships.v.idsMax')
+    .refine((a) => a.length > 0, 'memberships.v.ids').refine((a) => a.length <= MAX_BULK_IDS, 'memberships.v.idsMax')
 )
 export const bulkApproveInput = z.object({ ids: idList })
 export const bulkRejectInput = z.object({ ids: idList, reason: optionalText(500) })
@@ -63,9 +65,6 @@ export const rosterQuery = z.object({
   buildingId: optionalId,
   page: z.coerce.number().int().min(1).max(1_000_000).default(1)
 })
-export type RosterQuery = z.output<typeof rosterQuery>
-
-export const applyQuery = z.object({ buildingId: optionalId })
 
 export const importTarget = z.object({
   enterpriseId: bodyId('memberships.v.enterprise'),

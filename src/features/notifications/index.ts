@@ -65,4 +65,3 @@ export default fp(async function notificationsFeature (app: FastifyInstance): Pr
     return reply.redirect('/me/notifications', 303)
   })
 }, { name: 'notifications' })
-

@@ -5,6 +5,7 @@ import type { Messages } from '../index.js'
 const messages: Messages = {
   zh: {
     'audit.action.aid_plan.create': '创建互助计划',
+    'audit.action.work_calendar.save': '设置节假日与调休',
     'audit.action.aid_plan.update': '修改互助计划',
     'audit.action.aid_purchase.order': '订购互助金',
     'audit.action.aid_purchase.confirm': '工作人员确认缴费',
@@ -61,6 +62,7 @@ const messages: Messages = {
     'audit.action.user.deactivate': '停用账号',
     'audit.action.user.reactivate': '恢复账号',
     'audit.entity.aid_plan': '互助计划',
+    'audit.entity.work_calendar': '工作日历',
     'audit.entity.aid_purchase': '互助金订单',
     'audit.entity.aid_group_order': '集体订单',
     'audit.entity.claim': '报销申请',
@@ -143,6 +145,7 @@ const messages: Messages = {
   },
   en: {
     'audit.action.aid_plan.create': 'Aid plan created',
+    'audit.action.work_calendar.save': 'Holidays and adjusted workdays set',
     'audit.action.aid_plan.update': 'Aid plan changed',
     'audit.action.aid_purchase.order': 'Aid share ordered',
     'audit.action.aid_purchase.confirm': 'Payment confirmed by staff',
@@ -199,6 +202,7 @@ const messages: Messages = {
     'audit.action.user.deactivate': 'Account deactivated',
     'audit.action.user.reactivate': 'Account reactivated',
     'audit.entity.aid_plan': 'Aid plan',
+    'audit.entity.work_calendar': 'Work calendar',
     'audit.entity.aid_purchase': 'Aid order',
     'audit.entity.aid_group_order': 'Group order',
     'audit.entity.claim': 'Claim',

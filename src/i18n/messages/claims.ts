@@ -3,6 +3,10 @@ import type { Messages } from '../index.js'
 // Messages of the claims feature.
 const messages: Messages = {
   zh: {
+    'claims.calendar.v.kind': '请选择“节假日”（holiday）或“调休上班”（workday）。',
+    'claims.calendar.v.days': '请给出当年的日期清单（最多 120 天）。',
+    'claims.calendar.v.otherYear': '这一天不在所设的年度内。',
+    'claims.calendar.v.twice': '这一天在清单里出现了两次。',
     'claims.nav.mine': '我的报销',
     'claims.card.title': '医疗互助报销',
     'claims.card.all': '全部 {total} 笔报销申请',
@@ -224,6 +228,10 @@ const messages: Messages = {
     'claims.fund.scopeAll': '范围：全部楼宇。'
   },
   en: {
+    'claims.calendar.v.kind': 'Choose holiday or workday (an adjusted working day).',
+    'claims.calendar.v.days': 'Give the year\'s list of days (at most 120).',
+    'claims.calendar.v.otherYear': 'This day is not in the year being set.',
+    'claims.calendar.v.twice': 'This day is in the list twice.',
     'claims.nav.mine': 'My claims',
     'claims.card.title': 'Medical-aid claims',
     'claims.card.all': 'All {total} of your claims',

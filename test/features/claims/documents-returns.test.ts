@@ -198,8 +198,23 @@ t.test('the expected decision date: the plan\'s working days with the admin\'s h
   const staff = new PageSession(app)
   await staff.login(w.staff.phone)
   t.match((await staff.get('/aid/review')).body, /class="badge bad"[^>]*>已超期/)
-  // A holiday the admin keeps moves the date one working day on.
-  app.db.insert(workCalendarDays).values({ date: view.expectedDecisionBy, kind: 'holiday' }).run()
+  // A holiday the admin keeps (PUT /api/v1/aid/calendar/:year) moves the date one working day on.
+  const year = view.expectedDecisionBy.slice(0, 4)
+  const put = (u: UserRow, payload: unknown) => injectAs(app, u, { method: 'PUT', url: `/api/v1/aid/calendar/${year}`, payload: payload as object })
+  const days = [{ date: view.expectedDecisionBy, kind: 'holiday', note: '测试假日' }]
+  t.equal((await put(w.staff, { days })).statusCode, 403, 'staff do not keep the calendar')
+  const bad = await put(w.admin, { days: [{ date: '1999-01-01', kind: 'holiday' }, { date: view.expectedDecisionBy, kind: 'party' }] })
+  t.equal(bad.statusCode, 400)
+  t.ok(bad.json().error.fields['days.1.kind'], 'an unknown kind is named')
+  const other = await put(w.admin, { days: [{ date: '1999-01-01', kind: 'holiday' }] })
+  t.same(Object.keys(other.json().error.fields), ['days.0.date'], 'a day of another year is refused')
+  t.equal((await put(w.admin, { days: [...days, ...days] })).statusCode, 400, 'the same day twice is refused')
+  t.equal(app.db.select().from(workCalendarDays).all().length, 0, 'refused lists change nothing')
+  const saved = await put(w.admin, { days })
+  t.equal(saved.statusCode, 200)
+  t.same(saved.json(), { year: Number(year), days: [{ date: view.expectedDecisionBy, kind: 'holiday', note: '测试假日' }] })
+  t.same((await injectAs(app, w.admin, { method: 'GET', url: `/api/v1/aid/calendar/${year}` })).json(), saved.json())
   const moved = (await injectAs(app, w.member.user, { method: 'GET', url: `/api/v1/aid/claims/${id}` })).json().expectedDecisionBy
   t.ok(moved > view.expectedDecisionBy)
+  t.equal((await put(w.admin, { days: [] })).json().days.length, 0, 'an empty list clears the year')
 })

@@ -20,6 +20,9 @@ async function sticksOut (page: Page): Promise<string[]> {
   return await page.evaluate(`(() => {
     const out = []
     for (const el of Array.from(document.querySelectorAll('body *'))) {
+      // What is not shown does not count (the phone menu's links while it is closed are laid out
+      // in the closed <details>' hidden slot, but nobody sees them there).
+      if (!el.checkVisibility()) continue
       const r = el.getBoundingClientRect()
       // Inside a container that scrolls sideways (a wide table's wrapper) is fine: the page does not move.
       let scrolls = false

@@ -51,7 +51,11 @@ export function openDatabase (path: string): Db {
  * Files left readable by an earlier version are narrowed too.
  */
 export function ownerOnly (path: string): void {
-  closeSync(openSync(path, 'a', 0o600))
+  // Only a file that does not exist yet is opened here: closing a descriptor of a database file
+  // this process already has open through SQLite would drop SQLite's POSIX locks on it.
+  if (!existsSync(path)) {
+    try { closeSync(openSync(path, 'wx', 0o600)) } catch (err) { if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err }
+  }
   for (const f of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(f)) chmodSync(f, 0o600)
 }
 

@@ -2,6 +2,7 @@
 // foreign keys and a busy timeout; opening again changes nothing.
 import t, { type Test } from 'tap'
 import { mkdtempSync, rmSync, readdirSync, existsSync } from 'node:fs'
+import Database from 'better-sqlite3'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase } from '../src/db/index.js'
@@ -70,4 +71,32 @@ t.test('opening twice is idempotent and keeps the data', async (t) => {
   t.teardown(() => third.$client.close())
   third.$client.prepare("UPDATE counters SET value = 42 WHERE name = 'test'").run()
   t.equal((second.$client.prepare("SELECT value FROM counters WHERE name = 'test'").get() as { value: number }).value, 42)
+})
+
+// Every transaction takes the write lock at BEGIN (IMMEDIATE), so a read inside it can never go
+// stale before its write: another connection (the backup or admin command, a second server
+// process) cannot commit in between, and the write never fails with SQLITE_BUSY_SNAPSHOT.
+t.test('a transaction holds the write lock from its first statement; DEFERRED can still be asked for', async (t) => {
+  const path = tempPath(t)
+  const db = openDatabase(path)
+  const other = new Database(path)
+  other.pragma('busy_timeout = 0')
+  t.teardown(() => { other.close(); db.$client.close() })
+  db.$client.prepare("INSERT INTO counters (name, value) VALUES ('test', 41)").run()
+  const read = (): number => (db.$client.prepare("SELECT value FROM counters WHERE name = 'test'").get() as { value: number }).value
+  const otherTriesToWrite = (): string => {
+    try {
+      other.exec('BEGIN IMMEDIATE')
+      other.exec('ROLLBACK')
+      return 'wrote'
+    } catch (err) {
+      return (err as { code: string }).code
+    }
+  }
+
+  t.equal(db.transaction(() => { read(); return otherTriesToWrite() }), 'SQLITE_BUSY',
+    'after only a read, the default transaction already holds the write lock')
+  t.equal(db.transaction(() => { read(); return otherTriesToWrite() }, { behavior: 'deferred' }), 'wrote',
+    'a deferred transaction that has only read does not')
+  t.equal(otherTriesToWrite(), 'wrote', 'the lock is released at COMMIT')
 })

@@ -11,7 +11,7 @@ import { dirname, resolve } from 'node:path'
 import { mkdirSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { loadConfig, ConfigError } from '../config.js'
-import { openDatabase, ownerOnly } from '../db/index.js'
+import { ownerOnly } from '../db/index.js'
 
 const USAGE = `usage: npm run backup -- FILE [--force]
   Copies the database at DATABASE_PATH (now: %DB%) to FILE while the portal runs.
@@ -33,11 +33,13 @@ export async function backupDatabase (
   rmSync(partial, { force: true })
   // Created empty and owner-only first: SQLite writes the copy into it, keeping its permissions.
   ownerOnly(partial)
-  // openDatabase applies any pending migrations and sets WAL/busy_timeout, as the portal does.
-  const db = openDatabase(sourcePath)
+  // A plain connection that only reads: a backup never migrates or analyses the portal's database
+  // (a write from here, such as PRAGMA optimize's ANALYZE, raced the portal's own writes).
+  const source = new Database(sourcePath, { fileMustExist: true })
+  source.pragma('busy_timeout = 5000')
   try {
     // better-sqlite3's first step copies nothing and reports the size; the answer is "all the rest".
-    const done = await db.$client.backup(partial, {
+    const done = await source.backup(partial, {
       progress: ({ totalPages, remainingPages }) => {
         onProgress?.(totalPages - remainingPages, totalPages)
         return 0x7fffffff
@@ -60,7 +62,7 @@ export async function backupDatabase (
     rmSync(partial, { force: true })
     throw err
   } finally {
-    db.$client.close()
+    source.close()
   }
 }
 

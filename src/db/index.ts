@@ -36,6 +36,7 @@ export function openDatabase (path: string): Db {
   sqlite.pragma('cache_size = -32768')
   cacheStatements(sqlite)
   const db = drizzle(sqlite, { schema }) as Db
+  writeLockFirst(db)
   migrate(db, { migrationsFolder: migrationsDir })
   // Planner statistics (sqlite_stat1), refreshed where missing or stale, as SQLite advises for
   // long-lived connections. Without them the planner guesses, and at city scale it guessed
@@ -43,6 +44,18 @@ export function openDatabase (path: string): Db {
   // submission scanned a plan year's shares, instead of starting from the building or member.
   optimizeDatabase(db)
   return db
+}
+
+/**
+ * Every transaction takes the write lock when it begins (BEGIN IMMEDIATE) unless it asks for
+ * another behaviour. SQLite's default (DEFERRED) reads first and asks for the write lock at the
+ * first write: when another connection (the backup or admin command, a second server process)
+ * committed in between, the upgrade fails at once with SQLITE_BUSY_SNAPSHOT, the busy timeout
+ * does not help, and the request answered 500. Waiting at BEGIN instead is always safe.
+ */
+function writeLockFirst (db: Db): void {
+  const transaction = db.transaction.bind(db)
+  db.transaction = ((fn, config) => transaction(fn, { behavior: 'immediate', ...config })) as Db['transaction']
 }
 
 /**

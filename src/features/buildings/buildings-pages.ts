@@ -143,7 +143,7 @@ export default async function buildingsPages (app: FastifyInstance, { service }:
       totals: { ...t, percent: percent(t.enterprisesEnrolled, t.enterprisesTotal) },
       coverageChart: cityCoverageSvg(rows.map((r) => ({ name: r.name, enrolled: r.enterprisesEnrolled, total: r.enterprisesTotal, members: r.members })), { title: req.t('buildings.overview.chartCoverage') }),
       institutionsChart: institutionsSvg([
-        // Short labels: the chart leaves 130 px for them ("Affairs disclosure system" was cut off).
+        // Short labels: the chart leaves 144 px for them ("Affairs disclosure system" was cut off).
         { label: req.t('buildings.overview.chartModel'), n: t.model },
         { label: req.t('buildings.overview.chartWorkerCongress'), n: t.workerCongress },
         { label: req.t('buildings.overview.chartAffairsDisclosure'), n: t.affairsDisclosure },

@@ -2,6 +2,9 @@
 // CSP forbids inline styles), only presentation attributes. Pure functions of their numbers and
 // already-translated labels; every text is XML-escaped.
 
+/** Every label is body-text size (16 px) where the chart is shown at its own width (a desk). */
+const TEXT = 16
+
 const COLOURS = { enrolled: '#1a7f37', pending: '#bf8700', rejected: '#cf222e', rest: '#d0d7de', track: '#eaeef2', text: '#1f2328', muted: '#59636e' }
 
 export function escapeXml (s: string): string {
@@ -49,16 +52,16 @@ export function buildingCoverageSvg (c: BuildingChartInput): string {
   const legend = parts.map((p, i) => {
     const lx = (i % 2) * 180
     const ly = barY + barH + 24 + Math.floor(i / 2) * 24
-    return `<rect x="${lx}" y="${ly - 12}" width="14" height="14" fill="${p.colour}"/><text x="${lx + 20}" y="${ly}" font-size="14" fill="${COLOURS.text}">${escapeXml(p.label)} ${p.n}</text>`
+    return `<rect x="${lx}" y="${ly - 12}" width="14" height="14" fill="${p.colour}"/><text x="${lx + 20}" y="${ly}" font-size="${TEXT}" fill="${COLOURS.text}">${escapeXml(p.label)} ${p.n}</text>`
   }).join('')
   const pct = percent(c.enrolled, c.total)
-  const H = barY + barH + 24 + 2 * 24 + 16
+  const H = barY + barH + 24 + 2 * 24 + 22
   const title = `${c.labels.title}: ${c.enrolled} / ${c.total} (${pct}%)`
   return `<svg xmlns="http://www.w3.org/2000/svg" class="chart coverage-chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(title)}">` +
     `<title>${escapeXml(title)}</title>` +
     `<text x="0" y="22" font-size="16" font-weight="bold" fill="${COLOURS.text}">${escapeXml(title)}</text>` +
     `<rect x="0" y="${barY}" width="${W}" height="${barH}" fill="${COLOURS.track}"/>` + rects.join('') + legend +
-    `<text x="0" y="${H - 4}" font-size="14" fill="${COLOURS.muted}">${escapeXml(c.labels.members)}: ${c.members}</text>` +
+    `<text x="0" y="${H - 6}" font-size="${TEXT}" fill="${COLOURS.muted}">${escapeXml(c.labels.members)}: ${c.members}</text>` +
     '</svg>'
 }
 
@@ -67,9 +70,9 @@ export interface CityRow { name: string, enrolled: number, total: number, member
 /** The city: one bar per building, its enrolled share of the enterprises it holds. */
 export function cityCoverageSvg (rows: CityRow[], labels: { title: string }): string {
   const W = 360
-  const labelW = 118
+  const labelW = 140
   const barW = 150
-  const rowH = 24
+  const rowH = 28
   const top = 34
   const H = top + rows.length * rowH + 8
   const bars = rows.map((r, i) => {
@@ -77,10 +80,10 @@ export function cityCoverageSvg (rows: CityRow[], labels: { title: string }): st
     const pct = percent(r.enrolled, r.total)
     const name = r.name.length > 8 ? r.name.slice(0, 7) + '…' : r.name
     return `<g><title>${escapeXml(`${r.name}: ${r.enrolled} / ${r.total} (${pct}%)`)}</title>` +
-      `<text x="${labelW - 6}" y="${y + 16}" font-size="13" text-anchor="end" fill="${COLOURS.text}">${escapeXml(name)}</text>` +
-      `<rect x="${labelW}" y="${y + 4}" width="${barW}" height="16" fill="${COLOURS.track}"/>` +
-      `<rect x="${labelW}" y="${y + 4}" width="${num((pct / 100) * barW)}" height="16" fill="${COLOURS.enrolled}"/>` +
-      `<text x="${labelW + barW + 6}" y="${y + 16}" font-size="12" fill="${COLOURS.muted}">${r.enrolled}/${r.total}</text></g>`
+      `<text x="${labelW - 6}" y="${y + 18}" font-size="${TEXT}" text-anchor="end" fill="${COLOURS.text}">${escapeXml(name)}</text>` +
+      `<rect x="${labelW}" y="${y + 5}" width="${barW}" height="18" fill="${COLOURS.track}"/>` +
+      `<rect x="${labelW}" y="${y + 5}" width="${num((pct / 100) * barW)}" height="18" fill="${COLOURS.enrolled}"/>` +
+      `<text x="${labelW + barW + 6}" y="${y + 18}" font-size="${TEXT}" fill="${COLOURS.muted}">${r.enrolled}/${r.total}</text></g>`
   }).join('')
   return `<svg xmlns="http://www.w3.org/2000/svg" class="chart city-chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(labels.title)}">` +
     `<title>${escapeXml(labels.title)}</title>` +
@@ -90,18 +93,18 @@ export function cityCoverageSvg (rows: CityRow[], labels: { title: string }): st
 /** How many buildings have each institution, out of all of them. */
 export function institutionsSvg (items: Array<{ label: string, n: number }>, total: number, title: string): string {
   const W = 360
-  const labelW = 130
-  const barW = 160
+  const labelW = 150
+  const barW = 140
   const rowH = 30
   const top = 34
   const H = top + items.length * rowH + 8
   const bars = items.map((it, i) => {
     const y = top + i * rowH
     const w = total > 0 ? (it.n / total) * barW : 0
-    return `<text x="${labelW - 6}" y="${y + 19}" font-size="13" text-anchor="end" fill="${COLOURS.text}">${escapeXml(it.label)}</text>` +
+    return `<text x="${labelW - 6}" y="${y + 19}" font-size="${TEXT}" text-anchor="end" fill="${COLOURS.text}">${escapeXml(it.label)}</text>` +
       `<rect x="${labelW}" y="${y + 4}" width="${barW}" height="22" fill="${COLOURS.track}"/>` +
       `<rect x="${labelW}" y="${y + 4}" width="${num(w)}" height="22" fill="#0969da"/>` +
-      `<text x="${labelW + barW + 6}" y="${y + 20}" font-size="13" fill="${COLOURS.muted}">${it.n}/${total}</text>`
+      `<text x="${labelW + barW + 6}" y="${y + 20}" font-size="${TEXT}" fill="${COLOURS.muted}">${it.n}/${total}</text>`
   }).join('')
   return `<svg xmlns="http://www.w3.org/2000/svg" class="chart institutions-chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(title)}">` +
     `<title>${escapeXml(title)}</title>` +

@@ -22,6 +22,8 @@ const HOSPITALS = ['昆明医科大学第一附属医院', '云南省第一人�
 type Status = ClaimState
 const CYCLE: Status[] = ['paid', 'paid', 'approved', 'submitted', 'rejected', 'paid', 'submitted', 'approved', 'paid', 'awaiting_second_approval']
 const REASONS = ['DOCUMENTS_MISSING', 'OTHER', 'DUPLICATE'] as const
+/** The share of a year's income its approved and paid claims may take in the demo. */
+export const FUND_BUDGET = 0.7
 
 export async function seedClaims (ctx: SeedContext): Promise<void> {
   const { db, clock } = ctx
@@ -76,6 +78,12 @@ export async function seedClaims (ctx: SeedContext): Promise<void> {
     values ('paid', ?, ?, ?, ?, ?, ?, ?, ?)`)
   const setBatch = sqlite.prepare('update aid_claims set payment_batch_id = ?, paid_at = ?, updated_at = ? where id = ?')
 
+  // A fund that reads true: what each year approves and pays stays within 70% of that year's
+  // income (paid shares); a claim that would pass it is left awaiting review instead.
+  const budgetLeft = new Map<number, number>()
+  for (const r of sqlite.prepare("select plan_year as y, sum(amount_fen) as fen from aid_purchases where status = 'paid' group by plan_year").all() as Array<{ y: number, fen: number }>) {
+    budgetLeft.set(r.y, Math.floor(r.fen * FUND_BUDGET))
+  }
   const counts: Record<Status, number> = { submitted: 0, needs_documents: 0, awaiting_second_approval: 0, approved: 0, rejected: 0, paid: 0 }
   const paidClaims: Array<{ id: number, payableFen: number, paidAt: string }> = []
   let n = 0
@@ -127,6 +135,11 @@ export async function seedClaims (ctx: SeedContext): Promise<void> {
         // Above the threshold an approval takes two people; without a second one it stays awaiting.
         const twoPeople = needsSecondApproval(r.payableFen, plan)
         if ((status === 'approved' || status === 'paid') && twoPeople && second === null) status = 'awaiting_second_approval'
+        const left = budgetLeft.get(s.planYear) ?? 0
+        if (status !== 'submitted' && status !== 'rejected') {
+          if (r.payableFen > left) status = 'submitted'
+          else budgetLeft.set(s.planYear, left - r.payableFen)
+        }
         const decidedOn = minDate(addDays(submittedOn, 1 + Math.floor(rnd() * 5)), today)
         const counted = status === 'approved' || status === 'paid'
         const twoStep = twoPeople && (counted || status === 'awaiting_second_approval')

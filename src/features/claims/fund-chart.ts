@@ -6,8 +6,15 @@ export interface MonthAmounts { month: string, approvedFen: number, paidFen: num
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
+/**
+ * Text size in the chart's own units. The chart is drawn 720 units wide and shown at least that
+ * wide at a desk, so its labels are at least body-text size (16 px) there.
+ */
+export const CHART_WIDTH = 720
+const TEXT = 16
+
 export function monthlyChartSvg (data: MonthAmounts[], labels: { title: string, approved: string, paid: string }): string {
-  const W = 720; const H = 260; const left = 70; const bottom = 40; const top = 30; const right = 10
+  const W = CHART_WIDTH; const H = 300; const left = 96; const bottom = 44; const top = 40; const right = 10
   const plotH = H - top - bottom
   const max = Math.max(1, ...data.map((d) => Math.max(d.approvedFen, d.paidFen)))
   // A round top value for the axis, in whole yuan.
@@ -22,16 +29,16 @@ export function monthlyChartSvg (data: MonthAmounts[], labels: { title: string, 
   for (let i = 0; i <= 4; i++) {
     const v = Math.round(axisMax * i / 4)
     parts.push(`<line x1="${left}" y1="${y(v)}" x2="${W - right}" y2="${y(v)}" stroke="#d0d7de" stroke-width="1"/>`)
-    parts.push(`<text x="${left - 6}" y="${y(v) + 4}" font-size="11" text-anchor="end" fill="#59636e">${esc(formatFen(v).replace(/\.00$/, ''))}</text>`)
+    parts.push(`<text x="${left - 6}" y="${y(v) + 5}" font-size="${TEXT}" text-anchor="end" fill="#59636e">${esc(formatFen(v).replace(/\.00$/, ''))}</text>`)
   }
   data.forEach((d, i) => {
     const x = left + i * slot + (slot - 2 * barW) / 2
     parts.push(`<rect x="${x.toFixed(1)}" y="${y(d.approvedFen)}" width="${barW}" height="${top + plotH - y(d.approvedFen)}" fill="#b4232a"><title>${esc(`${d.month} ${labels.approved} ${formatFen(d.approvedFen)}`)}</title></rect>`)
     parts.push(`<rect x="${(x + barW).toFixed(1)}" y="${y(d.paidFen)}" width="${barW}" height="${top + plotH - y(d.paidFen)}" fill="#1a7f37"><title>${esc(`${d.month} ${labels.paid} ${formatFen(d.paidFen)}`)}</title></rect>`)
-    parts.push(`<text x="${(left + i * slot + slot / 2).toFixed(1)}" y="${H - bottom + 16}" font-size="11" text-anchor="middle" fill="#1f2328">${esc(d.month.slice(2))}</text>`)
+    parts.push(`<text x="${(left + i * slot + slot / 2).toFixed(1)}" y="${H - bottom + 22}" font-size="${TEXT}" text-anchor="middle" fill="#1f2328">${esc(d.month.slice(2))}</text>`)
   })
-  parts.push(`<rect x="${left}" y="6" width="12" height="12" fill="#b4232a"/><text x="${left + 16}" y="16" font-size="12" fill="#1f2328">${esc(labels.approved)}</text>`)
-  parts.push(`<rect x="${left + 120}" y="6" width="12" height="12" fill="#1a7f37"/><text x="${left + 136}" y="16" font-size="12" fill="#1f2328">${esc(labels.paid)}</text>`)
+  parts.push(`<rect x="${left}" y="8" width="14" height="14" fill="#b4232a"/><text x="${left + 20}" y="21" font-size="${TEXT}" fill="#1f2328">${esc(labels.approved)}</text>`)
+  parts.push(`<rect x="${left + 180}" y="8" width="14" height="14" fill="#1a7f37"/><text x="${left + 200}" y="21" font-size="${TEXT}" fill="#1f2328">${esc(labels.paid)}</text>`)
   parts.push('</svg>')
   return parts.join('')
 }

@@ -9,6 +9,7 @@ import { createPii } from '../../../src/lib/pii.js'
 import { seedDemo, type SeedContext } from '../../../src/cli/seed-demo.js'
 import { getPlan } from '../../../src/features/aid/plans-repository.js'
 import { computeReimbursement } from '../../../src/domain/reimbursement.js'
+import { FUND_BUDGET } from '../../../src/features/claims/demo-seed.js'
 
 t.test('the claims demo seed: every state, amounts by the rule, annual caps kept, a paid batch that adds up', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'seed-claims-'))
@@ -43,4 +44,22 @@ t.test('the claims demo seed: every state, amounts by the rule, annual caps kept
   const paid = db.all<{ total: number, count: number }>(sql`select sum(payable_fen) as total, count(*) as count from aid_claims where status = 'paid'`)[0]
   t.same(batch, paid)
   t.equal(db.all<{ n: number }>(sql`select count(*) as n from aid_claims where status = 'paid' and payment_batch_id is null`)[0].n, 0)
+})
+
+t.test('the demo fund reads true: each year its approved and paid claims stay within 70% of its income', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'seed-fund-'))
+  const db = openDatabase(join(dir, 'demo.db'))
+  t.teardown(() => { db.$client.close(); rmSync(dir, { recursive: true, force: true }) })
+  const ctx: SeedContext = { db, clock: createClock(() => new Date('2026-06-15T02:00:00Z')), pii: createPii('x'.repeat(40)), accounts: [], facts: {}, log: () => {} }
+  await seedDemo(ctx)
+  const years = db.all<{ y: number, income: number, committed: number }>(sql`
+    select p.plan_year as y, sum(p.amount_fen) as income,
+      (select coalesce(sum(c.payable_fen), 0) from aid_claims c
+        where c.plan_year = p.plan_year and c.status in ('approved', 'paid', 'awaiting_second_approval')) as committed
+    from aid_purchases p where p.status = 'paid' group by p.plan_year`)
+  t.ok(years.length > 0, 'the demo has income')
+  for (const r of years) {
+    t.ok(r.committed <= Math.floor(r.income * FUND_BUDGET), `${r.y}: ${r.committed} of ${r.income} fen committed`)
+  }
+  t.ok(years.some((r) => r.committed > 0), 'and it does pay claims')
 })

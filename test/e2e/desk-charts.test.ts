@@ -1,0 +1,57 @@
+// Real Chromium at a desk (1280×800) on the demo data, in both languages: every chart's labels
+// are drawn at least at body-text size and none is cut off by the chart's edge.
+import t, { type Test } from 'tap'
+import type { Page } from 'playwright-core'
+import { launchBrowser, startPortal, signIn } from './helper.js'
+import { seedDemo, DEMO_PASSWORD, type SeedContext } from '../../src/cli/seed-demo.js'
+import { testClock } from '../helper.js'
+
+interface Label { text: string, px: number, inside: boolean }
+
+/** Each chart's text: its size on screen (font size × the chart's scale) and whether it fits. */
+const CHART_LABELS = `(() => [...document.querySelectorAll('svg.chart')].map((svg) => {
+  const box = svg.getBoundingClientRect()
+  const scale = box.width / svg.viewBox.baseVal.width
+  return [...svg.querySelectorAll('text')].map((el) => {
+    const r = el.getBoundingClientRect()
+    return {
+      text: (el.textContent || '').trim(),
+      px: Number(el.getAttribute('font-size')) * scale,
+      inside: r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1
+    }
+  })
+}))()`
+
+async function checkCharts (t: Test, page: Page, path: string, expected: number): Promise<void> {
+  const res = await page.goto(path)
+  t.ok(res !== null && res.status() < 400, `${path} opens`)
+  const body = await page.evaluate('parseFloat(getComputedStyle(document.body).fontSize)') as number
+  const charts = await page.evaluate(CHART_LABELS) as Label[][]
+  t.equal(charts.length, expected, `${path}: ${expected} chart(s)`)
+  for (const labels of charts) {
+    t.ok(labels.length > 0, `${path}: the chart has labels`)
+    const small = labels.filter((l) => l.px < body - 0.5).map((l) => `${l.text} (${l.px.toFixed(1)} px)`)
+    t.same(small, [], `${path}: no label smaller than body text (${body} px)`)
+    t.same(labels.filter((l) => !l.inside).map((l) => l.text), [], `${path}: no label cut off`)
+  }
+}
+
+t.test('at a desk the charts\' labels are body-text size and whole, in both languages', async (t) => {
+  const { app, baseUrl } = await startPortal(t, { clock: testClock('2026-11-10T02:00:00.000Z') })
+  const ctx: SeedContext = { db: app.db, clock: app.clock, pii: app.pii, accounts: [], facts: {}, log: () => {} }
+  await seedDemo(ctx)
+  const admin = ctx.accounts.find((a) => a.role === 'admin')
+  if (admin === undefined) throw new Error('no demo admin')
+  const building = (app.db.$client.prepare('select min(id) as id from buildings').get() as { id: number }).id
+  const browser = await launchBrowser(t)
+  for (const lang of ['zh-CN', 'en']) {
+    const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+    t.teardown(async () => { await context.close() })
+    const page = await context.newPage()
+    await signIn(page, admin.phone, DEMO_PASSWORD)
+    if (lang === 'en') await page.goto('/lang/en?next=/')
+    await checkCharts(t, page, '/aid/fund', 1)
+    await checkCharts(t, page, '/admin/overview', 2)
+    await checkCharts(t, page, `/buildings/${building}`, 1)
+  }
+})

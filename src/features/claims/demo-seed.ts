@@ -81,7 +81,8 @@ export async function seedClaims (ctx: SeedContext): Promise<void> {
   // A fund that reads true: what each year approves and pays stays within 70% of that year's
   // income (paid shares); a claim that would pass it is left awaiting review instead.
   const budgetLeft = new Map<number, number>()
-  for (const r of sqlite.prepare("select plan_year as y, sum(amount_fen) as fen from aid_purchases where status = 'paid' group by plan_year").all() as Array<{ y: number, fen: number }>) {
+  const income = sqlite.prepare("select plan_year as y, sum(amount_fen) as fen from aid_purchases where status = 'paid' group by plan_year")
+  for (const r of income.all() as Array<{ y: number, fen: number }>) {
     budgetLeft.set(r.y, Math.floor(r.fen * FUND_BUDGET))
   }
   const counts: Record<Status, number> = { submitted: 0, needs_documents: 0, awaiting_second_approval: 0, approved: 0, rejected: 0, paid: 0 }

@@ -33,7 +33,7 @@ function luminance (rgb: string): number {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b
 }
 
-export function contrast (a: string, b: string): number {
+function contrast (a: string, b: string): number {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x)
   return (hi + 0.05) / (lo + 0.05)
 }
@@ -44,7 +44,9 @@ t.test('contrast follows WCAG\'s formula', async (t) => {
   t.ok(contrast('rgb(255, 255, 255)', 'rgb(180, 35, 42)') > 3, 'white on the red header')
 })
 
-async function tabThrough (t: Test, browser: Browser, baseUrl: string, viewport: { width: number, height: number }, phone: string | null, paths: string[]): Promise<void> {
+async function tabThrough (
+  t: Test, browser: Browser, baseUrl: string, viewport: { width: number, height: number }, phone: string | null, paths: string[]
+): Promise<void> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'zh-CN', deviceScaleFactor: 1 })
   t.teardown(async () => { await context.close() })
   const page = await context.newPage()

@@ -11,12 +11,13 @@ import governance from './messages/governance.js'
 import governanceContracts from './messages/governance-contracts.js'
 import payouts from './messages/payouts.js'
 import audit from './messages/audit.js'
+import workCalendar from './messages/work-calendar.js'
 
 export type Lang = 'zh' | 'en'
 export const LANGS: Lang[] = ['zh', 'en']
 export interface Messages { zh: Record<string, string>, en: Record<string, string> }
 
-const catalogues: Messages[] = [common, accounts, buildings, memberships, aid, claims, audit, payouts, selfService, governance, governanceContracts]
+const catalogues: Messages[] = [common, accounts, buildings, memberships, aid, claims, audit, payouts, selfService, governance, governanceContracts, workCalendar]
 const dict: Record<Lang, Map<string, string>> = { zh: new Map(), en: new Map() }
 for (const c of catalogues) {
   for (const lang of LANGS) for (const [k, v] of Object.entries(c[lang])) dict[lang].set(k, v)

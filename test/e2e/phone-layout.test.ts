@@ -57,7 +57,7 @@ t.test('the main pages of each role fit a 390-px screen, in both languages', asy
     { role: 'member', phone: phoneOf('member', /王芳/), pages: ['/', '/membership', '/membership/card', '/aid/share', '/aid/calculator?total=50000&insurance=15000&excluded=5000', '/aid/claims'] },
     { role: 'liaison', phone: phoneOf('liaison', /已入驻/), pages: ['/', '/memberships?status=applied', '/memberships', '/memberships/import', '/aid/group'] },
     { role: 'staff', phone: phoneOf('staff', /五华科创大厦/), pages: ['/', '/memberships', '/aid/orders', '/aid/accounts', '/aid/review', '/enterprises'] },
-    { role: 'admin', phone: phoneOf('admin', /./), pages: ['/', '/admin/overview', '/buildings', '/admin/aid/plans', '/admin/aid/plans/2027', '/admin/audit', '/aid/fund'] }
+    { role: 'admin', phone: phoneOf('admin', /./), pages: ['/', '/admin/overview', '/buildings', '/admin/aid/plans', '/admin/aid/plans/2027', '/admin/aid/calendar/2027', '/admin/audit', '/aid/fund'] }
   ]
   for (const lang of ['zh-CN', 'en']) {
     for (const j of journeys) {

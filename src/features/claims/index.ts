@@ -8,7 +8,8 @@ import { createReturns } from './returns.js'
 import { createPayoutAccounts } from './payout-accounts.js'
 import { createBatchPayments } from './batch-payments.js'
 import { statusBadge } from './claims-display.js'
-import workCalendarApi from './work-calendar.js'
+import workCalendarApi, { createWorkCalendar } from './work-calendar.js'
+import workCalendarPages from './work-calendar-pages.js'
 
 // The claims feature: claims, documents, review, payment batches, settlement sheets, the fund
 // overview. Pages and the JSON API (/api/v1/aid/claims…) are two doors onto one service.
@@ -23,6 +24,7 @@ export default async function claimsFeature (app: FastifyInstance): Promise<void
   await app.register(payoutsApi, { returns, accounts, batches })
   await app.register(payoutsPages, { service, returns, accounts, batches })
   await app.register(workCalendarApi)
+  await app.register(workCalendarPages, { calendar: createWorkCalendar(deps) })
 
   // Home: the member's latest claims; for reviewers, how many wait in their queue.
   app.homeCards.push({

@@ -22,6 +22,7 @@ const calendarBody = z.object({
 })
 
 type CalendarInput = z.output<typeof calendarBody>
+export type WorkCalendar = ReturnType<typeof createWorkCalendar>
 
 export function createWorkCalendar (deps: { db: Db, clock: Clock }) {
   const { db, clock } = deps

@@ -4,7 +4,7 @@ import neostandard from 'neostandard'
 export default [
   ...neostandard({
     ts: true,
-    ignores: ['dist/**', 'coverage/**', 'bench/data/**', 'bench/results/**', 'data/**', 'public/**']
+    ignores: ['dist/**', '.test-build/**', 'coverage/**', 'bench/data/**', 'bench/results/**', 'data/**', 'public/**']
   }),
   {
     rules: {

@@ -1,5 +1,5 @@
 // Real Chromium at a desk (1280×800) on the demo data, in both languages: every chart's labels
-// are drawn at least at body-text size and none is cut off by the chart's edge.
+// are drawn at body-text size and none is cut off by the chart's edge.
 import t, { type Test } from 'tap'
 import type { Page } from 'playwright-core'
 import { launchBrowser, startPortal, signIn } from './helper.js'
@@ -32,6 +32,8 @@ async function checkCharts (t: Test, page: Page, path: string, expected: number)
     t.ok(labels.length > 0, `${path}: the chart has labels`)
     const small = labels.filter((l) => l.px < body - 0.5).map((l) => `${l.text} (${l.px.toFixed(1)} px)`)
     t.same(small, [], `${path}: no label smaller than body text (${body} px)`)
+    const large = labels.filter((l) => l.px > body * 1.25).map((l) => `${l.text} (${l.px.toFixed(1)} px)`)
+    t.same(large, [], `${path}: nor much larger`)
     t.same(labels.filter((l) => !l.inside).map((l) => l.text), [], `${path}: no label cut off`)
   }
 }

@@ -124,8 +124,9 @@ export async function seedClaims (ctx: SeedContext): Promise<void> {
         const submittedOn = minDate(minDate(addDays(dischargeDate, 2 + Math.floor(rnd() * 10)), deadline), today)
         let status: Status = userId === demoUser ? (['paid', 'submitted', 'rejected'] as Status[])[k] : CYCLE[n % CYCLE.length]
         n++
-        // Costs: a base between 800 and 60,000 yuan (integer fen throughout).
-        const baseFen = 80_000 + Math.floor(rnd() * 5_920_000)
+        // Costs: what the member paid themselves, between 500 and 15,000 yuan, most of it small
+        // (integer fen throughout).
+        const baseFen = 50_000 + Math.floor(rnd() ** 2 * 1_450_000)
         const excludedFen = Math.floor(rnd() * 300_000)
         const insurancePaidFen = baseFen + Math.floor(rnd() * 3_000_000)
         const totalCostFen = baseFen + excludedFen + insurancePaidFen

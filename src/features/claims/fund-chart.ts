@@ -7,8 +7,8 @@ export interface MonthAmounts { month: string, approvedFen: number, paidFen: num
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /**
- * Text size in the chart's own units. The chart is drawn 720 units wide and shown at least that
- * wide at a desk, so its labels are at least body-text size (16 px) there.
+ * Text size in the chart's own units. The chart is 720 units wide and shown 720 px wide at a desk
+ * (narrower screens scale it down), so its labels are body-text size (16 px) there.
  */
 export const CHART_WIDTH = 720
 const TEXT = 16
@@ -24,7 +24,7 @@ export function monthlyChartSvg (data: MonthAmounts[], labels: { title: string, 
   const barW = Math.max(4, Math.floor(slot / 3))
   const y = (v: number): number => top + plotH - Math.round((v / axisMax) * plotH)
   const parts: string[] = []
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(labels.title)}">`)
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(labels.title)}">`)
   parts.push(`<title>${esc(labels.title)}</title>`)
   for (let i = 0; i <= 4; i++) {
     const v = Math.round(axisMax * i / 4)

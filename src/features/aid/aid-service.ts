@@ -1,7 +1,8 @@
 // The medical-aid fund's use cases: plans, the quote, ordering shares (alone or as a group),
 // confirming payments (staff or the signed webhook) and cancelling stale orders. Who may do
 // what is checked here with an explicit actor; each change is one transaction with its audit entry.
-import type { Notifier, PendingSms } from '../notifications/notifier.js'
+import type { Notice, Notifier, PendingSms } from '../notifications/notifier.js'
+import { fenToYuanString } from '../../domain/money.js'
 import type { Db, DbOrTx } from '../../db/index.js'
 import type { Clock } from '../../lib/clock.js'
 import { type Actor, canActForBuilding, requireActor, requireAdmin, requireStaffOrAdmin, reviewableBuildings } from '../../lib/access.js'
@@ -43,13 +44,16 @@ function isReceiptConflict (err: unknown): boolean {
   return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && (e.message ?? '').includes('receipt_no')
 }
 
+/** The member of an order is told of its change: a notice in the transaction, the SMS after it. */
+function tellMember (notifier: Notifier | undefined, tx: DbOrTx, at: string, p: { id: number, membershipId: number }, n: Omit<Notice, 'userId' | 'subject'>): PendingSms[] {
+  const userId = notifier === undefined ? undefined : repo.membershipFacts(tx, p.membershipId)?.userId
+  if (notifier === undefined || userId === undefined || userId === null) return []
+  return notifier.notify(tx, at, { ...n, userId, subject: `aid_purchase:${p.id}` })
+}
+
 export function createAidService (db: Db, clock: Clock, notifier?: Notifier) {
-  /** The member is told their share is paid (a notice in the transaction, the SMS after it). */
-  function tellPaid (tx: DbOrTx, p: repo.PurchaseRow, coverFrom: string, coverTo: string, at: string): PendingSms[] {
-    const userId = notifier === undefined ? undefined : repo.membershipFacts(tx, p.membershipId)?.userId
-    if (notifier === undefined || userId === undefined || userId === null) return []
-    return notifier.notify(tx, at, { userId, kind: 'purchase.paid', params: { year: p.planYear, coverFrom, coverTo }, subject: `aid_purchase:${p.id}` })
-  }
+  const tellPaid = (tx: DbOrTx, p: repo.PurchaseRow, coverFrom: string, coverTo: string, at: string): PendingSms[] =>
+    tellMember(notifier, tx, at, p, { kind: 'purchase.paid', params: { year: p.planYear, coverFrom, coverTo } })
 
   /**
    * The plan of a year. The current year always has one (created from the latest terms when
@@ -173,7 +177,8 @@ export function createAidService (db: Db, clock: Clock, notifier?: Notifier) {
     const plan = planForOrder(input.year, input.shares)
     const ids = [...new Set(input.membershipIds)]
     const at = clock.iso()
-    return withIdempotency(db, a.id, 'aid.group-order', key, hashRequest({ enterpriseId: ent.id, membershipIds: ids, shares: input.shares, year: plan.year }), at, (tx) => {
+    const sms: PendingSms[] = []
+    const stored = withIdempotency(db, a.id, 'aid.group-order', key, hashRequest({ enterpriseId: ent.id, membershipIds: ids, shares: input.shares, year: plan.year }), at, (tx) => {
       const today = clock.today()
       if (!windowOpen(plan, today)) throw enrolmentClosed(plan)
       const groupId = repo.insertGroupOrder(tx, { enterpriseId: ent.id, planYear: plan.year, orderedBy: a.id, at })
@@ -186,11 +191,15 @@ export function createAidService (db: Db, clock: Clock, notifier?: Notifier) {
         const row = insertOrder(tx, { membershipId: m.id, planYear: plan.year, shares: input.shares, amountFen: plan.shareFeeFen * input.shares, groupOrderId: groupId, orderedBy: a.id, orderedOn: today, at })
         answer.ordered.push({ membershipId: m.id, purchaseId: row.id, amountFen: row.amountFen })
         answer.totalFen += row.amountFen
+        // Ordered by the liaison: the member learns of it (and of what is to be paid).
+        sms.push(...tellMember(notifier, tx, at, row, { kind: 'purchase.ordered', params: { enterprise: ent.name, year: plan.year, shares: row.shares, amount: fenToYuanString(row.amountFen) } }))
       }
       if (answer.ordered.length === 0) throw ruleRefused('NOTHING_TO_ORDER', 'aid.err.nothingToOrder')
       writeAudit(tx, at, { actorUserId: a.id, action: 'aid_group_order.create', entityType: 'aid_group_order', entityId: groupId, after: answer })
       return { statusCode: 201, body: answer }
     })
+    notifier?.send(sms)
+    return stored
   }
 
   /**
@@ -352,16 +361,20 @@ export type AidService = ReturnType<typeof createAidService>
  * Cancels orders still unpaid STALE_ORDER_DAYS after they were placed; each cancellation is
  * guarded (a payment confirmed meanwhile wins) and audited with no actor. Returns how many.
  */
-export function cancelStaleOrders (db: Db, clock: Clock): number {
+export function cancelStaleOrders (db: Db, clock: Clock, notifier?: Notifier): number {
   const cutoff = new Date(clock.now().getTime() - STALE_ORDER_DAYS * 86_400_000).toISOString()
-  return db.transaction((tx) => {
+  const sms: PendingSms[] = []
+  const cancelled = db.transaction((tx) => {
     const at = clock.iso()
     let n = 0
     for (const p of repo.stalePending(tx, cutoff)) {
       if (repo.cancelPending(tx, p.id, 'unpaid_30_days', at) === 0) continue
       writeAudit(tx, at, { actorUserId: null, action: 'aid_purchase.cancel', entityType: 'aid_purchase', entityId: p.id, before: { status: 'pending_payment' }, after: { status: 'cancelled', reason: 'unpaid_30_days' }, note: `unpaid after ${STALE_ORDER_DAYS} days` })
+      sms.push(...tellMember(notifier, tx, at, p, { kind: 'purchase.cancelled_unpaid', params: { year: p.planYear, amount: fenToYuanString(p.amountFen), days: STALE_ORDER_DAYS } }))
       n++
     }
     return n
   }, { behavior: 'immediate' })
+  notifier?.send(sms)
+  return cancelled
 }

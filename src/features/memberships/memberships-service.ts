@@ -54,6 +54,13 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii, notifi
   /** A notice to the member (in the transaction) and its SMS, sent once the change committed. */
   const tell = (tx: DbOrTx, at: string, userId: number | null, n: Omit<Notice, 'userId'>): PendingSms[] =>
     notifier === undefined || userId === null ? [] : notifier.notify(tx, at, { ...n, userId })
+  /** One transaction that may queue notices' SMS; they are sent once it has committed. */
+  const changing = <T>(fn: (tx: DbOrTx, sms: PendingSms[]) => T): T => {
+    const sms: PendingSms[] = []
+    const answer = db.transaction((tx) => fn(tx, sms))
+    notifier?.send(sms)
+    return answer
+  }
 
   const cardKey = Buffer.from(pii.hash('membership-card-token:v1'), 'hex')
   const cardMac = (id: number): string => createHmac('sha256', cardKey).update(String(id)).digest('base64url').slice(0, 24)
@@ -184,7 +191,7 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii, notifi
 
     /** The member leaves, or staff of the building record it. The number stays theirs. */
     leave (actor: Actor, id: number, note: string | undefined): { status: 'left', leftOn: string } {
-      return db.transaction((tx) => {
+      return changing((tx, sms) => {
         const m = repo.findMembership(tx, id)
         if (m === undefined) throw notFound()
         if (!isPerson(actor, m) && !canActForBuilding(actor, m.buildingId)) throw forbidden()
@@ -195,6 +202,7 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii, notifi
           if (t.status === 'pending') repo.changeTransfer(tx, t.id, { status: 'cancelled', decidedAt: at, decidedBy: actor.id, note: 'membership ended' })
         }
         writeAudit(tx, at, { actorUserId: actor.id, action: 'membership.leave', entityType: 'membership', entityId: id, before: { status: 'active' }, after: { status: 'left', leftOn: today }, note })
+        sms.push(...tell(tx, at, m.userId, { kind: 'membership.left', params: { leftOn: today }, subject: `membership:${id}` }))
         return { status: 'left' as const, leftOn: today }
       })
     },
@@ -202,7 +210,7 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii, notifi
     /** An active member (or staff of the current building for them) asks to move to another enterprise. */
     requestTransfer (actor: Actor, id: number, toEnterpriseId: number): { id: number, status: 'pending' } {
       try {
-        return db.transaction((tx) => {
+        return changing((tx, sms) => {
           const m = repo.findMembership(tx, id)
           if (m === undefined) throw notFound()
           if (!isPerson(actor, m) && !canActForBuilding(actor, m.buildingId)) throw forbidden()
@@ -215,6 +223,7 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii, notifi
           const at = clock.iso()
           const t = repo.insertTransfer(tx, { membershipId: id, fromEnterpriseId: m.enterpriseId, toEnterpriseId: to.id, status: 'pending', requestedAt: at, requestedBy: actor.id })
           writeAudit(tx, at, { actorUserId: actor.id, action: 'membership.transfer_request', entityType: 'membership', entityId: id, after: { transferId: t.id, from: m.enterpriseId, to: to.id } })
+          sms.push(...tell(tx, at, m.userId, { kind: 'membership.transfer_requested', params: { enterprise: to.name }, subject: `membership:${id}` }))
           return { id: t.id, status: 'pending' as const }
         })
       } catch (err) {
@@ -225,7 +234,7 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii, notifi
 
     /** The new enterprise's liaison, staff of the new building or admin confirm; the number stays. */
     confirmTransfer (actor: Actor, transferId: number): { status: 'confirmed', enterpriseId: number, effectiveOn: string } {
-      return db.transaction((tx) => {
+      return changing((tx, sms) => {
         const t = repo.findTransfer(tx, transferId)
         if (t === undefined) throw notFound()
         checkTransferReviewer(actor, t)
@@ -243,24 +252,26 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii, notifi
           actorUserId: actor.id, action: 'membership.transfer_confirm', entityType: 'membership', entityId: t.membershipId,
           before: { enterpriseId: t.fromEnterpriseId }, after: { enterpriseId: t.toEnterpriseId, transferId, effectiveOn: today }
         })
+        sms.push(...tell(tx, at, t.memberUserId, { kind: 'membership.transferred', params: { enterprise: t.toName }, subject: `membership:${t.membershipId}` }))
         return { status: 'confirmed' as const, enterpriseId: t.toEnterpriseId, effectiveOn: today }
       })
     },
 
     rejectTransfer (actor: Actor, transferId: number, note: string | undefined): { status: 'rejected' } {
-      return db.transaction((tx) => {
+      return changing((tx, sms) => {
         const t = repo.findTransfer(tx, transferId)
         if (t === undefined) throw notFound()
         checkTransferReviewer(actor, t)
         const at = clock.iso()
         if (t.status !== 'pending' || !repo.changeTransfer(tx, transferId, { status: 'rejected', decidedAt: at, decidedBy: actor.id, note: note ?? null })) throw stateChanged()
         writeAudit(tx, at, { actorUserId: actor.id, action: 'membership.transfer_reject', entityType: 'membership', entityId: t.membershipId, after: { transferId, note: note ?? null } })
+        sms.push(...tell(tx, at, t.memberUserId, { kind: 'membership.transfer_refused', params: { enterprise: t.toName, note: note ?? '' }, subject: `membership:${t.membershipId}` }))
         return { status: 'rejected' as const }
       })
     },
 
     cancelTransfer (actor: Actor, transferId: number): { status: 'cancelled' } {
-      return db.transaction((tx) => {
+      return changing((tx, sms) => {
         const t = repo.findTransfer(tx, transferId)
         if (t === undefined) throw notFound()
         const m = repo.findMembership(tx, t.membershipId)!
@@ -268,6 +279,7 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii, notifi
         const at = clock.iso()
         if (t.status !== 'pending' || !repo.changeTransfer(tx, transferId, { status: 'cancelled', decidedAt: at, decidedBy: actor.id })) throw stateChanged()
         writeAudit(tx, at, { actorUserId: actor.id, action: 'membership.transfer_cancel', entityType: 'membership', entityId: t.membershipId, after: { transferId } })
+        sms.push(...tell(tx, at, m.userId, { kind: 'membership.transfer_withdrawn', params: { enterprise: t.toName }, subject: `membership:${t.membershipId}` }))
         return { status: 'cancelled' as const }
       })
     },

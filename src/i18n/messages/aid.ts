@@ -3,6 +3,9 @@ import type { Messages } from '../index.js'
 // Messages of the aid feature (plans, calculator, shares, payments).
 const messages: Messages = {
   zh: {
+    // Notices to the member (portal and SMS); the first ones live in payouts.ts.
+    'notice.purchase.ordered': '{enterprise} 已为您订购 {year} 年度医疗互助份额 {shares} 份，金额 {amount} 元，待缴费。',
+    'notice.purchase.cancelled_unpaid': '您的 {year} 年度医疗互助订单（{amount} 元）下单 {days} 天仍未缴费，已自动取消；报名期内可重新订购。',
     'aid.nav.share': '我的互助金',
     'aid.nav.group': '集体订购',
     'aid.nav.orders': '互助金订单',
@@ -227,6 +230,8 @@ const messages: Messages = {
     'aid.csv.coverTo': '保障结束'
   },
   en: {
+    'notice.purchase.ordered': '{enterprise} ordered {shares} medical-aid share(s) for {year} for you: {amount} yuan, awaiting payment.',
+    'notice.purchase.cancelled_unpaid': 'Your {year} medical-aid order ({amount} yuan) was still unpaid {days} days after it was placed and has been cancelled; you may order again while enrolment is open.',
     'aid.nav.share': 'My aid share',
     'aid.nav.group': 'Group order',
     'aid.nav.orders': 'Aid orders',

@@ -3,6 +3,10 @@ import type { Messages } from '../index.js'
 // Messages of the memberships feature.
 const messages: Messages = {
   zh: {
+    // Notices to the member (portal and SMS); the first ones live in payouts.ts.
+    'notice.membership.transfer_requested': '已为您提交转会到 {enterprise} 的申请，新企业确认后生效。',
+    'notice.membership.transfer_refused': '您转会到 {enterprise} 的申请未获同意。{note}',
+    'notice.membership.transfer_withdrawn': '您转会到 {enterprise} 的申请已撤回，会籍保持不变。',
     'memberships.nav.mine': '我的会籍',
     'memberships.nav.roster': '会员名册',
 
@@ -214,6 +218,9 @@ const messages: Messages = {
     'memberships.import.templateXlsx': '下载 Excel 模板（.xlsx）'
   },
   en: {
+    'notice.membership.transfer_requested': 'A transfer of your membership to {enterprise} was requested; it takes effect once the new enterprise confirms.',
+    'notice.membership.transfer_refused': 'Your transfer to {enterprise} was not accepted. {note}',
+    'notice.membership.transfer_withdrawn': 'Your transfer request to {enterprise} was withdrawn; your membership stays as it was.',
     'memberships.nav.mine': 'My membership',
     'memberships.nav.roster': 'Members',
 

@@ -9,6 +9,7 @@ import { pageLinks } from '../../lib/pagination.js'
 import { csvStream, sendCsv } from '../../lib/csv.js'
 import { sendXlsx, xlsxStream } from '../../lib/xlsx-writer.js'
 import { auditHistory } from '../audit/audit-repository.js'
+import type { Lang } from '../../i18n/index.js'
 import { planFromLatest, defaultPlan, enrolmentOpen, MAX_TIERS, type PlanTerms } from '../../domain/aid-plan.js'
 import { REQUIRABLE_KINDS } from '../../domain/claim-documents.js'
 import type { Quote } from '../../domain/reimbursement.js'
@@ -19,15 +20,11 @@ import * as repo from './purchases-repository.js'
 import { federationAccount, groupOrdersOfLiaison } from './group-orders-repository.js'
 import { paymentReference } from '../../domain/payment-reference.js'
 import { getPlan, latestPlan, listPlans } from './plans-repository.js'
+import { bpToPercent } from './percent.js'
+import { planHistory } from './plan-history.js'
 
 const PAGE_SIZE = 50
 type Body = Record<string, unknown>
-
-/** 1250 bp → "12.5" (a percentage for people). */
-export function bpToPercent (bp: number): string {
-  const frac = String(bp % 100).padStart(2, '0').replace(/0+$/, '')
-  return `${Math.floor(bp / 100)}${frac === '' ? '' : '.' + frac}`
-}
 
 /** What a page shows of a plan. */
 export function planView (plan: PlanTerms) {
@@ -284,7 +281,7 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
     })
   })
 
-  const planPage = (year: number, extra: Record<string, unknown> = {}) => {
+  const planPage = (year: number, lang: Lang, extra: Record<string, unknown> = {}) => {
     const existing = getPlan(app.db, year)
     const latest = latestPlan(app.db)
     const plan = existing ?? (latest === undefined ? defaultPlan(year) : planFromLatest(latest, year))
@@ -310,7 +307,7 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
         processingDays: String(plan.processingDays)
       },
       documentKinds: REQUIRABLE_KINDS.map((k) => ({ value: k, labelKey: `claims.kind.${k}`, checked: plan.requiredDocuments.includes(k) })),
-      history: auditHistory(app.db, 'aid_plan', year).reverse().slice(0, 50),
+      history: planHistory(app.db, year, lang).slice(0, 50),
       ...extra
     }
   }
@@ -318,7 +315,7 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
   app.get('/admin/aid/plans/:year', async (req, reply) => {
     requireAdmin(req.actor)
     const { year } = parseInput(yearParam, req.params)
-    return reply.page('aid/plan', planPage(year))
+    return reply.page('aid/plan', planPage(year, req.lang))
   })
 
   app.post('/admin/aid/plans/:year', csrf, async (req, reply) => {
@@ -350,7 +347,7 @@ export default async function aidPages (app: FastifyInstance, { service }: { ser
       reply.flash('common.saved')
       return await reply.redirect(`/admin/aid/plans/${year}`)
     } catch (err) {
-      const page = planPage(year)
+      const page = planPage(year, req.lang)
       const rows = page.tierRows.map((r) => ({ ...r, from: String(body[`tierFrom${r.i}`] ?? ''), rate: String(body[`tierRate${r.i}`] ?? '') }))
       return reply.formError(err, 'aid/plan', { ...page, tierRows: rows, values: body })
     }

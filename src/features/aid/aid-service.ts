@@ -2,7 +2,7 @@
 // confirming payments (staff or the signed webhook) and cancelling stale orders. Who may do
 // what is checked here with an explicit actor; each change is one transaction with its audit entry.
 import type { Notice, Notifier, PendingSms } from '../notifications/notifier.js'
-import { fenToYuanString } from '../../domain/money.js'
+import { formatFen } from '../../domain/money.js'
 import type { Db, DbOrTx } from '../../db/index.js'
 import type { Clock } from '../../lib/clock.js'
 import { type Actor, canActForBuilding, requireActor, requireAdmin, requireStaffOrAdmin, reviewableBuildings } from '../../lib/access.js'
@@ -192,7 +192,7 @@ export function createAidService (db: Db, clock: Clock, notifier?: Notifier) {
         answer.ordered.push({ membershipId: m.id, purchaseId: row.id, amountFen: row.amountFen })
         answer.totalFen += row.amountFen
         // Ordered by the liaison: the member learns of it (and of what is to be paid).
-        sms.push(...tellMember(notifier, tx, at, row, { kind: 'purchase.ordered', params: { enterprise: ent.name, year: plan.year, shares: row.shares, amount: fenToYuanString(row.amountFen) } }))
+        sms.push(...tellMember(notifier, tx, at, row, { kind: 'purchase.ordered', params: { enterprise: ent.name, year: plan.year, shares: row.shares, amount: formatFen(row.amountFen) } }))
       }
       if (answer.ordered.length === 0) throw ruleRefused('NOTHING_TO_ORDER', 'aid.err.nothingToOrder')
       writeAudit(tx, at, { actorUserId: a.id, action: 'aid_group_order.create', entityType: 'aid_group_order', entityId: groupId, after: answer })
@@ -370,7 +370,7 @@ export function cancelStaleOrders (db: Db, clock: Clock, notifier?: Notifier): n
     for (const p of repo.stalePending(tx, cutoff)) {
       if (repo.cancelPending(tx, p.id, 'unpaid_30_days', at) === 0) continue
       writeAudit(tx, at, { actorUserId: null, action: 'aid_purchase.cancel', entityType: 'aid_purchase', entityId: p.id, before: { status: 'pending_payment' }, after: { status: 'cancelled', reason: 'unpaid_30_days' }, note: `unpaid after ${STALE_ORDER_DAYS} days` })
-      sms.push(...tellMember(notifier, tx, at, p, { kind: 'purchase.cancelled_unpaid', params: { year: p.planYear, amount: fenToYuanString(p.amountFen), days: STALE_ORDER_DAYS } }))
+      sms.push(...tellMember(notifier, tx, at, p, { kind: 'purchase.cancelled_unpaid', params: { year: p.planYear, amount: formatFen(p.amountFen), days: STALE_ORDER_DAYS } }))
       n++
     }
     return n

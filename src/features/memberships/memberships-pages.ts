@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import QRCode from 'qrcode'
 import { idParam, parseInput } from '../../lib/validation.js'
-import { AppError, badRequest, forbidden } from '../../lib/errors.js'
+import { AppError, badRequest, forbidden, type FieldErrors } from '../../lib/errors.js'
 import type { Actor } from '../../lib/access.js'
 import { pageLinks } from '../../lib/pagination.js'
 import { csvStream, sendCsv } from '../../lib/csv.js'
@@ -291,7 +291,7 @@ export default async function membershipsPages (app: FastifyInstance, { service,
       transferTargets: v.canRequestTransfer && !v.self ? service.enrolledEnterprises().filter((e) => e.id !== v.membership.enterpriseId) : [],
       pendingTransferForActor: v.pendingTransferForActor,
       decidedByName: v.decidedByName,
-      history: v.manager ? service.history(id).reverse().map((h) => ({ at: h.at, action: h.action, note: h.note })) : [],
+      history: v.manager ? service.history(id) : [],
       values: {},
       ...extra
     }
@@ -389,9 +389,14 @@ export default async function membershipsPages (app: FastifyInstance, { service,
         throw err
       })
       fields = upload.fields
-      const { enterpriseId, encoding } = parseInput(importTarget, fields)
-      if (fields.consent === undefined) throw badRequest({ consent: 'memberships.import.consentRequired' })
-      if (upload.file === undefined) throw badRequest({ file: 'memberships.import.noFile' })
+      // Every missing part is named at once: the enterprise, the consent, the file.
+      const problems: FieldErrors = {}
+      let target: ReturnType<typeof importTarget.parse> | undefined
+      try { target = parseInput(importTarget, fields) } catch (err) { if (err instanceof AppError && err.fields !== undefined) Object.assign(problems, err.fields); else throw err }
+      if (fields.consent === undefined) problems.consent = 'memberships.import.consentRequired'
+      if (upload.file === undefined) problems.file = 'memberships.import.noFile'
+      if (target === undefined || upload.file === undefined || Object.keys(problems).length > 0) throw badRequest(problems)
+      const { enterpriseId, encoding } = target
       const { import: imp, repeated } = await imports.start(actor, { enterpriseId, encoding, fileName: upload.file.name, data: upload.file.data, lang: req.lang })
       if (repeated) reply.flash('memberships.import.repeated')
       return await reply.redirect(`/memberships/imports/${imp.id}`)

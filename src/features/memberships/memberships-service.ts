@@ -12,7 +12,8 @@ import { canActForBuilding, reviewableBuildings, type Actor } from '../../lib/ac
 import { AppError, badRequest, conflict, forbidden, notFound, ruleRefused } from '../../lib/errors.js'
 import { maskResidentId, normaliseResidentId, residentIdFacts, residentIdProblem } from '../../domain/identity.js'
 import { formatMemberNo, maskName } from '../../domain/memberships.js'
-import { writeAudit, auditHistory } from '../audit/audit-repository.js'
+import { writeAudit } from '../audit/audit-repository.js'
+import { membershipHistory, type HistoryLine } from './history.js'
 import * as repo from './memberships-repository.js'
 import type { ApplyInput } from './memberships-schemas.js'
 
@@ -320,8 +321,9 @@ export function createMembershipsService (db: Db, clock: Clock, pii: Pii, notifi
       return pii.decrypt(m.idCipher)
     },
 
-    history (id: number) {
-      return auditHistory(db, 'membership', id)
+    /** Its steps in words, newest first. */
+    history (id: number): HistoryLine[] {
+      return membershipHistory(db, id)
     },
 
     /** The actor's own membership (the latest; an open one first). */

@@ -70,7 +70,7 @@ t.test('share orders: ordered by the liaison, paid, cancelled as unpaid', async 
 
   const g = await injectAs(app, w.liaison, { method: 'POST', url: '/api/v1/aid/group-orders', headers: { 'idempotency-key': newKey() }, payload: { enterpriseId: w.enterpriseId, membershipIds: [w.otherMembershipId] } })
   t.equal(g.statusCode, 201, g.body)
-  t.match((await notices(app, w.otherMember))[0], { kind: 'purchase.ordered', text: /2026 年度医疗互助份额 1 份，金额 120\.00 元/ })
+  t.match((await notices(app, w.otherMember))[0], { kind: 'purchase.ordered', text: /2026 年度医疗互助份额 1 份，金额 ¥120\.00，待缴费/ })
   t.equal(smsTo(app, w.otherMember).length, 1)
   t.equal((await notices(app, w.liaison)).length, 0)
 
@@ -85,7 +85,7 @@ t.test('share orders: ordered by the liaison, paid, cancelled as unpaid', async 
   t.equal(cancelStaleOrders(app.db, app.clock, app.notifier), 1)
   const n = (await notices(app, w.member))[0]
   t.match(n, { kind: 'purchase.cancelled_unpaid', subject: `aid_purchase:${stale}` })
-  t.match(n.text, /120\.00 元.*30 天仍未缴费/)
+  t.match(n.text, /（¥120\.00）下单 30 天仍未缴费/)
   t.match(smsTo(app, w.member).at(-1)?.params.text, /已自动取消/)
   t.equal(cancelStaleOrders(app.db, app.clock, app.notifier), 0)
   t.equal(smsTo(app, w.member).length, 1, 'told once')

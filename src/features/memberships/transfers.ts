@@ -3,7 +3,6 @@
 import type { Actor } from '../../lib/access.js'
 import { canActForBuilding } from '../../lib/access.js'
 import { badRequest, conflict, forbidden, notFound } from '../../lib/errors.js'
-
 import { writeAudit } from '../audit/audit-repository.js'
 import * as repo from './memberships-repository.js'
 import { canReviewTransfer, changing, checkTransferReviewer, isPerson, notEnrolled, scopeOf, stateChanged, tell, unknownEnterprise, type MembershipsDeps } from './deps.js'

@@ -57,12 +57,12 @@ export default async function aidFeature (app: FastifyInstance): Promise<void> {
   // The current year always has a plan; stale orders are cancelled at start and then hourly.
   app.addHook('onReady', async () => {
     service.currentPlan()
-    const n = cancelStaleOrders(app.db, app.clock)
+    const n = cancelStaleOrders(app.db, app.clock, app.notifier)
     if (n > 0) app.log.info({ cancelled: n }, 'stale aid orders cancelled')
   })
   const timer = setInterval(() => {
     try {
-      const n = cancelStaleOrders(app.db, app.clock)
+      const n = cancelStaleOrders(app.db, app.clock, app.notifier)
       if (n > 0) app.log.info({ cancelled: n }, 'stale aid orders cancelled')
     } catch (err) {
       app.log.error({ err }, 'cancelling stale aid orders failed')

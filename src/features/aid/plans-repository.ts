@@ -2,7 +2,7 @@
 import { desc, eq, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/index.js'
 import { preparedQuery } from '../../db/prepared.js'
-import { aidPlans } from '../../db/schema/index.js'
+import { aidPlans, users } from '../../db/schema/index.js'
 import { defaultPlan, planFromLatest, type PlanTerms } from '../../domain/aid-plan.js'
 import type { Tier } from '../../domain/reimbursement.js'
 import { normaliseRequired } from '../../domain/claim-documents.js'
@@ -86,4 +86,9 @@ export function ensurePlan (db: DbOrTx, year: number, at: string, derive?: () =>
 /** Every plan, newest year first (the admin's list). */
 export function listPlans (db: DbOrTx): PlanTerms[] {
   return db.select().from(aidPlans).orderBy(desc(aidPlans.year)).all().map(rowToTerms)
+}
+
+/** The name of whoever changed a plan (for its history). */
+export function personName (db: DbOrTx, userId: number): string | undefined {
+  return db.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name
 }

@@ -1,5 +1,5 @@
 // The JSON door onto the membership services (/api/v1). Thin: parse, call, answer.
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { idParam, parseInput } from '../../lib/validation.js'
 import { badRequest } from '../../lib/errors.js'
@@ -9,6 +9,7 @@ import { approveMany, rejectMany } from './bulk-decisions.js'
 import type { MembershipsService } from './memberships-service.js'
 import type { RosterImports } from './roster-import.js'
 import type { MembershipView } from './memberships-repository.js'
+import { importJson, readUpload } from './roster-upload.js'
 import { apiDoc, arr, date, fromZod, int, items, nullable, obj, oneOf, ref, str } from '../../plugins/openapi.js'
 
 const PAGE_SIZE = 50
@@ -19,23 +20,6 @@ export function publicMembership (m: MembershipView) {
     enterpriseId: m.enterpriseId, enterpriseName: m.enterpriseName, buildingId: m.buildingId, buildingName: m.buildingName,
     appliedAt: m.appliedAt, joinedOn: m.joinedOn, leftOn: m.leftOn, rejectReason: m.rejectReason, source: m.source
   }
-}
-
-/** Reads a multipart upload: its fields and its one file (limits come from the multipart plugin). */
-export async function readUpload (req: FastifyRequest): Promise<{ fields: Record<string, string>, file?: { name: string, data: Buffer } }> {
-  if (!req.isMultipart()) throw badRequest({ file: 'memberships.import.noFile' })
-  const fields: Record<string, string> = {}
-  let file: { name: string, data: Buffer } | undefined
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const data = await part.toBuffer()
-      if (part.file.truncated) throw badRequest({ file: 'memberships.import.tooLarge' })
-      if (file === undefined && part.filename !== '') file = { name: part.filename, data }
-    } else if (typeof part.value === 'string') {
-      fields[part.fieldname] = part.value
-    }
-  }
-  return { fields, file }
 }
 
 export default async function membershipsApi (app: FastifyInstance, { service, imports }: { service: MembershipsService, imports: RosterImports }): Promise<void> {
@@ -272,15 +256,4 @@ export default async function membershipsApi (app: FastifyInstance, { service, i
     const report = imports.errorReport(actor, id)
     return sendCsv(reply, `import-${id}-refused.csv`, report)
   })
-}
-
-/** The import's state; the refused rows' URL is under the API or the pages, matching the caller's credentials. */
-export function importJson (imp: import('./memberships-repository.js').ImportRow, imports: RosterImports, repeated: boolean, base = '/api/v1/membership-imports') {
-  const p = imports.progressOf(imp)
-  return {
-    id: imp.id, status: imp.status, repeated, enterpriseId: imp.enterpriseId, fileName: imp.fileName,
-    totalRows: imp.totalRows, processed: p.processed, total: p.total, done: p.done,
-    createdRows: imp.createdRows, duplicateRows: imp.duplicateRows, invalidRows: imp.invalidRows,
-    errorReportUrl: imp.errorReport === null ? null : `${base}/${imp.id}/errors.csv`
-  }
 }

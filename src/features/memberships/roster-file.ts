@@ -46,7 +46,7 @@ const unreadable = (): AppError => badRequest({ file: 'memberships.import.unread
 
 /** Reads the file as a table of strings; throws a 400 on fields.file for anything unreadable. */
 export async function readRosterFile (fileName: string, data: Buffer, encoding: CsvEncoding = 'auto'): Promise<ParsedRoster> {
-  if (data.length === 0) throw badRequest({ file: 'memberships.import.empty' })
+  if (data.length === 0) throw badRequest({ file: 'memberships.import.emptyFile' })
   if (data.length > MAX_IMPORT_BYTES) throw badRequest({ file: 'memberships.import.tooLarge' })
   const ext = (/\.([a-z0-9]+)$/i.exec(fileName)?.[1] ?? '').toLowerCase()
   const isZip = data.length > 4 && data.readUInt32LE(0) === 0x04034b50

@@ -12,7 +12,8 @@ import * as repo from './notifications-repository.js'
 export type NoticeKind =
   | 'claim.returned' | 'claim.approved' | 'claim.rejected' | 'claim.paid' | 'claim.transfer_returned'
   | 'membership.active' | 'membership.rejected' | 'membership.left' | 'membership.transferred'
-  | 'purchase.paid' | 'purchase.cancelled'
+  | 'membership.transfer_requested' | 'membership.transfer_refused' | 'membership.transfer_withdrawn'
+  | 'purchase.ordered' | 'purchase.paid' | 'purchase.cancelled' | 'purchase.cancelled_unpaid'
 
 export interface Notice { userId: number, kind: NoticeKind, params: Record<string, string | number>, subject?: string }
 

@@ -3,6 +3,10 @@ import type { Messages } from '../index.js'
 // Messages of the memberships feature.
 const messages: Messages = {
   zh: {
+    // Notices to the member (portal and SMS); the first ones live in payouts.ts.
+    'notice.membership.transfer_requested': '已为您提交转会到 {enterprise} 的申请，新企业确认后生效。',
+    'notice.membership.transfer_refused': '您转会到 {enterprise} 的申请未获同意。{note}',
+    'notice.membership.transfer_withdrawn': '您转会到 {enterprise} 的申请已撤回，会籍保持不变。',
     'memberships.nav.mine': '我的会籍',
     'memberships.nav.roster': '会员名册',
 
@@ -156,6 +160,14 @@ const messages: Messages = {
     'memberships.detail.recordLeave': '登记退会',
     'memberships.detail.leaveNote': '备注',
     'memberships.detail.history': '办理记录',
+    'memberships.history.bySystem': '系统',
+    'memberships.history.memberNo': '会员号 {memberNo}',
+    'memberships.history.reason': '原因：{reason}',
+    'memberships.history.transferTo': '转往 {enterprise}',
+    'memberships.history.movedTo': '已转入 {enterprise}',
+    'memberships.history.claimBackToApproval': '导入的会员记录由本人认领，重新等待审核',
+    'memberships.history.claimProven': '导入的会员记录由本人认领（已验证的手机号与名册一致）',
+    'memberships.history.claimApplication': '导入的入会申请由本人认领，等待审核',
     'memberships.detail.decidedBy': '审核人',
     'memberships.detail.transferFor': '为会员申请转会',
     'memberships.approved': '已批准入会，会员证号已生成。',
@@ -183,6 +195,7 @@ const messages: Messages = {
     'memberships.import.errors': '下载有问题的行（含原因）',
     'memberships.import.noFile': '请选择要上传的文件。',
     'memberships.import.empty': '文件里没有数据行。',
+    'memberships.import.emptyFile': '所选文件是空的（0 字节），请选择填好的名册文件。',
     'memberships.import.badType': '只能上传 CSV 或 Excel（.xlsx）文件。',
     'memberships.import.tooLarge': '文件超过 10 MB，请拆分后分批上传。',
     'memberships.import.tooManyRows': '文件超过 {max} 行，请拆分后分批上传。',
@@ -214,6 +227,9 @@ const messages: Messages = {
     'memberships.import.templateXlsx': '下载 Excel 模板（.xlsx）'
   },
   en: {
+    'notice.membership.transfer_requested': 'A transfer of your membership to {enterprise} was requested; it takes effect once the new enterprise confirms.',
+    'notice.membership.transfer_refused': 'Your transfer to {enterprise} was not accepted. {note}',
+    'notice.membership.transfer_withdrawn': 'Your transfer request to {enterprise} was withdrawn; your membership stays as it was.',
     'memberships.nav.mine': 'My membership',
     'memberships.nav.roster': 'Members',
 
@@ -367,6 +383,14 @@ const messages: Messages = {
     'memberships.detail.recordLeave': 'Record leaving',
     'memberships.detail.leaveNote': 'Note',
     'memberships.detail.history': 'History',
+    'memberships.history.bySystem': 'System',
+    'memberships.history.memberNo': 'member number {memberNo}',
+    'memberships.history.reason': 'reason: {reason}',
+    'memberships.history.transferTo': 'to {enterprise}',
+    'memberships.history.movedTo': 'now at {enterprise}',
+    'memberships.history.claimBackToApproval': 'imported record claimed by the person; back to approval',
+    'memberships.history.claimProven': 'imported record claimed by the person (verified phone matches the roster)',
+    'memberships.history.claimApplication': 'imported application claimed by the person; approval follows',
     'memberships.detail.decidedBy': 'Decided by',
     'memberships.detail.transferFor': 'Transfer this member',
     'memberships.approved': 'Approved; the membership number has been issued.',
@@ -394,6 +418,7 @@ const messages: Messages = {
     'memberships.import.errors': 'Download the refused rows (with reasons)',
     'memberships.import.noFile': 'Choose a file to upload.',
     'memberships.import.empty': 'The file has no data rows.',
+    'memberships.import.emptyFile': 'The chosen file is empty (0 bytes): choose the filled-in roster file.',
     'memberships.import.badType': 'Only CSV or Excel (.xlsx) files can be imported.',
     'memberships.import.tooLarge': 'The file is over 10 MB; split it and upload the parts.',
     'memberships.import.tooManyRows': 'The file has more than {max} rows; split it and upload the parts.',

@@ -8,7 +8,7 @@
 export interface Step<S extends string> { from: readonly S[], to: S, by: string }
 
 /** The state `action` leads to from `from`, or null when it cannot be taken from there. */
-export function transition<S extends string, T extends Record<string, Step<S>>> (table: T, action: keyof T, from: S): S | null {
+export function transition<S extends string, T extends Record<string, Step<S>>, A extends keyof T> (table: T, action: A, from: S): T[A]['to'] | null {
   const step: Step<S> = table[action]
   return step.from.includes(from) ? step.to : null
 }

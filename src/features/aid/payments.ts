@@ -10,6 +10,7 @@ import * as repo from './purchases-repository.js'
 import type { AidDeps } from './deps.js'
 import { coverFor, isReceiptConflict, tellMember } from './deps.js'
 import type { PaidAnswer, PaymentInput, WebhookInput } from './aid-service.js'
+import { ORDER_TRANSITIONS, transition } from '../../domain/lifecycles.js'
 
 export function paymentUseCases ({ db, clock, notifier }: AidDeps) {
   const tellPaid = (tx: DbOrTx, p: repo.PurchaseRow, coverFrom: string, coverTo: string, at: string): PendingSms[] =>
@@ -29,7 +30,7 @@ export function paymentUseCases ({ db, clock, notifier }: AidDeps) {
     const today = clock.today()
     if (input.paidOn < p.orderedOn) throw badRequest({ paidOn: `aid.v.paidOnBeforeOrder|${JSON.stringify({ date: p.orderedOn })}` })
     if (input.paidOn > today) throw badRequest({ paidOn: 'v.dateFuture' })
-    if (p.status !== 'pending_payment') throw conflict('STATE_CHANGED', 'error.stateChanged')
+    if (transition(ORDER_TRANSITIONS, 'confirmPayment', p.status) === null) throw conflict('STATE_CHANGED', 'error.stateChanged')
     if (!groupReceipt && repo.receiptTaken(tx, p.planYear, input.receiptNo)) throw conflict('RECEIPT_TAKEN', 'aid.err.receiptTaken', { receiptNo: 'aid.err.receiptTaken' })
     // The plan's terms at confirmation decide the waiting period; cover is stored and never moves.
     const plan = getPlan(tx, p.planYear)!

@@ -6,6 +6,7 @@ import type { Clock } from '../../lib/clock.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import * as repo from './purchases-repository.js'
 import { tellMember } from './deps.js'
+import { ORDER_TRANSITIONS, transition } from '../../domain/lifecycles.js'
 
 /** Unpaid orders are cancelled this long after they were placed. */
 export const STALE_ORDER_DAYS = 30
@@ -21,8 +22,12 @@ export function cancelStaleOrders (db: Db, clock: Clock, notifier?: Notifier): n
     const at = clock.iso()
     let n = 0
     for (const p of repo.stalePending(tx, cutoff)) {
-      if (repo.cancelPending(tx, p.id, 'unpaid_30_days', at) === 0) continue
-      writeAudit(tx, at, { actorUserId: null, action: 'aid_purchase.cancel', entityType: 'aid_purchase', entityId: p.id, before: { status: 'pending_payment' }, after: { status: 'cancelled', reason: 'unpaid_30_days' }, note: `unpaid after ${STALE_ORDER_DAYS} days` })
+      const to = transition(ORDER_TRANSITIONS, 'cancelUnpaid', p.status)
+      if (to === null || repo.cancelPending(tx, p.id, 'unpaid_30_days', at) === 0) continue
+      writeAudit(tx, at, {
+        actorUserId: null, action: 'aid_purchase.cancel', entityType: 'aid_purchase', entityId: p.id,
+        before: { status: p.status }, after: { status: to, reason: 'unpaid_30_days' }, note: `unpaid after ${STALE_ORDER_DAYS} days`
+      })
       sms.push(...tellMember(notifier, tx, at, p, { kind: 'purchase.cancelled_unpaid', params: { year: p.planYear, amount: formatFen(p.amountFen), days: STALE_ORDER_DAYS } }))
       n++
     }

@@ -8,6 +8,7 @@ import * as repo from './memberships-repository.js'
 import { notEnrolled, stateChanged, unknownEnterprise, type MembershipsDeps } from './deps.js'
 import type { ApplyInput } from './memberships-schemas.js'
 import { isUniqueViolation } from './memberships-service.js'
+import { MEMBERSHIP_TRANSITIONS, transition } from '../../domain/lifecycles.js'
 
 export function applyUseCases (deps: MembershipsDeps) {
   const { db, clock, pii } = deps
@@ -33,8 +34,9 @@ export function applyUseCases (deps: MembershipsDeps) {
             if (open.userId !== null || open.name !== input.name) throw conflict('MEMBERSHIP_EXISTS', 'memberships.exists', { idNumber: 'memberships.exists' })
             const proven = open.mobile !== null && open.mobile === actor.phone && repo.phoneVerified(tx, actor.id)
             if (open.status === 'active' && !proven) throw conflict('MEMBERSHIP_EXISTS', 'memberships.claimNeedsPhone', { idNumber: 'memberships.claimNeedsPhone' })
-            const backToApproval = open.status === 'active' && open.decidedBy === actor.id
-            const patch = backToApproval ? { userId: actor.id, status: 'applied' as const, decidedAt: null, decidedBy: null, updatedAt: at } : { userId: actor.id, updatedAt: at }
+            const back = open.decidedBy === actor.id ? transition(MEMBERSHIP_TRANSITIONS, 'backToApproval', open.status) : null
+            const backToApproval = back !== null
+            const patch = back !== null ? { userId: actor.id, status: back, decidedAt: null, decidedBy: null, updatedAt: at } : { userId: actor.id, updatedAt: at }
             if (!repo.changeMembership(tx, open.id, open.status, patch)) throw stateChanged()
             const status = backToApproval ? 'applied' : open.status
             writeAudit(tx, at, {
@@ -54,6 +56,7 @@ export function applyUseCases (deps: MembershipsDeps) {
           const earlier = repo.findNumberedClosedByHash(tx, idHash)
           let id: number
           if (earlier !== undefined) {
+            if (transition(MEMBERSHIP_TRANSITIONS, 'applyAgain', earlier.status) === null) throw stateChanged()
             if (!repo.changeMembership(tx, earlier.id, earlier.status, values)) throw stateChanged()
             id = earlier.id
           } else {

@@ -4,6 +4,7 @@ import type { Actor } from '../../lib/access.js'
 import { canActForBuilding } from '../../lib/access.js'
 import { badRequest, forbidden, notFound } from '../../lib/errors.js'
 import { formatMemberNo } from '../../domain/memberships.js'
+import { MEMBERSHIP_TRANSITIONS, TRANSFER_TRANSITIONS, transition } from '../../domain/lifecycles.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import * as repo from './memberships-repository.js'
 import { canManage, changing, isPerson, notEnrolled, stateChanged, tell, type MembershipsDeps } from './deps.js'
@@ -18,17 +19,18 @@ export function decisionUseCases (deps: MembershipsDeps) {
         if (m === undefined) throw notFound()
         if (!canManage(actor, m)) throw forbidden()
         if (isPerson(actor, m) || repo.isSamePerson(tx, actor.id, m.idHash)) throw forbidden('memberships.ownApplication')
-        if (m.status !== 'applied') throw stateChanged()
+        const to = transition(MEMBERSHIP_TRANSITIONS, 'approve', m.status)
+        if (to === null) throw stateChanged()
         if (m.enterpriseStatus !== 'enrolled') throw notEnrolled()
         const at = clock.iso()
         const today = clock.today()
         // Taken in this transaction: a refusal below rolls the counter back, so no gap is left
         // by refusals, and a committed number is never handed out again.
         const memberNo = m.memberNo ?? formatMemberNo(today.slice(0, 4), repo.takeNumbers(tx, MEMBER_NO_COUNTER))
-        if (!repo.changeMembership(tx, id, 'applied', { status: 'active', memberNo, joinedOn: today, decidedAt: at, decidedBy: actor.id, rejectReason: null, updatedAt: at })) throw stateChanged()
-        writeAudit(tx, at, { actorUserId: actor.id, action: 'membership.approve', entityType: 'membership', entityId: id, before: { status: 'applied' }, after: { status: 'active', memberNo, joinedOn: today } })
+        if (!repo.changeMembership(tx, id, m.status, { status: to, memberNo, joinedOn: today, decidedAt: at, decidedBy: actor.id, rejectReason: null, updatedAt: at })) throw stateChanged()
+        writeAudit(tx, at, { actorUserId: actor.id, action: 'membership.approve', entityType: 'membership', entityId: id, before: { status: m.status }, after: { status: to, memberNo, joinedOn: today } })
         sms.push(...tell(deps, tx, at, m.userId, { kind: 'membership.active', params: { memberNo }, subject: `membership:${id}` }))
-        return { status: 'active' as const, memberNo }
+        return { status: to, memberNo }
       })
     },
 
@@ -41,10 +43,11 @@ export function decisionUseCases (deps: MembershipsDeps) {
         // The applicant is told why: a rejection without a reason is refused (after who may act).
         if (reason === undefined || reason.trim() === '') throw badRequest({ reason: 'memberships.v.reasonRequired' })
         const at = clock.iso()
-        if (m.status !== 'applied' || !repo.changeMembership(tx, id, 'applied', { status: 'rejected', rejectReason: reason, decidedAt: at, decidedBy: actor.id, updatedAt: at })) throw stateChanged()
-        writeAudit(tx, at, { actorUserId: actor.id, action: 'membership.reject', entityType: 'membership', entityId: id, before: { status: 'applied' }, after: { status: 'rejected', reason } })
+        const to = transition(MEMBERSHIP_TRANSITIONS, 'reject', m.status)
+        if (to === null || !repo.changeMembership(tx, id, m.status, { status: to, rejectReason: reason, decidedAt: at, decidedBy: actor.id, updatedAt: at })) throw stateChanged()
+        writeAudit(tx, at, { actorUserId: actor.id, action: 'membership.reject', entityType: 'membership', entityId: id, before: { status: m.status }, after: { status: to, reason } })
         sms.push(...tell(deps, tx, at, m.userId, { kind: 'membership.rejected', params: { reason }, subject: `membership:${id}` }))
-        return { status: 'rejected' as const }
+        return { status: to }
       })
     },
 
@@ -56,13 +59,15 @@ export function decisionUseCases (deps: MembershipsDeps) {
         if (!isPerson(actor, m) && !canActForBuilding(actor, m.buildingId)) throw forbidden()
         const at = clock.iso()
         const today = clock.today()
-        if (m.status !== 'active' || !repo.changeMembership(tx, id, 'active', { status: 'left', leftOn: today, updatedAt: at })) throw stateChanged()
+        const to = transition(MEMBERSHIP_TRANSITIONS, 'leave', m.status)
+        if (to === null || !repo.changeMembership(tx, id, m.status, { status: to, leftOn: today, updatedAt: at })) throw stateChanged()
         for (const t of repo.transfersOf(tx, id)) {
-          if (t.status === 'pending') repo.changeTransfer(tx, t.id, { status: 'cancelled', decidedAt: at, decidedBy: actor.id, note: 'membership ended' })
+          const ended = transition(TRANSFER_TRANSITIONS, 'cancel', t.status)
+          if (ended !== null) repo.changeTransfer(tx, t.id, { status: ended, decidedAt: at, decidedBy: actor.id, note: 'membership ended' })
         }
-        writeAudit(tx, at, { actorUserId: actor.id, action: 'membership.leave', entityType: 'membership', entityId: id, before: { status: 'active' }, after: { status: 'left', leftOn: today }, note })
+        writeAudit(tx, at, { actorUserId: actor.id, action: 'membership.leave', entityType: 'membership', entityId: id, before: { status: m.status }, after: { status: to, leftOn: today }, note })
         sms.push(...tell(deps, tx, at, m.userId, { kind: 'membership.left', params: { leftOn: today }, subject: `membership:${id}` }))
-        return { status: 'left' as const, leftOn: today }
+        return { status: to, leftOn: today }
       })
     }
   }

@@ -7,6 +7,7 @@ import { applyForm, leaveInput, transferInput } from './memberships-schemas.js'
 import { searchEnterprises } from '../buildings/buildings-repository.js'
 import { summary, type PagesDeps } from './page-parts.js'
 import { qrSvg } from './page-parts.js'
+import { MEMBERSHIP_OPEN, MEMBERSHIP_TRANSITIONS, transition } from '../../domain/lifecycles.js'
 
 /** Enterprises offered at once on the application form (a search narrows them). */
 const ENTERPRISE_CHOICES = 50
@@ -53,7 +54,7 @@ export function memberPages (app: FastifyInstance, { service }: PagesDeps): void
   app.get('/membership/apply', async (req, reply) => {
     const actor = app.requireSignedIn(req)
     const existing = service.mine(actor)
-    if (existing !== undefined && (existing.status === 'applied' || existing.status === 'active')) return reply.redirect('/membership')
+    if (existing !== undefined && MEMBERSHIP_OPEN.includes(existing.status)) return reply.redirect('/membership')
     const { buildingId, q } = applySearch((req.query ?? {}) as Record<string, unknown>)
     return reply.page('memberships/apply', applyPageData(buildingId, q, { name: actor.name, mobile: actor.phone }))
   })
@@ -88,7 +89,7 @@ export function memberPages (app: FastifyInstance, { service }: PagesDeps): void
       transfers: v.transfers,
       pendingTransfer: pending,
       isActive: m.status === 'active',
-      canApplyAgain: m.status === 'rejected' || m.status === 'left',
+      canApplyAgain: transition(MEMBERSHIP_TRANSITIONS, 'applyAgain', m.status) !== null,
       canLeave: v.canLeave,
       canRequestTransfer: v.canRequestTransfer,
       transferTargets: v.canRequestTransfer ? service.enrolledEnterprises().filter((e) => e.id !== m.enterpriseId) : [],

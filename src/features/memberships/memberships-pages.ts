@@ -7,6 +7,7 @@ import type { PagesDeps } from './page-parts.js'
 import { memberPages } from './member-pages.js'
 import { rosterPages } from './roster-pages.js'
 import { importPages } from './import-pages.js'
+import { MEMBERSHIP_TRANSITIONS, transition } from '../../domain/lifecycles.js'
 
 export { qrSvg } from './page-parts.js'
 
@@ -22,7 +23,7 @@ export default async function membershipsPages (app: FastifyInstance, { service,
       if (actor === null) return null
       const m = service.mineForCard(actor)
       if (m === undefined) return { none: true }
-      return { m, pendingTo: m.pendingTo, isActive: m.status === 'active', canApplyAgain: m.status === 'rejected' || m.status === 'left' }
+      return { m, pendingTo: m.pendingTo, isActive: m.status === 'active', canApplyAgain: transition(MEMBERSHIP_TRANSITIONS, 'applyAgain', m.status) !== null }
     }
   })
   app.homeCards.push({

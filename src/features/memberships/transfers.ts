@@ -3,6 +3,7 @@
 import type { Actor } from '../../lib/access.js'
 import { canActForBuilding } from '../../lib/access.js'
 import { badRequest, conflict, forbidden, notFound } from '../../lib/errors.js'
+import { TRANSFER_TRANSITIONS, transition } from '../../domain/lifecycles.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import * as repo from './memberships-repository.js'
 import { canReviewTransfer, changing, checkTransferReviewer, isPerson, notEnrolled, scopeOf, stateChanged, tell, unknownEnterprise, type MembershipsDeps } from './deps.js'
@@ -42,11 +43,12 @@ export function transferUseCases (deps: MembershipsDeps) {
         const t = repo.findTransfer(tx, transferId)
         if (t === undefined) throw notFound()
         checkTransferReviewer(actor, t)
-        if (t.status !== 'pending') throw stateChanged()
+        const to = transition(TRANSFER_TRANSITIONS, 'confirm', t.status)
+        if (to === null) throw stateChanged()
         if (t.toStatus !== 'enrolled') throw notEnrolled()
         const at = clock.iso()
         const today = clock.today()
-        if (!repo.changeTransfer(tx, transferId, { status: 'confirmed', decidedAt: at, decidedBy: actor.id, effectiveOn: today })) throw stateChanged()
+        if (!repo.changeTransfer(tx, transferId, { status: to, decidedAt: at, decidedBy: actor.id, effectiveOn: today })) throw stateChanged()
         const moved = repo.moveMembership(tx, t.membershipId, t.fromEnterpriseId, t.toEnterpriseId, at)
         if (!moved) throw stateChanged()
         // The member's medical-aid claims move with them in this same transaction: the trigger
@@ -57,7 +59,7 @@ export function transferUseCases (deps: MembershipsDeps) {
           before: { enterpriseId: t.fromEnterpriseId }, after: { enterpriseId: t.toEnterpriseId, transferId, effectiveOn: today }
         })
         sms.push(...tell(deps, tx, at, t.memberUserId, { kind: 'membership.transferred', params: { enterprise: t.toName }, subject: `membership:${t.membershipId}` }))
-        return { status: 'confirmed' as const, enterpriseId: t.toEnterpriseId, effectiveOn: today }
+        return { status: to, enterpriseId: t.toEnterpriseId, effectiveOn: today }
       })
     },
 
@@ -67,10 +69,11 @@ export function transferUseCases (deps: MembershipsDeps) {
         if (t === undefined) throw notFound()
         checkTransferReviewer(actor, t)
         const at = clock.iso()
-        if (t.status !== 'pending' || !repo.changeTransfer(tx, transferId, { status: 'rejected', decidedAt: at, decidedBy: actor.id, note: note ?? null })) throw stateChanged()
+        const to = transition(TRANSFER_TRANSITIONS, 'reject', t.status)
+        if (to === null || !repo.changeTransfer(tx, transferId, { status: to, decidedAt: at, decidedBy: actor.id, note: note ?? null })) throw stateChanged()
         writeAudit(tx, at, { actorUserId: actor.id, action: 'membership.transfer_reject', entityType: 'membership', entityId: t.membershipId, after: { transferId, note: note ?? null } })
         sms.push(...tell(deps, tx, at, t.memberUserId, { kind: 'membership.transfer_refused', params: { enterprise: t.toName, note: note ?? '' }, subject: `membership:${t.membershipId}` }))
-        return { status: 'rejected' as const }
+        return { status: to }
       })
     },
 
@@ -81,10 +84,11 @@ export function transferUseCases (deps: MembershipsDeps) {
         const m = repo.findMembership(tx, t.membershipId)!
         if (!isPerson(actor, m) && t.requestedBy !== actor.id) throw forbidden()
         const at = clock.iso()
-        if (t.status !== 'pending' || !repo.changeTransfer(tx, transferId, { status: 'cancelled', decidedAt: at, decidedBy: actor.id })) throw stateChanged()
+        const to = transition(TRANSFER_TRANSITIONS, 'cancel', t.status)
+        if (to === null || !repo.changeTransfer(tx, transferId, { status: to, decidedAt: at, decidedBy: actor.id })) throw stateChanged()
         writeAudit(tx, at, { actorUserId: actor.id, action: 'membership.transfer_cancel', entityType: 'membership', entityId: t.membershipId, after: { transferId } })
         sms.push(...tell(deps, tx, at, m.userId, { kind: 'membership.transfer_withdrawn', params: { enterprise: t.toName }, subject: `membership:${t.membershipId}` }))
-        return { status: 'cancelled' as const }
+        return { status: to }
       })
     },
 

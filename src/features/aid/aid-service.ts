@@ -5,7 +5,7 @@ import type { Notifier, PendingSms } from '../notifications/notifier.js'
 import type { Db, DbOrTx } from '../../db/index.js'
 import type { Clock } from '../../lib/clock.js'
 import { type Actor, canActForBuilding, requireActor, requireAdmin, requireStaffOrAdmin, reviewableBuildings } from '../../lib/access.js'
-import { AppError, badRequest, conflict, forbidden, notFound, ruleRefused } from '../../lib/errors.js'
+import { AppError, badRequest, conflict, forbidden, isUniqueViolation, notFound, ruleRefused } from '../../lib/errors.js'
 import { hashRequest, withIdempotency, type StoredAnswer } from '../../lib/idempotency.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import { enrolmentOpen, nextYearPlan, planProblems, type PlanTerms } from '../../domain/aid-plan.js'
@@ -36,12 +36,6 @@ export interface GroupOrderAnswer {
 export type OfferState = 'ordered' | 'open' | 'not_yet_open' | 'closed' | 'no_cover_left'
 export interface PlanOffer { plan: PlanTerms, state: OfferState, order: repo.OrderListRow | undefined, coverPreview: CoverWindow | null, renewal: boolean }
 export interface PaidAnswer { status: 'paid', coverFrom: string, coverTo: string }
-
-/** The receipt number's partial unique index refused a second use (a race the check above lost). */
-function isReceiptConflict (err: unknown): boolean {
-  const e = err as { code?: string, message?: string }
-  return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && (e.message ?? '').includes('receipt_no')
-}
 
 export function createAidService (db: Db, clock: Clock, notifier?: Notifier) {
   /** The member is told their share is paid (a notice in the transaction, the SMS after it). */
@@ -151,7 +145,7 @@ export function createAidService (db: Db, clock: Clock, notifier?: Notifier) {
     try {
       row = repo.insertPurchase(tx, p)
     } catch (err) {
-      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw conflict('ORDER_EXISTS', 'aid.err.orderExists')
+      if (isUniqueViolation(err)) throw conflict('ORDER_EXISTS', 'aid.err.orderExists')
       throw err
     }
     writeAudit(tx, p.at, { actorUserId: p.orderedBy, action: 'aid_purchase.order', entityType: 'aid_purchase', entityId: row.id, after: { status: row.status, membershipId: row.membershipId, planYear: row.planYear, shares: row.shares, amountFen: row.amountFen, groupOrderId: row.groupOrderId } })
@@ -218,7 +212,8 @@ export function createAidService (db: Db, clock: Clock, notifier?: Notifier) {
     try {
       changes = repo.markPaid(tx, p.id, { receiptNo: input.receiptNo, paidOn: input.paidOn, via, by, firstTime: !renewal, coverFrom: window.coverFrom, coverTo: window.coverTo, at })
     } catch (err) {
-      if (isReceiptConflict(err)) throw conflict('RECEIPT_TAKEN', 'aid.err.receiptTaken', { receiptNo: 'aid.err.receiptTaken' })
+      // The receipt number's partial unique index refused a second use (a race the check lost).
+      if (isUniqueViolation(err, 'receipt_no')) throw conflict('RECEIPT_TAKEN', 'aid.err.receiptTaken', { receiptNo: 'aid.err.receiptTaken' })
       throw err
     }
     if (changes === 0) throw conflict('STATE_CHANGED', 'error.stateChanged')

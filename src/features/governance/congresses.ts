@@ -1,6 +1,6 @@
 // Founding a congress term and seating (or unseating) its representatives; the composition
 // with its checks. Staff of the building and admin only; every change audited.
-import { AppError, badRequest, conflict, notFound, ruleRefused } from '../../lib/errors.js'
+import { AppError, badRequest, conflict, isUniqueViolation, notFound, ruleRefused } from '../../lib/errors.js'
 import type { Actor } from '../../lib/access.js'
 import { addDays } from '../../domain/dates.js'
 import { addMonths } from '../../domain/collective-contract.js'
@@ -8,7 +8,7 @@ import { compositionProblems, type CompositionProblem, type CongressForm, type R
 import { writeAudit } from '../audit/audit-repository.js'
 import * as repo from './congress-repository.js'
 import { requireBuildingManager, requireBuildingReader } from './access.js'
-import { isUniqueViolation, type GovernanceDeps } from './deps.js'
+import type { GovernanceDeps } from './deps.js'
 
 export interface FoundInput { buildingId: number, termYears: number, startsOn: string, form: CongressForm }
 

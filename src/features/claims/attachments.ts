@@ -1,5 +1,6 @@
 // A claim's documents: the claimant adds them while the claim is open (the bytes decide the
 // type; stored encrypted); the claimant and the claim's reviewers read them.
+import type { z } from 'zod'
 import type { Actor } from '../../lib/access.js'
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js'
 import { writeAudit } from '../audit/audit-repository.js'
@@ -7,6 +8,7 @@ import { CLAIM_DOCUMENTS_OPEN } from '../../domain/claim-lifecycle.js'
 import * as repo from './claims-repository.js'
 import { loadVisible } from './claim-access.js'
 import { type DocumentKind, readDecrypted, removeStored, safeFileName, sha256, sniffFileType, storeEncrypted } from './documents.js'
+import type { documentAnswer } from './claims-answers.js'
 import type { ClaimsDeps } from './deps.js'
 
 const MAX_DOCUMENTS = 20
@@ -14,7 +16,7 @@ const MAX_DOCUMENTS = 20
 export function attachmentUseCases ({ db, clock, pii, uploadDir }: ClaimsDeps) {
   return {
     /** Adds a document (by the claimant, while the claim is open). The bytes decide the type. */
-    addDocument (actor: Actor, claimId: number, kind: DocumentKind, originalName: string | undefined, bytes: Buffer) {
+    addDocument (actor: Actor, claimId: number, kind: DocumentKind, originalName: string | undefined, bytes: Buffer): z.output<typeof documentAnswer> {
       const c = loadVisible(db, actor, claimId)
       if (c.claim.userId !== actor.id) throw forbidden('claims.error.onlyClaimant')
       if (!CLAIM_DOCUMENTS_OPEN.includes(c.claim.status)) throw conflict('CLAIM_CLOSED', 'claims.error.claimClosed')

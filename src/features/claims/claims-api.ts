@@ -10,7 +10,8 @@ import { sendClaimsExport } from './claims-export.js'
 import { batchInput, claimInput, documentKindInput, listQuery, queueQuery, rejectInput } from './claims-schemas.js'
 import { readUpload } from './upload.js'
 import { z } from 'zod'
-import { apiDoc, arr, date, fenInt, fromZod, int, items, nullable, obj, oneOf, ref, str } from '../../plugins/openapi.js'
+import { claimListAnswer, documentAnswer, submitAnswer } from './claims-answers.js'
+import { answerFromZod, apiDoc, arr, date, fenInt, fromZod, int, items, nullable, obj, oneOf, ref, str } from '../../plugins/openapi.js'
 import { DOCUMENT_KINDS } from './documents.js'
 import { CLAIM_STATUSES } from './claims-repository.js'
 
@@ -23,7 +24,7 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
       summary: 'Claims: my own; staff and admin get those they may review (`mine=1`: their own)',
       tag: 'claims',
       query: fromZod(listQuery),
-      answer: { description: 'One page of claims with counts per status', schema: items(obj({ id: int(), status: oneOf(...CLAIM_STATUSES), createdAt: str(), planYear: int(), admissionDate: date(), dischargeDate: date(), hospital: str(), invoiceNo: str(), totalCostFen: fenInt(), insurancePaidFen: fenInt(), excludedFen: fenInt(), baseFen: fenInt(), estimateFen: fenInt(), payableFen: nullable(fenInt()), reasonCode: nullable(str()), paymentBatchId: nullable(int()), resubmissionOf: nullable(int()), memberName: str(), memberNo: nullable(str()), buildingId: int(), buildingName: str() }), { page: int(), pages: int(), total: int(), counts: { type: 'object', additionalProperties: { type: 'integer' } } }) }
+      answer: { description: 'One page of claims with counts per status', schema: answerFromZod(claimListAnswer) }
     })
   }, async (req) => {
     const q = parseInput(listQuery, req.query)
@@ -37,7 +38,7 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
       tag: 'claims',
       body: fromZod(claimBody),
       idempotencyKey: true,
-      answer: { status: 201, description: 'Submitted, with the estimate on the plan\'s terms', schema: obj({ id: int(), status: oneOf('submitted'), estimate: ref('Quote') }) },
+      answer: { status: 201, description: 'Submitted, with the estimate on the plan\'s terms', schema: answerFromZod(submitAnswer) },
       errors: { 422: 'NOT_MEMBER, NOT_COVERED, WAITING_PERIOD, LATE, DUPLICATE, INCONSISTENT_AMOUNTS, or IDEMPOTENCY_KEY_REUSED' }
     })
   }, async (req, reply) => {
@@ -93,7 +94,7 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
       tag: 'claims',
       params: fromZod(idParam),
       multipart: obj({ kind: { type: 'string', enum: [...DOCUMENT_KINDS] }, file: { type: 'string', format: 'binary' } }),
-      answer: { status: 201, description: 'The stored document (encrypted at rest)', schema: obj({ id: int(), claimId: int(), kind: oneOf(...DOCUMENT_KINDS), fileName: str(), mime: str(), size: int(), uploadedAt: str() }) },
+      answer: { status: 201, description: 'The stored document (encrypted at rest)', schema: answerFromZod(documentAnswer) },
       errors: { 400: 'INVALID_INPUT (no multipart file, or no kind) or UNSUPPORTED_FILE_TYPE (not PDF, JPEG or PNG by its bytes)', 409: 'CLAIM_CLOSED or TOO_MANY_DOCUMENTS', 413: 'PAYLOAD_TOO_LARGE or FILE_TOO_LARGE' }
     })
   }, async (req, reply) => {

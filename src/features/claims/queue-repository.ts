@@ -4,10 +4,12 @@
 // from claim_counts (kept by triggers): their cost depends on the page, not on how many claims
 // the city has.
 import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import type { z } from 'zod'
 import type { DbOrTx } from '../../db/index.js'
 import { preparedQuery, preparedSql } from '../../db/prepared.js'
 import { buildings } from '../../db/schema/index.js'
 import { CLAIM_STATUSES, inBuildings, inList, type ClaimStatus } from './claims-repository.js'
+import type { claimListItem } from './claims-answers.js'
 
 export interface ClaimListFilter {
   /** Buildings in scope (null: every building). */
@@ -23,29 +25,8 @@ export interface ClaimListFilter {
   exceptUserId?: number
 }
 
-export interface ClaimListRow {
-  id: number
-  status: ClaimStatus
-  createdAt: string
-  planYear: number
-  admissionDate: string
-  dischargeDate: string
-  hospital: string
-  invoiceNo: string
-  totalCostFen: number
-  insurancePaidFen: number
-  excludedFen: number
-  baseFen: number
-  estimateFen: number
-  payableFen: number | null
-  reasonCode: string | null
-  paymentBatchId: number | null
-  resubmissionOf: number | null
-  memberName: string
-  memberNo: string | null
-  buildingId: number
-  buildingName: string
-}
+/** A list row: its shape is the API's answer (claims-answers.ts). */
+export type ClaimListRow = z.output<typeof claimListItem>
 
 /** The buildings the filter covers: null for every building, else the (possibly empty) list. */
 function filterBuildings (f: Pick<ClaimListFilter, 'buildingIds' | 'buildingId'>): number[] | null {

@@ -1,5 +1,6 @@
 // Reading claims: one claim with its documents, breakdown and history (its claimant and its
 // reviewers; anyone else gets 404), a member's or a reviewer's list, the home card's figures.
+import type { z } from 'zod'
 import { type Actor, canActForBuilding, reviewableBuildings } from '../../lib/access.js'
 import { auditHistory } from '../audit/audit-repository.js'
 import { getPlan } from '../aid/plans-repository.js'
@@ -14,6 +15,7 @@ import * as queueRepo from './queue-repository.js'
 import * as batchRepo from './batch-repository.js'
 import { loadVisible } from './claim-access.js'
 import type { Breakdown } from './review.js'
+import type { claimListAnswer } from './claims-answers.js'
 import type { ClaimsDeps } from './deps.js'
 
 export const API_PAGE_SIZE = 100
@@ -95,7 +97,7 @@ export function readingUseCases ({ db, clock }: ClaimsDeps) {
     },
 
     /** GET /claims: own claims; staff and admin get those they may review (mine: their own). */
-    list (actor: Actor, q: { mine: boolean, status?: repo.ClaimStatus, page: number }) {
+    list (actor: Actor, q: { mine: boolean, status?: repo.ClaimStatus, page: number }): z.output<typeof claimListAnswer> {
       const reviewer = (actor.isStaff || actor.isAdmin) && !q.mine
       const filter: queueRepo.ClaimListFilter = reviewer
         ? { buildingIds: reviewableBuildings(actor), exceptUserId: actor.id, statuses: q.status === undefined ? undefined : [q.status] }

@@ -1,5 +1,6 @@
 // Submitting a claim: the automatic checks in the contract's order (src/domain/claim-checks.ts),
 // then the claim stored with its estimate, in one transaction keyed by the idempotency key.
+import type { z } from 'zod'
 import type { Actor } from '../../lib/access.js'
 import { badRequest, ruleRefused } from '../../lib/errors.js'
 import { hashRequest, withIdempotency, type StoredAnswer } from '../../lib/idempotency.js'
@@ -7,14 +8,15 @@ import { writeAudit } from '../audit/audit-repository.js'
 import { getPlan } from '../aid/plans-repository.js'
 import { firstFailedCheck } from '../../domain/claim-checks.js'
 import { claimDeadline } from '../../domain/cover.js'
-import { computeReimbursement, quoteShape, type Quote } from '../../domain/reimbursement.js'
+import { computeReimbursement, quoteShape } from '../../domain/reimbursement.js'
 import { yearOf } from '../../domain/dates.js'
 import { formatFen } from '../../domain/money.js'
 import * as repo from './claims-repository.js'
 import type { ClaimInput } from './claims-schemas.js'
+import type { submitAnswer } from './claims-answers.js'
 import type { ClaimsDeps } from './deps.js'
 
-export interface SubmitAnswer { id: number, status: 'submitted', estimate: Quote }
+export type SubmitAnswer = z.output<typeof submitAnswer>
 
 export function submitUseCases ({ db, clock }: ClaimsDeps) {
   return {

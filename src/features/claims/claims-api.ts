@@ -4,18 +4,15 @@ import type { FastifyInstance } from 'fastify'
 import { parseInput, idParam } from '../../lib/validation.js'
 import { requireIdempotencyKey } from '../../lib/idempotency.js'
 import { AppError } from '../../lib/errors.js'
-import { attachmentHeader } from '../../lib/csv.js'
+import { sendDocument } from '../../lib/download.js'
 import type { ClaimsService } from './claims-service.js'
 import { sendClaimsExport } from './claims-export.js'
-import { batchInput, claimInput, documentKindInput, listQuery, queueQuery, rejectInput } from './claims-schemas.js'
+import { batchInput, claimInput, docParams, documentKindInput, listQuery, queueQuery, rejectInput } from './claims-schemas.js'
 import { readUpload } from './upload.js'
-import { z } from 'zod'
 import { claimListAnswer, documentAnswer, submitAnswer } from './claims-answers.js'
 import { answerFromZod, apiDoc, arr, date, fenInt, fromZod, int, items, nullable, obj, oneOf, ref, str } from '../../plugins/openapi.js'
 import { DOCUMENT_KINDS } from './documents.js'
 import { CLAIM_STATUSES } from './claims-repository.js'
-
-const docParams = z.object({ id: z.coerce.number().int().positive(), docId: z.coerce.number().int().positive() })
 
 export default async function claimsApi (app: FastifyInstance, { service }: { service: ClaimsService }): Promise<void> {
   const claimBody = claimInput(app.clock.today)
@@ -201,16 +198,4 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
       answer: { description: 'Totals', schema: obj({}) }
     })
   }, async (req) => service.fund(app.requireSignedIn(req)))
-}
-
-type Reply = import('fastify').FastifyReply
-
-/** The plain bytes with their real type, as a download that the browser may not re-interpret. */
-export function sendDocument (reply: Reply, doc: { fileName: string, mime: string }, bytes: Buffer): Reply {
-  return reply
-    .header('content-type', doc.mime)
-    .header('content-disposition', attachmentHeader(doc.fileName))
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, no-store')
-    .send(bytes)
 }

@@ -5,7 +5,7 @@ import type { Notifier, PendingSms } from '../notifications/notifier.js'
 import type { Db, DbOrTx } from '../../db/index.js'
 import type { Clock } from '../../lib/clock.js'
 import { type Actor, canActForBuilding, requireActor, requireAdmin, requireStaffOrAdmin, reviewableBuildings } from '../../lib/access.js'
-import { AppError, badRequest, conflict, forbidden, isUniqueViolation, notFound, ruleRefused } from '../../lib/errors.js'
+import { AppError, badRequest, conflict, forbidden, isUniqueViolation, notFound, ruleRefused, stateChanged } from '../../lib/errors.js'
 import { hashRequest, withIdempotency, type StoredAnswer } from '../../lib/idempotency.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import { enrolmentOpen, nextYearPlan, planProblems, type PlanTerms } from '../../domain/aid-plan.js'
@@ -201,7 +201,7 @@ export function createAidService (db: Db, clock: Clock, notifier?: Notifier) {
     const today = clock.today()
     if (input.paidOn < p.orderedOn) throw badRequest({ paidOn: `aid.v.paidOnBeforeOrder|${JSON.stringify({ date: p.orderedOn })}` })
     if (input.paidOn > today) throw badRequest({ paidOn: 'v.dateFuture' })
-    if (p.status !== 'pending_payment') throw conflict('STATE_CHANGED', 'error.stateChanged')
+    if (p.status !== 'pending_payment') throw stateChanged()
     if (!groupReceipt && repo.receiptTaken(tx, p.planYear, input.receiptNo)) throw conflict('RECEIPT_TAKEN', 'aid.err.receiptTaken', { receiptNo: 'aid.err.receiptTaken' })
     // The plan's terms at confirmation decide the waiting period; cover is stored and never moves.
     const plan = getPlan(tx, p.planYear)!
@@ -216,7 +216,7 @@ export function createAidService (db: Db, clock: Clock, notifier?: Notifier) {
       if (isUniqueViolation(err, 'receipt_no')) throw conflict('RECEIPT_TAKEN', 'aid.err.receiptTaken', { receiptNo: 'aid.err.receiptTaken' })
       throw err
     }
-    if (changes === 0) throw conflict('STATE_CHANGED', 'error.stateChanged')
+    if (changes === 0) throw stateChanged()
     writeAudit(tx, at, {
       actorUserId: by,
       action: via === 'staff' ? 'aid_purchase.confirm' : 'aid_purchase.webhook',

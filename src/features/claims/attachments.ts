@@ -16,7 +16,9 @@ const MAX_DOCUMENTS = 20
 export function attachmentUseCases ({ db, clock, pii, uploadDir }: ClaimsDeps) {
   return {
     /** Adds a document (by the claimant, while the claim is open). The bytes decide the type. */
-    addDocument (actor: Actor, claimId: number, kind: DocumentKind, originalName: string | undefined, bytes: Buffer): z.output<typeof documentAnswer> {
+    addDocument (
+      actor: Actor, claimId: number, kind: DocumentKind, originalName: string | undefined, bytes: Buffer
+    ): z.output<typeof documentAnswer> {
       const c = loadVisible(db, actor, claimId)
       if (c.claim.userId !== actor.id) throw forbidden('claims.error.onlyClaimant')
       if (!CLAIM_DOCUMENTS_OPEN.includes(c.claim.status)) throw conflict('CLAIM_CLOSED', 'claims.error.claimClosed')

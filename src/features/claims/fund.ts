@@ -18,11 +18,14 @@ export function fundUseCases ({ db, clock }: ClaimsDeps) {
       const paid = fundRepo.paidTwoWays(db, scope)
       const batchesMatch = paid.batchesFen === paid.claimsFen
       const years = [...new Set([...income.map((i) => i.planYear), ...claimRows.map((c) => c.planYear)])].sort()
-      const byStatus = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, { count: 0, amountFen: 0 }])) as Record<ClaimStatus, { count: number, amountFen: number }>
+      type Figures = { count: number, amountFen: number }
+      const byStatus = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, { count: 0, amountFen: 0 }])) as Record<ClaimStatus, Figures>
       for (const r of claimRows) { byStatus[r.status].count += r.n; byStatus[r.status].amountFen += r.amountFen }
       const reconciliation = years.map((year) => {
         const inc = income.find((i) => i.planYear === year)
-        const sum = (status: ClaimStatus): number => claimRows.filter((c) => c.planYear === year && c.status === status).reduce((a, c) => a + c.amountFen, 0)
+        const sum = (status: ClaimStatus): number => claimRows
+          .filter((c) => c.planYear === year && c.status === status)
+          .reduce((a, c) => a + c.amountFen, 0)
         const incomeFen = inc?.incomeFen ?? 0
         const payoutsFen = sum('paid')
         const approvedUnpaidFen = sum('approved')

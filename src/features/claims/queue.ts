@@ -51,7 +51,8 @@ export function queueUseCases ({ db, clock }: ClaimsDeps) {
       const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE))
       const listed = repo.listClaims(db, filter, QUEUE_PAGE_SIZE, (q.page - 1) * QUEUE_PAGE_SIZE)
       // The promised decision date of each claim on the page (one calendar read for the page).
-      const dates = decisionDates(db, listed.reduce<string | undefined>((a, r) => (a === undefined || r.createdAt < a ? r.createdAt : a), undefined))
+      const earliest = listed.reduce<string | undefined>((a, r) => (a === undefined || r.createdAt < a ? r.createdAt : a), undefined)
+      const dates = decisionDates(db, earliest)
       const today = clock.today()
       const rows = listed.map((r) => {
         const expectedBy = dates.expectedBy(r.createdAt, r.planYear)
@@ -73,9 +74,11 @@ export function queueUseCases ({ db, clock }: ClaimsDeps) {
         for (;;) {
           const chunk = repo.claimsAfter(db, filter, after, 2000)
           for (const c of chunk) {
-            yield [c.id, c.createdAt, c.status, c.memberName, c.memberNo, c.buildingName, c.enterpriseName, c.admissionDate, c.dischargeDate,
-              c.hospital, c.invoiceNo, fenToYuanString(c.totalCostFen), fenToYuanString(c.insurancePaidFen), fenToYuanString(c.excludedFen),
-              fenToYuanString(c.baseFen), fenToYuanString(c.estimateFen), c.payableFen === null ? null : fenToYuanString(c.payableFen), c.reasonCode]
+            const yuan = fenToYuanString
+            yield [c.id, c.createdAt, c.status, c.memberName, c.memberNo, c.buildingName, c.enterpriseName,
+              c.admissionDate, c.dischargeDate, c.hospital, c.invoiceNo,
+              yuan(c.totalCostFen), yuan(c.insurancePaidFen), yuan(c.excludedFen), yuan(c.baseFen), yuan(c.estimateFen),
+              c.payableFen === null ? null : yuan(c.payableFen), c.reasonCode]
           }
           if (chunk.length < 2000) return
           after = chunk[chunk.length - 1].id

@@ -31,7 +31,8 @@ export function readingUseCases ({ db, clock }: ClaimsDeps) {
       const names = repo.userNames(db, entries.map((e) => e.actorUserId).filter((x): x is number => x !== null))
       const history = entries.map((e) => {
         const after = e.after === null ? {} : JSON.parse(e.after) as Record<string, unknown>
-        return { at: e.at, action: e.action, actorUserId: e.actorUserId, actorName: e.actorUserId === null ? null : names.get(e.actorUserId) ?? null, status: (after.status as string | undefined) ?? null, note: e.note }
+        const actorName = e.actorUserId === null ? null : names.get(e.actorUserId) ?? null
+        return { at: e.at, action: e.action, actorUserId: e.actorUserId, actorName, status: (after.status as string | undefined) ?? null, note: e.note }
       })
       const batch = claim.paymentBatchId === null ? undefined : batchRepo.findBatch(db, claim.paymentBatchId)
       const plan = getPlan(db, claim.planYear)
@@ -82,7 +83,9 @@ export function readingUseCases ({ db, clock }: ClaimsDeps) {
         payoutAccount: claim.payoutAccountLast4 === null
           ? null
           : { bankName: claim.payoutBankName, accountNo: maskAccountNo(claim.payoutAccountLast4), accountName: claim.payoutAccountName },
-        documents: documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, mime: d.mime, size: d.size, uploadedAt: d.uploadedAt })),
+        documents: documents.map((d) => ({
+          id: d.id, kind: d.kind, fileName: d.fileName, mime: d.mime, size: d.size, uploadedAt: d.uploadedAt
+        })),
         history,
         viewer: {
           isClaimant,

@@ -67,3 +67,55 @@ export const documentAnswer = z.object({
   size: z.int().min(1),
   uploadedAt: z.string()
 })
+
+const limitedBy = z.enum(['none', 'admission_cap', 'annual_cap'])
+
+/** GET /api/v1/aid/claims/:id: the claim with its breakdown, documents and history. */
+export const claimAnswer = z.object({
+  id: id(),
+  status: z.enum(CLAIM_STATUS_VALUES),
+  planYear: z.int(),
+  membershipId: id(),
+  memberName: z.string(),
+  memberNo: z.string().nullable(),
+  enterpriseName: z.string(),
+  buildingId: id(),
+  buildingName: z.string(),
+  federationName: z.string().nullable(),
+  admissionDate: calendarDate(),
+  dischargeDate: calendarDate(),
+  hospital: z.string(),
+  invoiceNo: z.string(),
+  totalCostFen: fen(),
+  insurancePaidFen: fen(),
+  excludedFen: fen(),
+  baseFen: fen(),
+  estimate: quoteAnswer,
+  payableFen: fen().nullable(),
+  limitedBy: limitedBy.nullable(),
+  /** The quote an approval computed, with the figures it was computed from. */
+  breakdown: quoteAnswer.extend({
+    planYear: z.int(), shares: z.int().min(1), paidThisYearFen: fen(), perAdmissionCapFen: fen(), annualCapFen: fen()
+  }).nullable(),
+  reasonCode: z.string().nullable(),
+  reasonNote: z.string().nullable(),
+  resubmissionOf: id().nullable(),
+  firstApprovedBy: id().nullable(),
+  firstApprovedAt: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  rejectedAt: z.string().nullable(),
+  paymentBatchId: id().nullable(),
+  bankReference: z.string().nullable(),
+  paidAt: z.string().nullable(),
+  createdAt: z.string(),
+  deadline: calendarDate(),
+  requiredDocuments: z.array(z.enum(DOCUMENT_KINDS)),
+  documentsMissing: z.array(z.enum(DOCUMENT_KINDS)),
+  expectedDecisionBy: calendarDate(),
+  late: z.boolean(),
+  payoutAccount: z.object({ bankName: z.string().nullable(), accountNo: z.string(), accountName: z.string().nullable() }).nullable(),
+  documents: z.array(documentAnswer.omit({ claimId: true })),
+  history: z.array(z.object({
+    at: z.string(), action: z.string(), actorUserId: id().nullable(), actorName: z.string().nullable(), status: z.string().nullable(), note: z.string().nullable()
+  }))
+})

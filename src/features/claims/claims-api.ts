@@ -9,10 +9,9 @@ import type { ClaimsService } from './claims-service.js'
 import { sendClaimsExport } from './claims-export.js'
 import { batchInput, claimInput, docParams, documentKindInput, listQuery, queueQuery, rejectInput } from './claims-schemas.js'
 import { readUpload } from './upload.js'
-import { claimListAnswer, documentAnswer, submitAnswer } from './claims-answers.js'
-import { answerFromZod, apiDoc, arr, date, fenInt, fromZod, int, items, nullable, obj, oneOf, ref, str } from '../../plugins/openapi.js'
+import { claimAnswer, claimListAnswer, documentAnswer, submitAnswer } from './claims-answers.js'
+import { answerFromZod, apiDoc, arr, fenInt, fromZod, int, items, obj, oneOf } from '../../plugins/openapi.js'
 import { DOCUMENT_KINDS } from './documents.js'
-import { CLAIM_STATUSES } from './claims-repository.js'
 
 export default async function claimsApi (app: FastifyInstance, { service }: { service: ClaimsService }): Promise<void> {
   const claimBody = claimInput(app.clock.today)
@@ -68,14 +67,7 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
       params: fromZod(idParam),
       answer: {
         description: 'The claim',
-        schema: obj({
-          id: int(), status: oneOf(...CLAIM_STATUSES), planYear: int(), membershipId: int(), memberName: str(), memberNo: nullable(str()), enterpriseName: str(), buildingId: int(), buildingName: str(),
-          admissionDate: date(), dischargeDate: date(), hospital: str(), invoiceNo: str(), totalCostFen: fenInt(), insurancePaidFen: fenInt(), excludedFen: fenInt(), baseFen: fenInt(),
-          estimate: ref('Quote'), payableFen: nullable(fenInt()), limitedBy: nullable(oneOf('none', 'admission_cap', 'annual_cap')), breakdown: nullable(obj({})),
-          reasonCode: nullable(str()), reasonNote: nullable(str()), resubmissionOf: nullable(int()), paymentBatchId: nullable(int()), bankReference: nullable(str()), createdAt: str(), deadline: date(),
-          documents: arr(obj({ id: int(), kind: oneOf(...DOCUMENT_KINDS), fileName: str(), mime: oneOf('application/pdf', 'image/jpeg', 'image/png'), size: int(), uploadedAt: str() })),
-          history: arr(obj({ at: str(), action: str(), actorUserId: nullable(int()), actorName: nullable(str()), status: nullable(str()), note: nullable(str()) }))
-        })
+        schema: answerFromZod(claimAnswer)
       }
     })
   }, async (req) => {

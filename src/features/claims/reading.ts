@@ -5,7 +5,7 @@ import { type Actor, canActForBuilding, reviewableBuildings } from '../../lib/ac
 import { auditHistory } from '../audit/audit-repository.js'
 import { getPlan } from '../aid/plans-repository.js'
 import { claimDeadline } from '../../domain/cover.js'
-import type { Quote } from '../../domain/reimbursement.js'
+import type { LimitedBy, Quote } from '../../domain/reimbursement.js'
 import { CLAIM_DOCUMENTS_OPEN, claimTransition } from '../../domain/claim-lifecycle.js'
 import { documentsMissing } from '../../domain/claim-documents.js'
 import { maskAccountNo } from './payout-accounts.js'
@@ -15,15 +15,21 @@ import * as queueRepo from './queue-repository.js'
 import * as batchRepo from './batch-repository.js'
 import { loadVisible } from './claim-access.js'
 import type { Breakdown } from './review.js'
-import type { claimListAnswer } from './claims-answers.js'
+import type { claimAnswer, claimListAnswer } from './claims-answers.js'
 import type { ClaimsDeps } from './deps.js'
 
 export const API_PAGE_SIZE = 100
 
+/** What the claim's page offers this viewer (not part of the API's answer). */
+interface Viewer {
+  isClaimant: boolean, isReviewer: boolean
+  canDecide: boolean, canReturn: boolean, canReject: boolean, canUpload: boolean, canResubmit: boolean
+}
+
 export function readingUseCases ({ db, clock }: ClaimsDeps) {
   return {
     /** One claim with its documents, breakdown and history (claimant and reviewers). */
-    view (actor: Actor, id: number) {
+    view (actor: Actor, id: number): z.output<typeof claimAnswer> & { viewer: Viewer } {
       const c = loadVisible(db, actor, id)
       const claim = c.claim
       const documents = repo.listDocuments(db, id)
@@ -62,7 +68,7 @@ export function readingUseCases ({ db, clock }: ClaimsDeps) {
         baseFen: claim.baseFen,
         estimate: JSON.parse(claim.estimate) as Quote,
         payableFen: claim.payableFen,
-        limitedBy: claim.limitedBy,
+        limitedBy: claim.limitedBy as LimitedBy | null,
         breakdown: claim.breakdown === null ? null : JSON.parse(claim.breakdown) as Breakdown,
         reasonCode: claim.reasonCode,
         reasonNote: claim.reasonNote,

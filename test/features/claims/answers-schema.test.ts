@@ -92,5 +92,9 @@ t.test('real claims answers fit the schemas the OpenAPI document publishes', asy
     t.equal(list.json().items.length, 1)
     fits(`${who}'s list`, answerSchema('get', '/api/v1/aid/claims', '200'), list.json())
   }
-  fits('a claim\'s estimate', { $ref: '#/components/schemas/Quote' }, (await injectAs(app, w.member.user, { method: 'GET', url: `/api/v1/aid/claims/${id}` })).json().estimate)
+  const claim = (await injectAs(app, w.member.user, { method: 'GET', url: `/api/v1/aid/claims/${id}` })).json()
+  t.not(claim.breakdown, null, 'an approved claim carries its breakdown')
+  t.equal(claim.history.length, 3, 'submitted, a document added, approved')
+  fits('an approved claim', answerSchema('get', '/api/v1/aid/claims/{id}', '200'), claim)
+  fits('a claim\'s estimate', { $ref: '#/components/schemas/Quote' }, claim.estimate)
 })

@@ -23,12 +23,8 @@ export const quoteAnswer = z.object({
 /** POST /api/v1/aid/claims: 201. */
 export const submitAnswer = z.object({ id: id(), status: z.literal('submitted'), estimate: quoteAnswer })
 
-/** A row of a list of claims (GET /api/v1/aid/claims, the review queue). */
-export const claimListItem = z.object({
-  id: id(),
-  status: z.enum(CLAIM_STATUS_VALUES),
-  createdAt: z.string(),
-  planYear: z.int(),
+/** What the member declared, and the base computed from it: in every answer that shows a claim. */
+const claimFacts = {
   admissionDate: calendarDate(),
   dischargeDate: calendarDate(),
   hospital: z.string(),
@@ -37,6 +33,15 @@ export const claimListItem = z.object({
   insurancePaidFen: fen(),
   excludedFen: fen(),
   baseFen: fen(),
+}
+
+/** A row of a list of claims (GET /api/v1/aid/claims, the review queue). */
+export const claimListItem = z.object({
+  id: id(),
+  status: z.enum(CLAIM_STATUS_VALUES),
+  createdAt: z.string(),
+  planYear: z.int(),
+  ...claimFacts,
   estimateFen: fen(),
   payableFen: fen().nullable(),
   reasonCode: z.string().nullable(),
@@ -82,14 +87,7 @@ export const claimAnswer = z.object({
   buildingId: id(),
   buildingName: z.string(),
   federationName: z.string().nullable(),
-  admissionDate: calendarDate(),
-  dischargeDate: calendarDate(),
-  hospital: z.string(),
-  invoiceNo: z.string(),
-  totalCostFen: fen(),
-  insurancePaidFen: fen(),
-  excludedFen: fen(),
-  baseFen: fen(),
+  ...claimFacts,
   estimate: quoteAnswer,
   payableFen: fen().nullable(),
   limitedBy: limitedBy.nullable(),

@@ -33,3 +33,16 @@ export const conflict = (code: string, messageKey: string, fields?: FieldErrors)
 /** A business rule refused it: the code is the rule's code (NO_COVER_LEFT, LATE, …). */
 export const ruleRefused = (code: string, messageKey: string, params: Record<string, string | number> = {}): AppError =>
   new AppError(422, code, messageKey, params)
+
+/** The row moved on between the read and the guarded write (another request, or a race). */
+export const stateChanged = (): AppError => conflict('STATE_CHANGED', 'error.stateChanged')
+
+/**
+ * A UNIQUE or PRIMARY KEY violation (two requests raced past the look-up to the same row);
+ * with `index`, only one whose message names that index or table.
+ */
+export function isUniqueViolation (err: unknown, index?: string): boolean {
+  const e = err as { code?: string, message?: string } | null
+  const unique = e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  return unique && (index === undefined || (e?.message ?? '').includes(index))
+}

@@ -1,5 +1,5 @@
 // What every aid use case is given, and what they share: cover if a share were paid on a day,
-// telling a member of their order's change, the receipt number's unique index.
+// telling a member of their order's change.
 import type { Notice, Notifier, PendingSms } from '../notifications/notifier.js'
 import type { Db, DbOrTx } from '../../db/index.js'
 import type { Clock } from '../../lib/clock.js'
@@ -8,12 +8,6 @@ import { coverWindow, type CoverWindow } from '../../domain/cover.js'
 import * as repo from './purchases-repository.js'
 
 export interface AidDeps { db: Db, clock: Clock, notifier?: Notifier }
-
-/** The receipt number's partial unique index refused a second use (a race the check above lost). */
-export function isReceiptConflict (err: unknown): boolean {
-  const e = err as { code?: string, message?: string }
-  return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && (e.message ?? '').includes('receipt_no')
-}
 
 /** The member of an order is told of its change: a notice in the transaction, the SMS after it. */
 export function tellMember (notifier: Notifier | undefined, tx: DbOrTx, at: string, p: { id: number, membershipId: number }, n: Omit<Notice, 'userId' | 'subject'>): PendingSms[] {

@@ -4,7 +4,7 @@
 import type { Db } from '../../db/index.js'
 import type { Clock } from '../../lib/clock.js'
 import { type Actor, canActForBuilding, requireActor, requireStaffOrAdmin } from '../../lib/access.js'
-import { conflict, forbidden, notFound } from '../../lib/errors.js'
+import { conflict, forbidden, notFound, stateChanged } from '../../lib/errors.js'
 import { paymentReference } from '../../domain/payment-reference.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import type { AidService, PaymentInput } from './aid-service.js'
@@ -73,7 +73,7 @@ export function createGroupOrders (db: Db, clock: Clock, aid: AidService) {
     const result = db.transaction((tx) => {
       const { a, group } = checkMayConfirm(actor, id)
       const unpaid = repo.ordersOfGroup(tx, id).filter((o) => o.status === 'pending_payment')
-      if (unpaid.length === 0) throw conflict('STATE_CHANGED', 'error.stateChanged')
+      if (unpaid.length === 0) throw stateChanged()
       if (unpaid.some((o) => o.memberUserId === a.id)) throw forbidden('aid.err.ownPayment')
       if (repo.receiptTakenOutsideGroup(tx, group.planYear, input.receiptNo, id)) throw conflict('RECEIPT_TAKEN', 'aid.err.receiptTaken', { receiptNo: 'aid.err.receiptTaken' })
       const answer: GroupPaidAnswer = { status: 'paid', groupOrderId: id, receiptNo: input.receiptNo, paidOn: input.paidOn, totalFen: 0, paid: [] }

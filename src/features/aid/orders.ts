@@ -4,7 +4,7 @@ import type { PendingSms } from '../notifications/notifier.js'
 import { formatFen } from '../../domain/money.js'
 import type { DbOrTx } from '../../db/index.js'
 import { type Actor, requireActor } from '../../lib/access.js'
-import { AppError, conflict, forbidden, notFound, ruleRefused } from '../../lib/errors.js'
+import { AppError, conflict, forbidden, isUniqueViolation, notFound, ruleRefused } from '../../lib/errors.js'
 import { hashRequest, withIdempotency, type StoredAnswer } from '../../lib/idempotency.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import { enrolmentOpen, type PlanTerms } from '../../domain/aid-plan.js'
@@ -49,7 +49,7 @@ export function orderUseCases ({ db, clock, notifier }: AidDeps, { planOf, curre
     try {
       row = repo.insertPurchase(tx, p)
     } catch (err) {
-      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw conflict('ORDER_EXISTS', 'aid.err.orderExists')
+      if (isUniqueViolation(err)) throw conflict('ORDER_EXISTS', 'aid.err.orderExists')
       throw err
     }
     writeAudit(tx, p.at, { actorUserId: p.orderedBy, action: 'aid_purchase.order', entityType: 'aid_purchase', entityId: row.id, after: { status: row.status, membershipId: row.membershipId, planYear: row.planYear, shares: row.shares, amountFen: row.amountFen, groupOrderId: row.groupOrderId } })

@@ -3,12 +3,12 @@
 import type { PendingSms } from '../notifications/notifier.js'
 import type { DbOrTx } from '../../db/index.js'
 import { type Actor, canActForBuilding, requireActor } from '../../lib/access.js'
-import { badRequest, conflict, forbidden, notFound, ruleRefused } from '../../lib/errors.js'
+import { badRequest, conflict, forbidden, isUniqueViolation, notFound, ruleRefused, stateChanged } from '../../lib/errors.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import { getPlan } from './plans-repository.js'
 import * as repo from './purchases-repository.js'
 import type { AidDeps } from './deps.js'
-import { coverFor, isReceiptConflict, tellMember } from './deps.js'
+import { coverFor, tellMember } from './deps.js'
 import type { PaidAnswer, PaymentInput, WebhookInput } from './aid-service.js'
 import { ORDER_TRANSITIONS, transition } from '../../domain/lifecycles.js'
 
@@ -30,7 +30,7 @@ export function paymentUseCases ({ db, clock, notifier }: AidDeps) {
     const today = clock.today()
     if (input.paidOn < p.orderedOn) throw badRequest({ paidOn: `aid.v.paidOnBeforeOrder|${JSON.stringify({ date: p.orderedOn })}` })
     if (input.paidOn > today) throw badRequest({ paidOn: 'v.dateFuture' })
-    if (transition(ORDER_TRANSITIONS, 'confirmPayment', p.status) === null) throw conflict('STATE_CHANGED', 'error.stateChanged')
+    if (transition(ORDER_TRANSITIONS, 'confirmPayment', p.status) === null) throw stateChanged()
     if (!groupReceipt && repo.receiptTaken(tx, p.planYear, input.receiptNo)) throw conflict('RECEIPT_TAKEN', 'aid.err.receiptTaken', { receiptNo: 'aid.err.receiptTaken' })
     // The plan's terms at confirmation decide the waiting period; cover is stored and never moves.
     const plan = getPlan(tx, p.planYear)!
@@ -41,10 +41,11 @@ export function paymentUseCases ({ db, clock, notifier }: AidDeps) {
     try {
       changes = repo.markPaid(tx, p.id, { receiptNo: input.receiptNo, paidOn: input.paidOn, via, by, firstTime: !renewal, coverFrom: window.coverFrom, coverTo: window.coverTo, at })
     } catch (err) {
-      if (isReceiptConflict(err)) throw conflict('RECEIPT_TAKEN', 'aid.err.receiptTaken', { receiptNo: 'aid.err.receiptTaken' })
+      // The receipt number's partial unique index refused a second use (a race the check lost).
+      if (isUniqueViolation(err, 'receipt_no')) throw conflict('RECEIPT_TAKEN', 'aid.err.receiptTaken', { receiptNo: 'aid.err.receiptTaken' })
       throw err
     }
-    if (changes === 0) throw conflict('STATE_CHANGED', 'error.stateChanged')
+    if (changes === 0) throw stateChanged()
     writeAudit(tx, at, {
       actorUserId: by,
       action: via === 'staff' ? 'aid_purchase.confirm' : 'aid_purchase.webhook',

@@ -6,7 +6,7 @@ import type { Db } from '../../db/index.js'
 import type { Clock } from '../../lib/clock.js'
 import type { Pii } from '../../lib/pii.js'
 import { type Actor, canActForBuilding, requireStaffOrAdmin } from '../../lib/access.js'
-import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js'
+import { AppError, forbidden, notFound, stateChanged } from '../../lib/errors.js'
 import { batchTransition, mayTake, mayTakeBatch, type BatchState } from '../../domain/claim-lifecycle.js'
 import { fenToYuanString } from '../../domain/money.js'
 import { writeAudit } from '../audit/audit-repository.js'
@@ -23,7 +23,7 @@ export const BANK_FILE_HEADER = ['序号', '收款账号', '收款户名', '金�
 export const BANK_FILE_PURPOSE = '医疗互助金'
 
 export interface BankFile {
-  batch: repo.BatchRow
+  batch: batches.BatchRow
   /** [serial, account number, payee, amount yuan, bank, purpose, reference]: every cell text. */
   rows: string[][]
 }
@@ -32,16 +32,16 @@ export function createBatchPayments ({ db, clock, pii, notifier }: { db: Db, clo
   /** A batch whose every claim the actor may act for (403 otherwise; 404 when there is none). */
   function load (actorIn: Actor | null, id: number) {
     const actor = requireStaffOrAdmin(actorIn)
-    const batch = repo.findBatch(db, id)
+    const batch = batches.findBatch(db, id)
     if (batch === undefined) throw notFound()
     const claims = batches.bankFileRows(db, id)
     if (claims.some((c) => !canActForBuilding(actor, c.buildingId))) throw forbidden()
     return { actor, batch, claims }
   }
 
-  function move (actor: Actor, batch: repo.BatchRow, action: 'markExported' | 'markPaid'): BatchState {
+  function move (actor: Actor, batch: batches.BatchRow, action: 'markExported' | 'markPaid'): BatchState {
     const to = batchTransition(action, batch.status)
-    if (to === null) throw conflict('STATE_CHANGED', 'error.stateChanged')
+    if (to === null) throw stateChanged()
     return to
   }
 
@@ -74,7 +74,7 @@ export function createBatchPayments ({ db, clock, pii, notifier }: { db: Db, clo
       const to = move(actor, batch, 'markExported')
       const at = clock.iso()
       return db.transaction((tx) => {
-        if (!repo.moveBatch(tx, id, [batch.status], { status: to, exportedAt: at })) throw conflict('STATE_CHANGED', 'error.stateChanged')
+        if (!batches.moveBatch(tx, id, [batch.status], { status: to, exportedAt: at })) throw stateChanged()
         writeAudit(tx, at, { actorUserId: actor.id, action: 'batch.export', entityType: 'aid_payment_batch', entityId: id, before: { status: batch.status }, after: { status: to } })
         return { id, status: to }
       }, { behavior: 'immediate' })
@@ -92,10 +92,10 @@ export function createBatchPayments ({ db, clock, pii, notifier }: { db: Db, clo
       const to = move(actor, batch, 'markPaid')
       const at = clock.iso()
       return notifier.afterCommit(db.transaction((tx) => {
-        if (!repo.moveBatch(tx, id, [batch.status], { status: to, bankReference, paidAt: at, paidBy: actor.id })) throw conflict('STATE_CHANGED', 'error.stateChanged')
+        if (!batches.moveBatch(tx, id, [batch.status], { status: to, bankReference, paidAt: at, paidBy: actor.id })) throw stateChanged()
         const sms: PendingSms[] = []
         for (const c of claims) {
-          if (!repo.moveClaim(tx, c.id, ['approved'], { status: 'paid', paidAt: at, updatedAt: at })) throw conflict('STATE_CHANGED', 'error.stateChanged')
+          if (!repo.moveClaim(tx, c.id, ['approved'], { status: 'paid', paidAt: at, updatedAt: at })) throw stateChanged()
           writeAudit(tx, at, { actorUserId: actor.id, action: 'claim.pay', entityType: 'aid_claim', entityId: c.id, before: { status: 'approved' }, after: { status: 'paid', paymentBatchId: id, bankReference } })
           sms.push(...notifier.notify(tx, at, { userId: c.userId, kind: 'claim.paid', params: { id: c.id, amount: fenToYuanString(c.payableFen) }, subject: `aid_claim:${c.id}` }))
         }
@@ -112,7 +112,7 @@ export function createBatchPayments ({ db, clock, pii, notifier }: { db: Db, clo
       if (!mayTake('transferReturned', { isClaimant: c.userId === actor.id, mayReviewBuilding: true })) throw forbidden('claims.error.ownClaim')
       const at = clock.iso()
       return notifier.afterCommit(db.transaction((tx) => {
-        if (!batches.returnTransfer(tx, claimId, id, at)) throw conflict('STATE_CHANGED', 'error.stateChanged')
+        if (!batches.returnTransfer(tx, claimId, id, at)) throw stateChanged()
         batches.takeFromBatch(tx, id, c.payableFen)
         writeAudit(tx, at, {
           actorUserId: actor.id, action: 'claim.transfer_returned', entityType: 'aid_claim', entityId: claimId,
@@ -120,7 +120,7 @@ export function createBatchPayments ({ db, clock, pii, notifier }: { db: Db, clo
         })
         writeAudit(tx, at, { actorUserId: actor.id, action: 'batch.item_failed', entityType: 'aid_payment_batch', entityId: id, after: { claimId, amountFen: c.payableFen }, note: reason })
         const sms = notifier.notify(tx, at, { userId: c.userId, kind: 'claim.transfer_returned', params: { id: claimId, reason }, subject: `aid_claim:${claimId}` })
-        const batch = repo.findBatch(tx, id)!
+        const batch = batches.findBatch(tx, id)!
         return { answer: { id, claimId, status: 'approved' as const, batch: { status: batch.status, totalFen: batch.totalFen, claimCount: batch.claimCount } }, sms }
       }, { behavior: 'immediate' }))
     }

@@ -1,8 +1,10 @@
-// Payment batches, second release: the bank file's rows, returned transfers and the payout
-// accounts frozen onto claims. The only place with these queries.
-import { sql } from 'drizzle-orm'
+// Payment batches: the claims ready to pay, making a batch and moving it on, the bank file's
+// rows, returned transfers and the payout accounts frozen onto claims. The only place with
+// these queries.
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/index.js'
-import type { ClaimState } from '../../domain/claim-lifecycle.js'
+import { aidClaims, aidPaymentBatches } from '../../db/schema/index.js'
+import { inBuildings, inList, type ClaimStatus } from './claims-repository.js'
 
 export interface BankFileRow {
   id: number
@@ -58,29 +60,53 @@ export function takeFromBatch (db: DbOrTx, batchId: number, amountFen: number): 
   db.run(sql`update aid_payment_batches set total_fen = total_fen - ${amountFen}, claim_count = claim_count - 1 where id = ${batchId}`)
 }
 
-// ---- the fund figures kept by triggers (migration 0006) ----
+// ---- making batches ----
 
-/** Income per plan year for every building: from fund_income_figures, a few rows. */
-export function incomeFigures (db: DbOrTx) {
-  return db.all<{ planYear: number, shares: number, purchases: number, incomeFen: number }>(sql`
-    select plan_year as planYear, shares, purchases, income_fen as incomeFen from fund_income_figures where purchases > 0 order by plan_year`)
+export type BatchRow = typeof aidPaymentBatches.$inferSelect
+
+/** Approved claims not yet in a batch, in scope, not the actor's own, oldest approval first. */
+export function payableClaims (db: DbOrTx, buildingIds: number[] | null, exceptUserId: number, onlyIds?: number[], limit = 500) {
+  const ids = onlyIds === undefined ? sql`1 = 1` : sql`c.id in (${inList(onlyIds.length === 0 ? [-1] : onlyIds)})`
+  return db.all<{ id: number, payableFen: number, memberName: string, memberNo: string | null, buildingName: string, approvedAt: string }>(sql`
+    select c.id, c.payable_fen as payableFen, m.name as memberName, m.member_no as memberNo, b.name as buildingName, c.approved_at as approvedAt
+    from aid_claims c join memberships m on m.id = c.membership_id join buildings b on b.id = c.building_id
+    where c.status = 'approved' and c.payment_batch_id is null and c.user_id <> ${exceptUserId}
+      and ${inBuildings(buildingIds)} and ${ids}
+    order by c.approved_at, c.id limit ${limit}`)
 }
 
-/** Claims per plan year and status for every building: from fund_claim_figures. */
-export function claimFigures (db: DbOrTx) {
-  return db.all<{ planYear: number, status: ClaimState, n: number, amountFen: number }>(sql`
-    select plan_year as planYear, status, n, amount_fen as amountFen from fund_claim_figures where n > 0 order by plan_year`)
+export function insertBatch (db: DbOrTx, v: typeof aidPaymentBatches.$inferInsert): BatchRow {
+  return db.insert(aidPaymentBatches).values(v).returning().get()
 }
 
-/** What paid batches say was paid, and what their paid claims say (these buildings; null: all). */
-export function paidTwoWays (db: DbOrTx, buildingIds: number[] | null): { batchesFen: number, claimsFen: number } {
-  const scope = buildingIds === null
-    ? sql`1 = 1`
-    : buildingIds.length === 0 ? sql`0 = 1` : sql`c.building_id in (${sql.join(buildingIds.map((b) => sql`${b}`), sql`, `)})`
-  const row = db.get<{ batchesFen: number | null, claimsFen: number | null }>(sql`
-    select (select sum(pb.total_fen) from aid_payment_batches pb where pb.status = 'paid'
-        and not exists (select 1 from aid_claims c where c.payment_batch_id = pb.id and not (${scope}))) as batchesFen,
-      (select sum(c.payable_fen) from aid_claims c join aid_payment_batches pb on pb.id = c.payment_batch_id
-        where c.status = 'paid' and pb.status = 'paid' and ${scope}) as claimsFen`)
-  return { batchesFen: row?.batchesFen ?? 0, claimsFen: row?.claimsFen ?? 0 }
+export function findBatch (db: DbOrTx, id: number): BatchRow | undefined {
+  return db.select().from(aidPaymentBatches).where(eq(aidPaymentBatches.id, id)).get()
+}
+
+export function batchClaims (db: DbOrTx, batchId: number) {
+  return db.all<{ id: number, userId: number, status: ClaimStatus, payableFen: number, memberName: string, memberNo: string | null, buildingId: number, buildingName: string }>(sql`
+    select c.id, c.user_id as userId, c.status, c.payable_fen as payableFen, m.name as memberName, m.member_no as memberNo,
+      c.building_id as buildingId, b.name as buildingName
+    from aid_claims c join memberships m on m.id = c.membership_id join buildings b on b.id = c.building_id
+    where c.payment_batch_id = ${batchId} order by c.id`)
+}
+
+/** Batches whose every claim lies in these buildings (null: all), newest first. */
+export function listBatches (db: DbOrTx, buildingIds: number[] | null, limit = 100): BatchRow[] {
+  const outside = buildingIds === null
+    ? sql`0 = 1`
+    : sql`exists (select 1 from aid_claims c where c.payment_batch_id = pb.id and not (${inBuildings(buildingIds)}))`
+  return db.all<BatchRow>(sql`select pb.id, pb.status, pb.created_by as createdBy, pb.created_at as createdAt,
+      pb.exported_at as exportedAt, pb.bank_reference as bankReference, pb.paid_at as paidAt, pb.paid_by as paidBy,
+      pb.total_fen as totalFen, pb.claim_count as claimCount
+    from aid_payment_batches pb where not ${outside} order by pb.id desc limit ${limit}`)
+}
+
+export function attachToBatch (db: DbOrTx, batchId: number, claimIds: number[]): number {
+  return db.update(aidClaims).set({ paymentBatchId: batchId })
+    .where(and(inArray(aidClaims.id, claimIds), eq(aidClaims.status, 'approved'), sql`${aidClaims.paymentBatchId} is null`)).run().changes
+}
+
+export function moveBatch (db: DbOrTx, id: number, from: BatchRow['status'][], patch: Partial<typeof aidPaymentBatches.$inferInsert>): boolean {
+  return db.update(aidPaymentBatches).set(patch).where(and(eq(aidPaymentBatches.id, id), inArray(aidPaymentBatches.status, from))).run().changes === 1
 }

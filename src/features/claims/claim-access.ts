@@ -3,7 +3,7 @@
 // member never learns that someone else's claim exists. A reviewer who is the claimant gets 403.
 import type { Db, Tx } from '../../db/index.js'
 import { type Actor, canActForBuilding } from '../../lib/access.js'
-import { conflict, forbidden, notFound } from '../../lib/errors.js'
+import { forbidden, notFound, stateChanged } from '../../lib/errors.js'
 import { claimTransition, mayTake, type ClaimAction, type ClaimState, type PartyFacts } from '../../domain/claim-lifecycle.js'
 import * as repo from './claims-repository.js'
 
@@ -33,6 +33,6 @@ export function partyFacts (actor: Actor, c: repo.ClaimWithMember): PartyFacts {
 export function nextState (actor: Actor, c: repo.ClaimWithMember, action: ClaimAction, forbiddenKey = 'error.forbidden'): ClaimState {
   if (!mayTake(action, partyFacts(actor, c))) throw forbidden(forbiddenKey)
   const to = claimTransition(action, c.claim.status)
-  if (to === null) throw conflict('STATE_CHANGED', 'error.stateChanged')
+  if (to === null) throw stateChanged()
   return to
 }

@@ -4,17 +4,14 @@ import type { FastifyInstance } from 'fastify'
 import { parseInput, idParam } from '../../lib/validation.js'
 import { requireIdempotencyKey } from '../../lib/idempotency.js'
 import { AppError } from '../../lib/errors.js'
-import { attachmentHeader } from '../../lib/csv.js'
+import { sendDocument } from '../../lib/download.js'
 import type { ClaimsService } from './claims-service.js'
 import { sendClaimsExport } from './claims-export.js'
-import { batchInput, claimInput, documentKindInput, listQuery, queueQuery, rejectInput } from './claims-schemas.js'
+import { batchInput, claimInput, docParams, documentKindInput, listQuery, queueQuery, rejectInput } from './claims-schemas.js'
 import { readUpload } from './upload.js'
-import { z } from 'zod'
-import { apiDoc, arr, date, fenInt, fromZod, int, items, nullable, obj, oneOf, ref, str } from '../../plugins/openapi.js'
+import { claimAnswer, claimListAnswer, documentAnswer, submitAnswer } from './claims-answers.js'
+import { answerFromZod, apiDoc, arr, fenInt, fromZod, int, items, obj, oneOf } from '../../plugins/openapi.js'
 import { DOCUMENT_KINDS } from './documents.js'
-import { CLAIM_STATUSES } from './claims-repository.js'
-
-const docParams = z.object({ id: z.coerce.number().int().positive(), docId: z.coerce.number().int().positive() })
 
 export default async function claimsApi (app: FastifyInstance, { service }: { service: ClaimsService }): Promise<void> {
   const claimBody = claimInput(app.clock.today)
@@ -23,7 +20,7 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
       summary: 'Claims: my own; staff and admin get those they may review (`mine=1`: their own)',
       tag: 'claims',
       query: fromZod(listQuery),
-      answer: { description: 'One page of claims with counts per status', schema: items(obj({ id: int(), status: oneOf(...CLAIM_STATUSES), createdAt: str(), planYear: int(), admissionDate: date(), dischargeDate: date(), hospital: str(), invoiceNo: str(), totalCostFen: fenInt(), insurancePaidFen: fenInt(), excludedFen: fenInt(), baseFen: fenInt(), estimateFen: fenInt(), payableFen: nullable(fenInt()), reasonCode: nullable(str()), paymentBatchId: nullable(int()), resubmissionOf: nullable(int()), memberName: str(), memberNo: nullable(str()), buildingId: int(), buildingName: str() }), { page: int(), pages: int(), total: int(), counts: { type: 'object', additionalProperties: { type: 'integer' } } }) }
+      answer: { description: 'One page of claims with counts per status', schema: answerFromZod(claimListAnswer) }
     })
   }, async (req) => {
     const q = parseInput(listQuery, req.query)
@@ -37,7 +34,7 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
       tag: 'claims',
       body: fromZod(claimBody),
       idempotencyKey: true,
-      answer: { status: 201, description: 'Submitted, with the estimate on the plan\'s terms', schema: obj({ id: int(), status: oneOf('submitted'), estimate: ref('Quote') }) },
+      answer: { status: 201, description: 'Submitted, with the estimate on the plan\'s terms', schema: answerFromZod(submitAnswer) },
       errors: { 422: 'NOT_MEMBER, NOT_COVERED, WAITING_PERIOD, LATE, DUPLICATE, INCONSISTENT_AMOUNTS, or IDEMPOTENCY_KEY_REUSED' }
     })
   }, async (req, reply) => {
@@ -70,14 +67,7 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
       params: fromZod(idParam),
       answer: {
         description: 'The claim',
-        schema: obj({
-          id: int(), status: oneOf(...CLAIM_STATUSES), planYear: int(), membershipId: int(), memberName: str(), memberNo: nullable(str()), enterpriseName: str(), buildingId: int(), buildingName: str(),
-          admissionDate: date(), dischargeDate: date(), hospital: str(), invoiceNo: str(), totalCostFen: fenInt(), insurancePaidFen: fenInt(), excludedFen: fenInt(), baseFen: fenInt(),
-          estimate: ref('Quote'), payableFen: nullable(fenInt()), limitedBy: nullable(oneOf('none', 'admission_cap', 'annual_cap')), breakdown: nullable(obj({})),
-          reasonCode: nullable(str()), reasonNote: nullable(str()), resubmissionOf: nullable(int()), paymentBatchId: nullable(int()), bankReference: nullable(str()), createdAt: str(), deadline: date(),
-          documents: arr(obj({ id: int(), kind: oneOf(...DOCUMENT_KINDS), fileName: str(), mime: oneOf('application/pdf', 'image/jpeg', 'image/png'), size: int(), uploadedAt: str() })),
-          history: arr(obj({ at: str(), action: str(), actorUserId: nullable(int()), actorName: nullable(str()), status: nullable(str()), note: nullable(str()) }))
-        })
+        schema: answerFromZod(claimAnswer)
       }
     })
   }, async (req) => {
@@ -93,7 +83,7 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
       tag: 'claims',
       params: fromZod(idParam),
       multipart: obj({ kind: { type: 'string', enum: [...DOCUMENT_KINDS] }, file: { type: 'string', format: 'binary' } }),
-      answer: { status: 201, description: 'The stored document (encrypted at rest)', schema: obj({ id: int(), claimId: int(), kind: oneOf(...DOCUMENT_KINDS), fileName: str(), mime: str(), size: int(), uploadedAt: str() }) },
+      answer: { status: 201, description: 'The stored document (encrypted at rest)', schema: answerFromZod(documentAnswer) },
       errors: { 400: 'INVALID_INPUT (no multipart file, or no kind) or UNSUPPORTED_FILE_TYPE (not PDF, JPEG or PNG by its bytes)', 409: 'CLAIM_CLOSED or TOO_MANY_DOCUMENTS', 413: 'PAYLOAD_TOO_LARGE or FILE_TOO_LARGE' }
     })
   }, async (req, reply) => {
@@ -200,16 +190,4 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
       answer: { description: 'Totals', schema: obj({}) }
     })
   }, async (req) => service.fund(app.requireSignedIn(req)))
-}
-
-type Reply = import('fastify').FastifyReply
-
-/** The plain bytes with their real type, as a download that the browser may not re-interpret. */
-export function sendDocument (reply: Reply, doc: { fileName: string, mime: string }, bytes: Buffer): Reply {
-  return reply
-    .header('content-type', doc.mime)
-    .header('content-disposition', attachmentHeader(doc.fileName))
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, no-store')
-    .send(bytes)
 }

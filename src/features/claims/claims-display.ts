@@ -4,7 +4,8 @@ import type { FastifyRequest } from 'fastify'
 import { formatFen } from '../../domain/money.js'
 import { fenInChineseCapitals } from '../../domain/chinese-amount.js'
 import type { Quote } from '../../domain/reimbursement.js'
-import type { Breakdown, ClaimView } from './claims-service.js'
+import type { ClaimView } from './claims-service.js'
+import type { Breakdown } from './review.js'
 import type { ClaimStatus } from './claims-repository.js'
 
 const BADGE: Record<ClaimStatus, string> = { submitted: '', needs_documents: 'warn', awaiting_second_approval: 'warn', approved: 'ok', rejected: 'bad', paid: 'ok' }

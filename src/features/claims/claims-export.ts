@@ -7,7 +7,7 @@ import { csvStream, sendCsv, type CsvCell } from '../../lib/csv.js'
 import { sendXlsx, xlsxStream } from '../../lib/xlsx-writer.js'
 import datetime from '../../views/helpers/datetime.js'
 import { statusBadge } from './claims-display.js'
-import { EXPORT_HEADER } from './claims-service.js'
+import { EXPORT_HEADER } from './queue.js'
 import type { ClaimStatus } from './claims-repository.js'
 
 export type ExportFormat = 'csv' | 'xlsx'

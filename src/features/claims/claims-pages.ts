@@ -9,19 +9,18 @@ import { AppError, type FieldErrors } from '../../lib/errors.js'
 import { pageLinks } from '../../lib/pagination.js'
 import { fenToYuanString, formatFen } from '../../domain/money.js'
 import type { ClaimsService } from './claims-service.js'
-import { batchInput, claimForm, documentKindInput, queueQuery, rejectInput, REJECT_CODES } from './claims-schemas.js'
+import { batchInput, claimForm, docParams, documentKindInput, queueQuery, rejectInput, REJECT_CODES } from './claims-schemas.js'
 import { CLAIM_STATUSES, type ClaimStatus } from './claims-repository.js'
 import { DOCUMENT_KINDS } from './documents.js'
 import { claimDisplay, statusBadge } from './claims-display.js'
 import { monthlyChartSvg } from './fund-chart.js'
 import { readUpload } from './upload.js'
-import { sendDocument } from './claims-api.js'
+import { sendDocument } from '../../lib/download.js'
 import { sendClaimsExport } from './claims-export.js'
 import type { PayoutAccounts } from './payout-accounts.js'
 import { payoutAccountInput } from './claims-schemas.js'
 
 type Body = Record<string, unknown>
-const docParams = z.object({ id: z.coerce.number().int().positive(), docId: z.coerce.number().int().positive() })
 const fromQuery = z.object({ from: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()) })
 
 const kinds = (req: FastifyRequest) => DOCUMENT_KINDS.map((k) => ({ value: k, label: req.t(`claims.kind.${k}`) }))

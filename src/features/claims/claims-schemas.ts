@@ -124,3 +124,6 @@ export const payoutAccountInput = z.object({
   accountName: text(50)
 })
 export type PayoutAccountInput = z.output<typeof payoutAccountInput>
+
+/** A claim document's address: /…/claims/:id/documents/:docId. */
+export const docParams = z.object({ id: z.coerce.number().int().positive(), docId: z.coerce.number().int().positive() })

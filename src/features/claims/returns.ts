@@ -4,7 +4,7 @@
 import type { Db } from '../../db/index.js'
 import type { Clock } from '../../lib/clock.js'
 import { type Actor, requireActor } from '../../lib/access.js'
-import { conflict } from '../../lib/errors.js'
+import { stateChanged } from '../../lib/errors.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import { loadForReview, loadVisible, nextState } from './claim-access.js'
 import * as repo from './claims-repository.js'
@@ -25,7 +25,7 @@ export function createReturns ({ db, clock, notifier }: { db: Db, clock: Clock, 
         const to = nextState(actor, c, 'returnForDocuments')
         // A claim returned from the second approval starts again at the first one.
         if (!repo.moveClaim(tx, id, [c.claim.status], { status: to, firstApprovedBy: null, firstApprovedAt: null, updatedAt: at })) {
-          throw conflict('STATE_CHANGED', 'error.stateChanged')
+          throw stateChanged()
         }
         writeAudit(tx, at, {
           actorUserId: actor.id, action: 'claim.return', entityType: 'aid_claim', entityId: id,
@@ -42,7 +42,7 @@ export function createReturns ({ db, clock, notifier }: { db: Db, clock: Clock, 
       return db.transaction((tx) => {
         const c = loadVisible(tx, actor, id)
         const to = nextState(actor, c, 'resubmit', 'claims.error.onlyClaimant')
-        if (!repo.moveClaim(tx, id, ['needs_documents'], { status: to, updatedAt: at })) throw conflict('STATE_CHANGED', 'error.stateChanged')
+        if (!repo.moveClaim(tx, id, ['needs_documents'], { status: to, updatedAt: at })) throw stateChanged()
         writeAudit(tx, at, {
           actorUserId: actor.id, action: 'claim.resubmit.documents', entityType: 'aid_claim', entityId: id,
           before: { status: 'needs_documents' }, after: { status: to, documents: repo.listDocuments(tx, id).length }

@@ -1,6 +1,6 @@
 // Collective bargaining rounds of a building (or one enterprise): topics, negotiators (3–10 a
 // side, equal, a chief each), written proposals with the 20-day answer deadline, meeting records.
-import { badRequest, conflict, notFound, ruleRefused } from '../../lib/errors.js'
+import { badRequest, notFound, ruleRefused, stateChanged } from '../../lib/errors.js'
 import type { Actor } from '../../lib/access.js'
 import { answerDueOn, negotiatorProblems, proposalState, SIDES, type BargainingTopic, type Side } from '../../domain/bargaining.js'
 import { writeAudit } from '../audit/audit-repository.js'
@@ -73,7 +73,7 @@ export function bargainingUseCases ({ db, clock }: GovernanceDeps) {
       if (input.answeredOn < p.proposedOn) throw badRequest({ answeredOn: 'governance.v.beforeProposal' })
       db.transaction((tx) => {
         const at = clock.iso()
-        if (!repo.answerProposal(tx, proposalId, input.answeredOn, input.answer)) throw conflict('STATE_CHANGED', 'error.stateChanged')
+        if (!repo.answerProposal(tx, proposalId, input.answeredOn, input.answer)) throw stateChanged()
         writeAudit(tx, at, { actorUserId: actor.id, action: 'bargaining.answer', entityType: 'bargaining_round', entityId: p.roundId, after: { proposalId, answeredOn: input.answeredOn, late: input.answeredOn > p.answerDueOn } })
       })
       return p.roundId

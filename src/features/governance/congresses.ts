@@ -1,6 +1,6 @@
 // Founding a congress term and seating (or unseating) its representatives; the composition
 // with its checks. Staff of the building and admin only; every change audited.
-import { AppError, badRequest, conflict, notFound, ruleRefused } from '../../lib/errors.js'
+import { AppError, badRequest, conflict, isUniqueViolation, notFound, ruleRefused, stateChanged } from '../../lib/errors.js'
 import type { Actor } from '../../lib/access.js'
 import { addDays } from '../../domain/dates.js'
 import { addMonths } from '../../domain/collective-contract.js'
@@ -8,7 +8,7 @@ import { compositionProblems, type CompositionProblem, type CongressForm, type R
 import { writeAudit } from '../audit/audit-repository.js'
 import * as repo from './congress-repository.js'
 import { requireBuildingManager, requireBuildingReader } from './access.js'
-import { isUniqueViolation, type GovernanceDeps } from './deps.js'
+import type { GovernanceDeps } from './deps.js'
 
 export interface FoundInput { buildingId: number, termYears: number, startsOn: string, form: CongressForm }
 
@@ -103,7 +103,7 @@ export function congressUseCases ({ db, clock }: GovernanceDeps) {
       if (r === undefined) throw notFound()
       db.transaction((tx) => {
         const at = clock.iso()
-        if (!repo.removeRepresentative(tx, representativeId, actor.id, at)) throw conflict('STATE_CHANGED', 'error.stateChanged')
+        if (!repo.removeRepresentative(tx, representativeId, actor.id, at)) throw stateChanged()
         writeAudit(tx, at, { actorUserId: actor.id, action: 'congress.representative.remove', entityType: 'congress', entityId: congressId, before: { representativeId, membershipId: r.membershipId, category: r.category } })
       })
     },

@@ -2,7 +2,7 @@
 // stored encrypted like claim documents), adopted when its congress motion passes, signed by
 // both chiefs, filed (late filing flagged), effective on approval or 15 days after filing,
 // expiring, renewed. Each step one guarded transaction with its audit entry.
-import { conflict, notFound, ruleRefused, badRequest, AppError } from '../../lib/errors.js'
+import { notFound, ruleRefused, badRequest, AppError, stateChanged } from '../../lib/errors.js'
 import type { Actor } from '../../lib/access.js'
 import type { DbOrTx } from '../../db/index.js'
 import { canTake, contractStatusOn, effectiveOn, expiringFrom, filingDueOn, isLateFiling, termEndsOn, type ContractStep } from '../../domain/collective-contract.js'
@@ -13,8 +13,6 @@ import { requireBuildingManager, requireBuildingReader } from './access.js'
 import type { GovernanceDeps } from './deps.js'
 
 export interface DraftInput { title: string, kind: 'general' | 'safety' | 'women', termYears: number, text: string, enterpriseId?: number, roundId?: number }
-
-const stateChanged = (): AppError => conflict('STATE_CHANGED', 'error.stateChanged')
 
 export function contractUseCases ({ db, clock, pii, uploadDir }: GovernanceDeps) {
   function contractFor (actor: Actor, id: number, manage: boolean): repo.ContractRow {

@@ -5,9 +5,3 @@ import type { Clock } from '../../lib/clock.js'
 import type { Pii } from '../../lib/pii.js'
 
 export interface GovernanceDeps { db: Db, clock: Clock, pii: Pii, uploadDir: string }
-
-/** A UNIQUE or PRIMARY KEY violation (two requests raced to the same row). */
-export function isUniqueViolation (err: unknown): boolean {
-  const code = (err as { code?: string } | null)?.code
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
-}

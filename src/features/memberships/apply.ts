@@ -1,13 +1,13 @@
 // Applying to join: a new application, a returning member's old row reopened (their number
 // back), or an imported membership claimed by the person with the same ID number and name.
 import type { Actor } from '../../lib/access.js'
-import { conflict } from '../../lib/errors.js'
+import { conflict, stateChanged } from '../../lib/errors.js'
 import { maskResidentId, normaliseResidentId, residentIdFacts } from '../../domain/identity.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import * as repo from './memberships-repository.js'
-import { notEnrolled, stateChanged, unknownEnterprise, type MembershipsDeps } from './deps.js'
+import { notEnrolled, unknownEnterprise, type MembershipsDeps } from './deps.js'
 import type { ApplyInput } from './memberships-schemas.js'
-import { isUniqueViolation } from './memberships-service.js'
+import { isUniqueViolation } from '../../lib/errors.js'
 import { MEMBERSHIP_TRANSITIONS, transition } from '../../domain/lifecycles.js'
 
 export function applyUseCases (deps: MembershipsDeps) {

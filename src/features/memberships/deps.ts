@@ -4,12 +4,11 @@ import type { Clock } from '../../lib/clock.js'
 import type { Pii } from '../../lib/pii.js'
 import type { Notice, Notifier, PendingSms } from '../notifications/notifier.js'
 import { canActForBuilding, reviewableBuildings, type Actor } from '../../lib/access.js'
-import { AppError, badRequest, conflict, forbidden, notFound, ruleRefused } from '../../lib/errors.js'
+import { AppError, badRequest, forbidden, notFound, ruleRefused } from '../../lib/errors.js'
 import * as repo from './memberships-repository.js'
 
 export interface MembershipsDeps { db: Db, clock: Clock, pii: Pii, notifier?: Notifier }
 
-export const stateChanged = (): AppError => conflict('STATE_CHANGED', 'error.stateChanged')
 export const notEnrolled = (): AppError => ruleRefused('ENTERPRISE_NOT_ENROLLED', 'memberships.enterpriseNotEnrolled')
 export const unknownEnterprise = (): AppError => badRequest({ enterpriseId: 'memberships.v.unknownEnterprise' })
 

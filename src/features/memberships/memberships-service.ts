@@ -18,12 +18,6 @@ import { rosterUseCases } from './rosters.js'
 
 export const MEMBER_NO_COUNTER = 'membership_no'
 
-/** A unique-index violation from SQLite (two requests racing past the look-up). */
-export function isUniqueViolation (err: unknown, index?: string): boolean {
-  const e = err as { code?: string, message?: string }
-  return typeof e?.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT') && (index === undefined || (e.message ?? '').includes(index))
-}
-
 /** A roster search: text, or an ID number's keyed hash (`idh`), and filters. */
 export interface RosterSearch { q?: string, idh?: string, status?: repo.MembershipStatus, enterpriseId?: number, buildingId?: number }
 

@@ -2,12 +2,12 @@
 // or refused by the new enterprise's side, withdrawn by whoever asked; the number stays.
 import type { Actor } from '../../lib/access.js'
 import { canActForBuilding } from '../../lib/access.js'
-import { badRequest, conflict, forbidden, notFound } from '../../lib/errors.js'
+import { badRequest, conflict, forbidden, notFound, stateChanged } from '../../lib/errors.js'
 import { TRANSFER_TRANSITIONS, transition } from '../../domain/lifecycles.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import * as repo from './memberships-repository.js'
-import { canReviewTransfer, changing, checkTransferReviewer, isPerson, notEnrolled, scopeOf, stateChanged, tell, unknownEnterprise, type MembershipsDeps } from './deps.js'
-import { isUniqueViolation } from './memberships-service.js'
+import { canReviewTransfer, changing, checkTransferReviewer, isPerson, notEnrolled, scopeOf, tell, unknownEnterprise, type MembershipsDeps } from './deps.js'
+import { isUniqueViolation } from '../../lib/errors.js'
 
 export function transferUseCases (deps: MembershipsDeps) {
   const { db, clock } = deps

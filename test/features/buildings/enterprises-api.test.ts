@@ -2,14 +2,15 @@ import t from 'tap'
 import { eq } from 'drizzle-orm'
 import { build, createUser, injectAs } from '../../helper.js'
 import { auditLog, enterprises } from '../../../src/db/schema/index.js'
-import { cast, enrol, validUscc } from './fixtures.js'
+import { cast, enrol } from './fixtures.js'
+import { uniqueUscc } from '../../factories.js'
 
 const count = (app: Awaited<ReturnType<typeof build>>) => app.db.select().from(enterprises).all().length
 
 t.test('enrol: a signed-in user enrols an enterprise, becomes its liaison, and it is audited', async (t) => {
   const app = await build(t)
   const c = await cast(app)
-  const code = validUscc()
+  const code = uniqueUscc()
   const res = await injectAs(app, c.liaison, { method: 'POST', url: '/api/v1/enterprises', payload: { buildingId: c.buildingId, name: '云岭科技有限公司', uscc: code.toLowerCase(), headcount: 25, floorRoom: '12层1203', contactName: '李明', contactPhone: '138 0013 8000' } })
   t.equal(res.statusCode, 201)
   t.same(res.json(), { id: res.json().id, status: 'pending' })
@@ -26,9 +27,9 @@ t.test('enrol: a signed-in user enrols an enterprise, becomes its liaison, and i
 t.test('enrol: anonymous 401; a bad token 401', async (t) => {
   const app = await build(t)
   const c = await cast(app)
-  const anon = await app.inject({ method: 'POST', url: '/api/v1/enterprises', payload: { buildingId: c.buildingId, name: 'X', uscc: validUscc(), headcount: 1 } })
+  const anon = await app.inject({ method: 'POST', url: '/api/v1/enterprises', payload: { buildingId: c.buildingId, name: 'X', uscc: uniqueUscc(), headcount: 1 } })
   t.equal(anon.statusCode, 401)
-  const bad = await app.inject({ method: 'POST', url: '/api/v1/enterprises', headers: { authorization: 'Bearer nope' }, payload: { buildingId: c.buildingId, name: 'X', uscc: validUscc(), headcount: 1 } })
+  const bad = await app.inject({ method: 'POST', url: '/api/v1/enterprises', headers: { authorization: 'Bearer nope' }, payload: { buildingId: c.buildingId, name: 'X', uscc: uniqueUscc(), headcount: 1 } })
   t.equal(bad.statusCode, 401)
   t.equal(count(app), 0)
 })
@@ -36,7 +37,7 @@ t.test('enrol: anonymous 401; a bad token 401', async (t) => {
 t.test('enrol: bad input is refused on its field, in Chinese or English, and writes nothing', async (t) => {
   const app = await build(t)
   const c = await cast(app)
-  const good = validUscc()
+  const good = uniqueUscc()
   const wrongCheck = good.slice(0, 17) + (good[17] === '0' ? '1' : '0')
   const cases: Array<[string, Record<string, unknown>, string, RegExp]> = [
     ['wrong check character', { uscc: wrongCheck }, 'uscc', /校验位/],
@@ -61,7 +62,7 @@ t.test('enrol: bad input is refused on its field, in Chinese or English, and wri
     ['contact phone', { contactPhone: '12345' }, 'contactPhone', /手机号码/]
   ]
   for (const [label, patch, field, message] of cases) {
-    const payload = { buildingId: c.buildingId, name: '云岭科技有限公司', uscc: validUscc(), headcount: 25, ...patch }
+    const payload = { buildingId: c.buildingId, name: '云岭科技有限公司', uscc: uniqueUscc(), headcount: 25, ...patch }
     const res = await injectAs(app, c.liaison, { method: 'POST', url: '/api/v1/enterprises', payload })
     t.equal(res.statusCode, 400, `${label}: 400`)
     t.equal(res.json().error.code, 'INVALID_INPUT', `${label}: code`)
@@ -72,14 +73,14 @@ t.test('enrol: bad input is refused on its field, in Chinese or English, and wri
   t.match(en.json().error.fields.headcount, /positive whole number|positive integer/i)
   t.match(en.json().error.fields.buildingId, /building/)
   t.equal(count(app), 0, 'nothing written')
-  const plainString = await injectAs(app, c.liaison, { method: 'POST', url: '/api/v1/enterprises', payload: { buildingId: String(c.buildingId), name: 'A', uscc: validUscc(), headcount: '12' } })
+  const plainString = await injectAs(app, c.liaison, { method: 'POST', url: '/api/v1/enterprises', payload: { buildingId: String(c.buildingId), name: 'A', uscc: uniqueUscc(), headcount: '12' } })
   t.equal(plainString.statusCode, 201, 'numbers as strings (forms) are read')
 })
 
 t.test('enrol: a duplicate code is 409 on fields.uscc, whatever its case', async (t) => {
   const app = await build(t)
   const c = await cast(app)
-  const code = validUscc()
+  const code = uniqueUscc()
   t.equal((await injectAs(app, c.liaison, { method: 'POST', url: '/api/v1/enterprises', payload: { buildingId: c.buildingId, name: 'A', uscc: code, headcount: 3 } })).statusCode, 201)
   const dup = await injectAs(app, c.stranger, { method: 'POST', url: '/api/v1/enterprises', payload: { buildingId: c.otherBuildingId, name: 'B', uscc: ' ' + code.toLowerCase() + ' ', headcount: 3 } })
   t.equal(dup.statusCode, 409)
@@ -167,7 +168,7 @@ t.test('reject: reason required, liaison sees it, corrects and resubmits (back t
   t.equal((await injectAs(app, c.otherStaff, { method: 'GET', url: `/api/v1/enterprises/${id}` })).statusCode, 403, 'nor staff of another building')
   t.equal((await injectAs(app, c.staff, { method: 'GET', url: `/api/v1/enterprises/${id}` })).statusCode, 200, 'its staff can')
   // The resubmission: only the liaison, with valid input, only while rejected.
-  const body = { buildingId: c.buildingId, name: '云岭科技（昆明）有限公司', uscc: validUscc(), headcount: 30 }
+  const body = { buildingId: c.buildingId, name: '云岭科技（昆明）有限公司', uscc: uniqueUscc(), headcount: 30 }
   t.equal((await injectAs(app, c.staff, { method: 'POST', url: `/api/v1/enterprises/${id}/resubmit`, payload: body })).statusCode, 403, 'staff cannot resubmit for the liaison')
   t.equal((await injectAs(app, c.stranger, { method: 'POST', url: `/api/v1/enterprises/${id}/resubmit`, payload: body })).statusCode, 403)
   const bad = await injectAs(app, c.liaison, { method: 'POST', url: `/api/v1/enterprises/${id}/resubmit`, payload: { ...body, headcount: 0 } })
@@ -181,7 +182,7 @@ t.test('reject: reason required, liaison sees it, corrects and resubmits (back t
   t.equal((await injectAs(app, c.liaison, { method: 'POST', url: `/api/v1/enterprises/${id}/resubmit`, payload: body })).statusCode, 409, 'a pending one is not resubmitted')
   // A corrected code that another enterprise holds: 409.
   await injectAs(app, c.staff, { method: 'POST', url: `/api/v1/enterprises/${id}/reject`, payload: { reason: '再核对' } })
-  const otherCode = validUscc()
+  const otherCode = uniqueUscc()
   await enrol(app, c.stranger, c.buildingId, { uscc: otherCode })
   const taken = await injectAs(app, c.liaison, { method: 'POST', url: `/api/v1/enterprises/${id}/resubmit`, payload: { ...body, uscc: otherCode } })
   t.equal(taken.statusCode, 409)

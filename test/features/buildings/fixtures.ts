@@ -1,16 +1,8 @@
-// Shared set-up for the buildings tests: valid USCC codes and a building with its people.
+// Shared set-up for the buildings tests: a building with its people, an enrolment through the API.
 import type { FastifyInstance } from 'fastify'
-import { usccCheckChar } from '../../../src/domain/identity.js'
 import { createUser, injectAs, insertBuilding } from '../../helper.js'
+import { uniqueUscc } from '../../factories.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
-
-let seq = 0
-/** A valid code, different on each call: 91 + 五华区 530102 + a 9-digit body + the check char. */
-export function validUscc (): string {
-  seq++
-  const first17 = '91530102' + String(100_000_000 + seq * 7_777 + Math.floor(Math.random() * 7_000)).slice(-9)
-  return first17 + usccCheckChar(first17)
-}
 
 export interface Cast {
   buildingId: number
@@ -40,7 +32,7 @@ export async function cast (app: FastifyInstance): Promise<Cast> {
 export async function enrol (
   app: FastifyInstance, liaison: UserRow, buildingId: number, extra: Record<string, unknown> = {}
 ): Promise<number> {
-  const res = await injectAs(app, liaison, { method: 'POST', url: '/api/v1/enterprises', payload: { buildingId, name: '云岭科技有限公司', uscc: validUscc(), headcount: 25, ...extra } })
+  const res = await injectAs(app, liaison, { method: 'POST', url: '/api/v1/enterprises', payload: { buildingId, name: '云岭科技有限公司', uscc: uniqueUscc(), headcount: 25, ...extra } })
   if (res.statusCode !== 201) throw new Error('enrol failed: ' + res.body)
   return res.json().id as number
 }

@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs'
 import { eq } from 'drizzle-orm'
 import { build, createUser, injectAs, PageSession } from '../../helper.js'
 import { auditLog, enterprises } from '../../../src/db/schema/index.js'
-import { cast, enrol, validUscc } from './fixtures.js'
+import { cast, enrol } from './fixtures.js'
+import { uniqueUscc } from '../../factories.js'
 
 const noInlineStyle = (t: Test, html: string) => {
   t.notMatch(html, /\sstyle\s*=/i, 'no style attributes (CSP)')
@@ -20,7 +21,7 @@ t.test('a liaison enrols through the form: errors beside fields with values kept
   t.equal(form.statusCode, 200)
   t.match(form.body, /五华科创大厦（五华区）/)
   noInlineStyle(t, form.body)
-  const code = validUscc()
+  const code = uniqueUscc()
   const wrong = code.slice(0, 17) + (code[17] === '1' ? '2' : '1')
   const bad = await s.post('/enterprises', { buildingId: String(c.buildingId), name: '云岭科技有限公司', uscc: wrong, headcount: '1.5', floorRoom: '12层', contactName: '李明', contactPhone: '' })
   t.equal(bad.statusCode, 400)
@@ -51,7 +52,7 @@ t.test('a liaison enrols through the form: errors beside fields with values kept
   // The same pages in English.
   const en = await s.get('/enterprises/new?lang=en')
   t.match(en.body, /Enrol an enterprise/)
-  const forged = await s.post('/enterprises', { buildingId: String(c.buildingId), name: 'X', uscc: validUscc(), headcount: '3', _csrf: 'forged' })
+  const forged = await s.post('/enterprises', { buildingId: String(c.buildingId), name: 'X', uscc: uniqueUscc(), headcount: '3', _csrf: 'forged' })
   t.equal(forged.statusCode, 403, 'a form without a valid CSRF token changes nothing')
   t.equal(app.db.select().from(enterprises).all().length, 1)
 })

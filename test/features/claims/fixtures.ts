@@ -5,39 +5,20 @@ import type { FastifyInstance } from 'fastify'
 import type Database from 'better-sqlite3'
 import { defaultPlan, type PlanTerms } from '../../../src/domain/aid-plan.js'
 import { eq } from 'drizzle-orm'
-import { aidPlans, aidPurchases, enterprises, memberships, payoutAccounts } from '../../../src/db/schema/index.js'
+import { aidPlans, aidPurchases, memberships, payoutAccounts } from '../../../src/db/schema/index.js'
 import { ensurePlan } from '../../../src/features/aid/plans-repository.js'
-import { maskResidentId, residentIdCheckChar, usccCheckChar } from '../../../src/domain/identity.js'
+import { maskResidentId } from '../../../src/domain/identity.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
 import { createUser, insertBuilding, type TestClock } from '../../helper.js'
+import { insertEnterprise, uniqueResidentId } from '../../factories.js'
 
 type App = FastifyInstance & { testClock: TestClock }
 
 let seq = 0
 const next = (): number => ++seq
 
-export function fixtureUscc (): string {
-  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY'
-  let body = '91530102'
-  let n = next() * 7919 + Date.now() % 100000
-  for (let i = 0; i < 9; i++) { body += chars[n % 31]; n = Math.floor(n / 31) + i * 3 }
-  return body + usccCheckChar(body)
-}
-
-export function fixtureResidentId (): string {
-  const first17 = `530102${1980 + (next() % 20)}0101${String(next() % 1000).padStart(3, '0')}`
-  return first17 + residentIdCheckChar(first17)
-}
-
-/** An enrolled enterprise in a building. */
-export async function insertEnterprise (app: App, buildingId: number): Promise<number> {
-  const liaison = await createUser(app, { name: '联络员' })
-  const at = app.clock.iso()
-  return app.db.insert(enterprises).values({
-    buildingId, name: `测试企业${next()}`, uscc: fixtureUscc(), headcount: 30, liaisonUserId: liaison.id, status: 'enrolled',
-    submittedAt: at, decidedAt: at, createdAt: at, updatedAt: at
-  }).returning({ id: enterprises.id }).get().id
-}
+// The enterprise row comes from the shared factories (also used by other features' fixtures).
+export { insertEnterprise } from '../../factories.js'
 
 export interface ShareOpts {
   planYear?: number
@@ -55,7 +36,7 @@ export async function insertMember (app: App, enterpriseId: number, opts: { name
 /** Gives an existing user (e.g. a staff member who is also a member) a membership and share. */
 export async function attachMembership (app: App, user: UserRow, enterpriseId: number, opts: { name?: string, share?: ShareOpts | null, status?: 'active' | 'applied' | 'left', payoutAccount?: boolean } = {}) {
   const at = app.clock.iso()
-  const idNumber = fixtureResidentId()
+  const idNumber = uniqueResidentId()
   const status = opts.status ?? 'active'
   const n = next()
   const membershipId = app.db.insert(memberships).values({

@@ -1,0 +1,134 @@
+// Buildings: the city's coverage (read by anyone), a building's record (admin creates and
+// edits it), its page and CSV export for its staff, the city overview for admin.
+import { AppError, forbidden, notFound } from '../../lib/errors.js'
+import { canActForBuilding, reviewableBuildings, type Actor } from '../../lib/access.js'
+import { writeAudit } from '../audit/audit-repository.js'
+import * as repo from './buildings-repository.js'
+import { governanceFacts } from '../governance/contracts-repository.js'
+import { addMonths } from '../../domain/collective-contract.js'
+import type { BuildingInput } from './buildings-schemas.js'
+import type { BuildingsDeps } from './deps.js'
+
+export function buildingUseCases ({ db, clock }: BuildingsDeps) {
+  // The city's coverage is read by anyone (GET /api/v1/buildings) and counts every active
+  // member; it is kept until the database changes, which the stamp tells exactly.
+  let cityCache: { stamp: string, rows: repo.BuildingCoverage[] } | null = null
+  function cityCoverage (): repo.BuildingCoverage[] {
+    const stamp = repo.dataStamp(db)
+    if (cityCache === null || cityCache.stamp !== stamp) cityCache = { stamp, rows: repo.listCoverage(db) }
+    return cityCache.rows
+  }
+
+  return {
+    coverage (onlyIds?: number[]): repo.BuildingCoverage[] {
+      if (onlyIds !== undefined) return repo.listCoverage(db, onlyIds)
+      return cityCoverage()
+    },
+
+    buildingExists (id: number): boolean {
+      return repo.findBuilding(db, id) !== undefined
+    },
+
+    buildingChoices () {
+      return repo.listBuildingChoices(db)
+    },
+
+    createBuilding (a: Actor, input: BuildingInput): repo.BuildingRow {
+      return db.transaction((tx) => {
+        const at = clock.iso()
+        const b = repo.insertBuilding(tx, {
+          name: input.name, district: input.district, address: input.address, federationName: input.federationName ?? null,
+          foundedOn: input.foundedOn ?? null, enterprisesTotal: input.enterprisesTotal, isModel: input.isModel,
+          hasWorkerCongress: input.hasWorkerCongress, hasAffairsDisclosure: input.hasAffairsDisclosure, createdAt: at, updatedAt: at
+        })
+        writeAudit(tx, at, { actorUserId: a.id, action: 'building.create', entityType: 'building', entityId: b.id, after: input })
+        return b
+      })
+    },
+
+    updateBuilding (a: Actor, id: number, input: BuildingInput): void {
+      db.transaction((tx) => {
+        const before = repo.findBuilding(tx, id)
+        if (before === undefined) throw notFound()
+        // Coverage can never show more enrolled enterprises than the building holds.
+        const enrolled = repo.countEnterprises(tx, id, 'enrolled')
+        if (input.enterprisesTotal < enrolled) {
+          throw new AppError(400, 'INVALID_INPUT', 'error.invalidInput', {}, { enterprisesTotal: `buildings.v.totalBelowEnrolled|${JSON.stringify({ enrolled })}` })
+        }
+        const at = clock.iso()
+        const patch = {
+          name: input.name, district: input.district, address: input.address, federationName: input.federationName ?? null,
+          foundedOn: input.foundedOn ?? null, enterprisesTotal: input.enterprisesTotal, isModel: input.isModel,
+          hasWorkerCongress: input.hasWorkerCongress, hasAffairsDisclosure: input.hasAffairsDisclosure
+        }
+        repo.updateBuilding(tx, id, { ...patch, updatedAt: at })
+        const { createdAt: _c, updatedAt: _u, id: _i, ...old } = before
+        writeAudit(tx, at, { actorUserId: a.id, action: 'building.update', entityType: 'building', entityId: id, before: old, after: patch })
+      })
+    },
+
+    building (id: number): repo.BuildingRow {
+      const b = repo.findBuilding(db, id)
+      if (b === undefined) throw notFound()
+      return b
+    },
+
+    /** A building's page for its staff and admin: enterprises, members, coverage. */
+    buildingReport (a: Actor, id: number, status?: repo.EnterpriseStatus) {
+      const building = repo.findBuilding(db, id)
+      if (building === undefined) throw notFound()
+      if (!canActForBuilding(a, id)) throw forbidden()
+      const [coverage] = repo.listCoverage(db, [id])
+      return {
+        building,
+        coverage,
+        counts: repo.statusCounts(db, id),
+        enterprises: repo.enterprisesWithMembers(db, id, status)
+      }
+    },
+
+    /** The buildings this staff account works for (all for admin), with coverage. */
+    myBuildings (a: Actor): repo.BuildingCoverage[] {
+      const scope = reviewableBuildings(a)
+      return scope === null ? cityCoverage() : repo.listCoverage(db, scope)
+    },
+
+    /** The city overview for admin: every building, and the totals the article reports. */
+    cityOverview () {
+      // Congress and disclosure come from the records, not the building's flags: a congress
+      // session decided something, or a disclosure was published, in the last 12 months.
+      const facts = governanceFacts(db, addMonths(clock.today(), -12))
+      const rows = cityCoverage().map((r) => ({
+        ...r, hasWorkerCongress: facts.get(r.id)?.congress === true, hasAffairsDisclosure: facts.get(r.id)?.disclosure === true
+      }))
+      const sum = (f: (r: repo.BuildingCoverage) => number): number => rows.reduce((s, r) => s + f(r), 0)
+      return {
+        rows,
+        totals: {
+          buildings: rows.length,
+          model: rows.filter((r) => r.isModel).length,
+          workerCongress: rows.filter((r) => r.hasWorkerCongress).length,
+          affairsDisclosure: rows.filter((r) => r.hasAffairsDisclosure).length,
+          both: rows.filter((r) => r.hasWorkerCongress && r.hasAffairsDisclosure).length,
+          enterprisesTotal: sum((r) => r.enterprisesTotal),
+          enterprisesEnrolled: sum((r) => r.enterprisesEnrolled),
+          members: sum((r) => r.members)
+        }
+      }
+    },
+
+    /** The rows of a building's CSV export; the export itself is audited. */
+    exportEnterprises (a: Actor, buildingId: number): { building: repo.BuildingRow, rows: repo.BuildingEnterprise[] } {
+      const building = repo.findBuilding(db, buildingId)
+      if (building === undefined) throw notFound()
+      if (!canActForBuilding(a, buildingId)) throw forbidden()
+      return db.transaction((tx) => {
+        const rows = repo.enterprisesWithMembers(tx, buildingId)
+        writeAudit(tx, clock.iso(), {
+          actorUserId: a.id, action: 'building.export_enterprises', entityType: 'building', entityId: buildingId, after: { rows: rows.length }
+        })
+        return { building, rows }
+      })
+    },
+  }
+}

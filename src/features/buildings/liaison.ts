@@ -1,0 +1,99 @@
+// The liaison role and what an enterprise's people see: a hand-over offered and accepted, the
+// enterprise's page with the actions it offers this actor, a liaison's enterprises and the
+// enrolments waiting for a staff account.
+import { badRequest, forbidden, notFound, stateChanged } from '../../lib/errors.js'
+import { canActForBuilding, reviewableBuildings, type Actor } from '../../lib/access.js'
+import { auditHistory, writeAudit } from '../audit/audit-repository.js'
+import * as repo from './buildings-repository.js'
+import { enterpriseFor } from './enterprise-access.js'
+import type { BuildingsDeps } from './deps.js'
+
+/** What the enterprise's page shows and which actions it offers this actor. */
+export interface EnterpriseView {
+  enterprise: repo.EnterpriseRow
+  building: repo.BuildingRow
+  liaison: { id: number, name: string, phone: string }
+  members: number
+  history: ReturnType<typeof auditHistory>
+  isLiaison: boolean
+  isReviewer: boolean
+  can: { decide: boolean, resubmit: boolean, withdraw: boolean, handOver: boolean, viewBuilding: boolean, acceptHandOver: boolean }
+}
+
+export function liaisonUseCases ({ db, clock }: BuildingsDeps) {
+  return {
+    /**
+     * Offers the liaison role to another registered user, found by phone. It takes effect only
+     * when that person accepts it, signed in (acceptHandOver); a new offer replaces a pending one.
+     */
+    handOver (a: Actor, id: number, phone: string): { liaisonUserId: number, pendingLiaisonUserId: number } {
+      return db.transaction((tx) => {
+        const e = enterpriseFor(tx, a, id)
+        const to = repo.userByPhone(tx, phone)
+        if (to === undefined || !to.active) throw badRequest({ phone: 'buildings.v.unknownUser' })
+        if (to.id === e.liaisonUserId) throw badRequest({ phone: 'buildings.v.alreadyLiaison' })
+        const at = clock.iso()
+        if (!repo.updateEnterpriseIf(tx, id, ['pending', 'enrolled', 'rejected'], { handoverToUserId: to.id, updatedAt: at })) throw stateChanged()
+        writeAudit(tx, at, { actorUserId: a.id, action: 'enterprise.hand_over', entityType: 'enterprise', entityId: id, before: { liaisonUserId: e.liaisonUserId }, after: { pendingLiaisonUserId: to.id }, note: 'waiting for acceptance' })
+        return { liaisonUserId: e.liaisonUserId, pendingLiaisonUserId: to.id }
+      })
+    },
+
+    /**
+     * The person a hand-over names accepts it and becomes the liaison. 404 for anyone it does not name
+     * (unless they may see the enterprise: 403).
+     */
+    acceptHandOver (a: Actor, id: number): { liaisonUserId: number } {
+      return db.transaction((tx) => {
+        const e = repo.findEnterprise(tx, id)
+        if (e === undefined) throw notFound()
+        if (e.handoverToUserId !== a.id) {
+          if (e.liaisonUserId === a.id || canActForBuilding(a, e.buildingId)) throw forbidden('buildings.handOver.notForYou')
+          throw notFound()
+        }
+        const at = clock.iso()
+        if (!repo.acceptHandOver(tx, id, a.id, at)) throw stateChanged()
+        writeAudit(tx, at, { actorUserId: a.id, action: 'enterprise.hand_over_accept', entityType: 'enterprise', entityId: id, before: { liaisonUserId: e.liaisonUserId }, after: { liaisonUserId: a.id } })
+        return { liaisonUserId: a.id }
+      })
+    },
+
+    /** One enterprise as its liaison, its building's staff or admin may see it. */
+    view (a: Actor, id: number): EnterpriseView {
+      // The person a hand-over names sees the enterprise, to accept it.
+      const offered = repo.findEnterprise(db, id)
+      const e = offered !== undefined && offered.handoverToUserId === a.id ? offered : enterpriseFor(db, a, id)
+      const building = repo.findBuilding(db, e.buildingId)!
+      const liaison = repo.userById(db, e.liaisonUserId)!
+      const isLiaison = e.liaisonUserId === a.id
+      const isReviewer = canActForBuilding(a, e.buildingId)
+      return {
+        enterprise: e,
+        building,
+        liaison,
+        members: repo.activeMembersOf(db, id),
+        history: auditHistory(db, 'enterprise', id),
+        isLiaison,
+        isReviewer,
+        can: {
+          decide: isReviewer && !isLiaison && e.enrolledBy !== a.id && e.handoverToUserId !== a.id && e.status === 'pending',
+          resubmit: isLiaison && e.status === 'rejected',
+          withdraw: e.status === 'enrolled',
+          handOver: e.status !== 'withdrawn' && (isLiaison || isReviewer),
+          viewBuilding: isReviewer,
+          acceptHandOver: e.handoverToUserId === a.id && e.status !== 'withdrawn'
+        }
+      }
+    },
+
+    /** The signed-in user's enterprises as liaison (GET /api/v1/me, the home card). */
+    mine (actor: Actor) {
+      return repo.enterprisesOfLiaison(db, actor.id)
+    },
+
+    /** Enterprises waiting for this staff account's decision (admin: all). */
+    pendingFor (actor: Actor, limit = 5) {
+      return repo.pendingEnterprises(db, reviewableBuildings(actor), limit)
+    }
+  }
+}

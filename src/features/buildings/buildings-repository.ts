@@ -108,8 +108,8 @@ export function insertEnterprise (db: DbOrTx, v: Omit<typeof enterprises.$inferI
  * Changes an enterprise only while it is still in one of `from`: the guard that makes the
  * second of two simultaneous decisions change nothing. Returns whether it changed.
  */
-export function updateEnterpriseIf (db: DbOrTx, id: number, from: EnterpriseStatus[], patch: Partial<Omit<EnterpriseRow, 'id'>>): boolean {
-  return db.update(enterprises).set(patch).where(and(eq(enterprises.id, id), inArray(enterprises.status, from))).run().changes > 0
+export function updateEnterpriseIf (db: DbOrTx, id: number, from: readonly EnterpriseStatus[], patch: Partial<Omit<EnterpriseRow, 'id'>>): boolean {
+  return db.update(enterprises).set(patch).where(and(eq(enterprises.id, id), inArray(enterprises.status, [...from]))).run().changes > 0
 }
 
 const enterprisesOfLiaisonQuery = preparedQuery((db) => db.select({

@@ -8,6 +8,7 @@ import * as repo from './buildings-repository.js'
 import type { EnterpriseInput } from './buildings-schemas.js'
 import { enterpriseFor, reviewable, snapshot, unknownBuilding, usccTaken } from './enterprise-access.js'
 import type { BuildingsDeps } from './deps.js'
+import { ENTERPRISE_TRANSITIONS } from '../../domain/lifecycles.js'
 
 export function enrolmentUseCases ({ db, clock }: BuildingsDeps) {
   return {
@@ -36,9 +37,10 @@ export function enrolmentUseCases ({ db, clock }: BuildingsDeps) {
       return db.transaction((tx) => {
         const e = reviewable(tx, a, id)
         const at = clock.iso()
-        if (!repo.updateEnterpriseIf(tx, id, ['pending'], { status: 'enrolled', decidedAt: at, decidedBy: a.id, rejectReason: null, updatedAt: at })) throw stateChanged()
-        writeAudit(tx, at, { actorUserId: a.id, action: 'enterprise.approve', entityType: 'enterprise', entityId: id, before: { status: e.status }, after: { status: 'enrolled' } })
-        return { status: 'enrolled' as const }
+        const step = ENTERPRISE_TRANSITIONS.approve
+        if (!repo.updateEnterpriseIf(tx, id, step.from, { status: step.to, decidedAt: at, decidedBy: a.id, rejectReason: null, updatedAt: at })) throw stateChanged()
+        writeAudit(tx, at, { actorUserId: a.id, action: 'enterprise.approve', entityType: 'enterprise', entityId: id, before: { status: e.status }, after: { status: step.to } })
+        return { status: step.to }
       })
     },
 
@@ -46,9 +48,10 @@ export function enrolmentUseCases ({ db, clock }: BuildingsDeps) {
       return db.transaction((tx) => {
         const e = reviewable(tx, a, id)
         const at = clock.iso()
-        if (!repo.updateEnterpriseIf(tx, id, ['pending'], { status: 'rejected', rejectReason: reason, decidedAt: at, decidedBy: a.id, updatedAt: at })) throw stateChanged()
-        writeAudit(tx, at, { actorUserId: a.id, action: 'enterprise.reject', entityType: 'enterprise', entityId: id, before: { status: e.status }, after: { status: 'rejected', reason }, note: reason })
-        return { status: 'rejected' as const }
+        const step = ENTERPRISE_TRANSITIONS.reject
+        if (!repo.updateEnterpriseIf(tx, id, step.from, { status: step.to, rejectReason: reason, decidedAt: at, decidedBy: a.id, updatedAt: at })) throw stateChanged()
+        writeAudit(tx, at, { actorUserId: a.id, action: 'enterprise.reject', entityType: 'enterprise', entityId: id, before: { status: e.status }, after: { status: step.to, reason }, note: reason })
+        return { status: step.to }
       })
     },
 
@@ -64,9 +67,9 @@ export function enrolmentUseCases ({ db, clock }: BuildingsDeps) {
           const at = clock.iso()
           const patch = {
             buildingId: input.buildingId, name: input.name, uscc: input.uscc, floorRoom: input.floorRoom ?? null,
-            headcount: input.headcount, contactName: input.contactName ?? null, contactPhone: input.contactPhone ?? null, status: 'pending' as const
+            headcount: input.headcount, contactName: input.contactName ?? null, contactPhone: input.contactPhone ?? null, status: ENTERPRISE_TRANSITIONS.resubmit.to
           }
-          if (!repo.updateEnterpriseIf(tx, id, ['rejected'], { ...patch, rejectReason: null, decidedAt: null, decidedBy: null, submittedAt: at, updatedAt: at })) throw stateChanged()
+          if (!repo.updateEnterpriseIf(tx, id, ENTERPRISE_TRANSITIONS.resubmit.from, { ...patch, rejectReason: null, decidedAt: null, decidedBy: null, submittedAt: at, updatedAt: at })) throw stateChanged()
           writeAudit(tx, at, { actorUserId: a.id, action: 'enterprise.resubmit', entityType: 'enterprise', entityId: id, before: { ...snapshot(e), rejectReason: e.rejectReason }, after: patch })
           return { status: 'pending' as const }
         })
@@ -84,9 +87,10 @@ export function enrolmentUseCases ({ db, clock }: BuildingsDeps) {
       return db.transaction((tx) => {
         const e = enterpriseFor(tx, a, id)
         const at = clock.iso()
-        if (!repo.updateEnterpriseIf(tx, id, ['enrolled'], { status: 'withdrawn', withdrawnAt: at, updatedAt: at })) throw stateChanged()
-        writeAudit(tx, at, { actorUserId: a.id, action: 'enterprise.withdraw', entityType: 'enterprise', entityId: id, before: { status: e.status }, after: { status: 'withdrawn' }, note })
-        return { status: 'withdrawn' as const }
+        const step = ENTERPRISE_TRANSITIONS.withdraw
+        if (!repo.updateEnterpriseIf(tx, id, step.from, { status: step.to, withdrawnAt: at, updatedAt: at })) throw stateChanged()
+        writeAudit(tx, at, { actorUserId: a.id, action: 'enterprise.withdraw', entityType: 'enterprise', entityId: id, before: { status: e.status }, after: { status: step.to }, note })
+        return { status: step.to }
       })
     },
 

@@ -7,6 +7,7 @@ import { auditHistory, writeAudit } from '../audit/audit-repository.js'
 import * as repo from './buildings-repository.js'
 import { enterpriseFor } from './enterprise-access.js'
 import type { BuildingsDeps } from './deps.js'
+import { ENTERPRISE_TRANSITIONS, transition } from '../../domain/lifecycles.js'
 
 /** What the enterprise's page shows and which actions it offers this actor. */
 export interface EnterpriseView {
@@ -76,9 +77,9 @@ export function liaisonUseCases ({ db, clock }: BuildingsDeps) {
         isLiaison,
         isReviewer,
         can: {
-          decide: isReviewer && !isLiaison && e.enrolledBy !== a.id && e.handoverToUserId !== a.id && e.status === 'pending',
-          resubmit: isLiaison && e.status === 'rejected',
-          withdraw: e.status === 'enrolled',
+          decide: isReviewer && !isLiaison && e.enrolledBy !== a.id && e.handoverToUserId !== a.id && transition(ENTERPRISE_TRANSITIONS, 'approve', e.status) !== null,
+          resubmit: isLiaison && transition(ENTERPRISE_TRANSITIONS, 'resubmit', e.status) !== null,
+          withdraw: transition(ENTERPRISE_TRANSITIONS, 'withdraw', e.status) !== null,
           handOver: e.status !== 'withdrawn' && (isLiaison || isReviewer),
           viewBuilding: isReviewer,
           acceptHandOver: e.handoverToUserId === a.id && e.status !== 'withdrawn'

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadConfig, ConfigError } from '../src/config.js'
 import { projectRoot } from '../src/paths.js'
+import { entryArgs } from './helper.js'
 
 const SECRET = 'a-production-secret-of-at-least-32-chars!'
 const PII = 'another-production-key-of-32-chars-or-more'
@@ -72,7 +73,7 @@ function runServer (
   env: NodeJS.ProcessEnv, ms: number, onStdout?: (chunk: string, kill: () => void) => void
 ): Promise<{ code: number | null, signal: string | null, stdout: string, stderr: string, timedOut: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    const child = spawn(process.execPath, entryArgs('src/server.ts'), {
       cwd: projectRoot, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe']
     })
     let stdout = ''

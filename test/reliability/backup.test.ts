@@ -10,6 +10,7 @@ import Database from 'better-sqlite3'
 import { openDatabase } from '../../src/db/index.js'
 import { writeAudit } from '../../src/features/audit/audit-repository.js'
 import { projectRoot } from '../../src/paths.js'
+import { entryArgs } from '../helper.js'
 import { startServer } from './server-process.js'
 
 const run = promisify(execFile)
@@ -61,7 +62,7 @@ test('an online backup while the portal writes holds every acknowledged row', as
   })()
 
   const file = join(dir, 'copies', 'backup.db')
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/backup.ts'), file], {
+  const { stdout } = await run(process.execPath, [...entryArgs('src/cli/backup.ts'), file], {
     cwd: projectRoot, env: { PATH: process.env.PATH ?? '', DATABASE_PATH: dbPath, NODE_ENV: 'test' }
   })
   writing = false

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import { projectRoot } from '../../src/paths.js'
+import { entryArgs } from '../helper.js'
 import { freePort, mintToken } from '../../bench/http.js'
 
 export { freePort }
@@ -32,10 +33,10 @@ export interface StartOptions {
   timeoutMs?: number
 }
 
-/** Starts `node --import tsx src/server.ts` and waits until /healthz answers 200. */
+/** Starts the server (`src/server.ts`, compiled when the tests are) and waits until /healthz answers 200. */
 export async function startServer (opts: StartOptions): Promise<ServerProcess> {
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/server.ts')], {
+  const child = spawn(process.execPath, entryArgs('src/server.ts'), {
     cwd: projectRoot,
     env: {
       PATH: process.env.PATH ?? '',

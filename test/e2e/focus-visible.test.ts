@@ -55,10 +55,14 @@ async function tabThrough (
     await page.goto(path)
     const bad: string[] = []
     let seen = 0
-    for (let i = 0; i < 40; i++) {
+    let first: string | undefined
+    for (let i = 0; i < 60; i++) {
       await page.keyboard.press('Tab')
       const f = await page.evaluate(FOCUSED) as Focused | null
       if (f === null) continue
+      // Once the Tab key is back at the first control, every control has been seen.
+      if (f.what === first && seen > 1) break
+      first ??= f.what
       seen++
       const ratio = contrast(f.outline, f.behind)
       if (f.style === 'none' || f.width < 2 || ratio < 3) bad.push(`${f.what}: ${f.style} ${f.width}px ${f.outline} on ${f.behind} (${ratio.toFixed(2)}:1)`)

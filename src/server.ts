@@ -49,7 +49,8 @@ async function main (): Promise<void> {
 /** The primary has no Fastify logger: one JSON line per event, in pino's shape. */
 function primaryLog (config: Config) {
   const levels = { info: 30, warn: 40, error: 50 } as const
-  const floor = ({ trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity } as Record<string, number>)[config.logLevel] ?? 30
+  const numbers: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity }
+  const floor = numbers[config.logLevel] ?? 30
   return (level: keyof typeof levels, msg: string, extra: Record<string, unknown> = {}): void => {
     if (levels[level] < floor) return
     process.stdout.write(JSON.stringify({ level: levels[level], time: Date.now(), pid: process.pid, role: 'primary', ...extra, msg }) + '\n')

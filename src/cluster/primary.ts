@@ -64,7 +64,8 @@ export async function runPrimary (opts: PrimaryOptions): Promise<void> {
     opts.log('info', `${signal} received: draining ${opts.processes} server processes`)
     for (const s of slots) clearTimeout(s.timer)
     const group = async (role: Slot['role']): Promise<void> => {
-      await Promise.all(slots.filter((s) => s.role === role && s.worker !== undefined).map(async (s) => await stopWorker(s.worker!, opts.drainMs)))
+      const running = slots.filter((s) => s.role === role && s.worker !== undefined)
+      await Promise.all(running.map(async (s) => await stopWorker(s.worker!, opts.drainMs)))
     }
     group('reader').then(async () => { await group('writer') }).finally(() => {
       rmSync(dir, { recursive: true, force: true })

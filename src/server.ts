@@ -4,7 +4,6 @@
 import closeWithGrace from 'close-with-grace'
 import type { Server } from 'node:http'
 import { loadConfig, ConfigError, type Config } from './config.js'
-import { buildApp } from './app.js'
 import { roleOf } from './cluster/role.js'
 import { READY_MESSAGE, runPrimary } from './cluster/primary.js'
 import { closeServer, forwardWrites, listenForForwardedWrites } from './cluster/forward.js'
@@ -27,6 +26,8 @@ async function main (): Promise<void> {
     await runPrimary({ processes: config.webConcurrency, drainMs: GRACE_MS + 2_000, log: primaryLog(config) })
     return
   }
+  // Loaded here, not at the top: the cluster primary never serves, and so never loads the app.
+  const { buildApp } = await import('./app.js')
   const app = await buildApp(config)
   let forwarded: Server | null = null
   let stopForwarding = (): void => {}

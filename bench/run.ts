@@ -236,9 +236,9 @@ function sampleRss (pid: number): { stop: () => { peakMb: number, firstMb: numbe
 // Scenarios.
 
 /** The page session of a signed-in bench user (a row in `sessions`, named in the cookie). */
-const benchSession = (userId: number): string => `bench-${userId}`
+export const benchSession = (userId: number): string => `bench-${userId}`
 
-function addPageSessions (dbPath: string, userIds: number[]): void {
+export function addPageSessions (dbPath: string, userIds: number[]): void {
   // Opened as the portal opens it: a database generated before the sessions table is migrated first.
   const db = openDatabase(dbPath).$client
   try {

@@ -459,7 +459,7 @@ async function stallScenario (server: Server, meta: BenchMeta, home: Scenario, h
   const importRows = TARGETS.stall.importRows
   const staff = meta.staff.find((s) => s.buildingId === meta.liaison.buildingId)!
   const token = mintToken(staff.userId, 0, BENCH_JWT_SECRET)
-  const adminCookie = `token=${mintToken(meta.adminUserId, 0, BENCH_JWT_SECRET, 2 * 3600)}`
+  const adminCookie = `token=${mintToken(meta.adminUserId, 0, BENCH_JWT_SECRET, 2 * 3600, benchSession(meta.adminUserId))}`
   const csv = rosterCsv(importRows, 50_000 + Date.now() % 50_000)
   const loads = { home: loadUntilStopped(server.baseUrl, home, 16), healthz: loadUntilStopped(server.baseUrl, health, 4) }
   const rss = sampleRss(server.pid)
@@ -558,7 +558,7 @@ export const EXPORTS: Array<{ name: string, paths: string[] }> = [
 ]
 
 async function timeExport (server: Server, meta: BenchMeta, paths: string[]): Promise<Record<string, unknown>> {
-  const cookie = `token=${mintToken(meta.adminUserId, 0, BENCH_JWT_SECRET, 2 * 3600)}`
+  const cookie = `token=${mintToken(meta.adminUserId, 0, BENCH_JWT_SECRET, 2 * 3600, benchSession(meta.adminUserId))}`
   for (const path of paths) {
     const rss = sampleRss(server.pid)
     const started = performance.now()
@@ -621,7 +621,7 @@ export async function runBench (scale: Scale, opts: RunOptions): Promise<RunResu
   const runDb = join(DATA_DIR, `${scale.name}.run.db`)
   for (const p of [runDb, `${runDb}-wal`, `${runDb}-shm`]) rmSync(p, { force: true })
   copyFileSync(dbPathFor(scale), runDb)
-  addPageSessions(runDb, [...meta.homeMembers, ...meta.staff.map((s) => s.userId)])
+  addPageSessions(runDb, [...meta.homeMembers, ...meta.staff.map((s) => s.userId), meta.adminUserId])
   const loadBefore = loadavg().map((l) => round(l))
   process.stderr.write(`\n${scale.name}: ${meta.counts.members.toLocaleString('en')} members, ${meta.counts.claims.toLocaleString('en')} claims; load average ${loadBefore.join(' ')} on ${cpus().length} CPUs\n`)
   const server = await startServer(runDb, { cpuProf: opts.cpuProf, entry: opts.entry, nodeOptions: opts.nodeOptions, processes: opts.processes })

@@ -5,7 +5,7 @@ import closeWithGrace from 'close-with-grace'
 import type { Server } from 'node:http'
 import { loadConfig, ConfigError, type Config } from './config.js'
 import { roleOf } from './cluster/role.js'
-import { READY_MESSAGE, runPrimary } from './cluster/primary.js'
+import { DRAIN_MESSAGE, READY_MESSAGE, runPrimary } from './cluster/primary.js'
 import { closeServer, forwardWrites, listenForForwardedWrites } from './cluster/forward.js'
 
 const GRACE_MS = 10_000
@@ -34,14 +34,21 @@ async function main (): Promise<void> {
   if (role.kind === 'reader') {
     stopForwarding = forwardWrites(app.server, role.socketPath, (err) => { app.log.error({ err }, 'forwarding a write to the writer process failed') })
   }
-  closeWithGrace({ delay: GRACE_MS }, async ({ signal, err }) => {
-    if (err !== undefined) app.log.error({ err }, 'server closing with error')
-    else app.log.info(`${String(signal)} received, server closing`)
+  let closing: Promise<void> | null = null
+  const close = async (): Promise<void> => {
     // Writes forwarded by readers finish before the database closes.
     if (forwarded !== null) await closeServer(forwarded)
     await app.close()
     stopForwarding()
+  }
+  const grace = closeWithGrace({ delay: GRACE_MS }, async ({ signal, err }) => {
+    if (err !== undefined) app.log.error({ err }, 'server closing with error')
+    else app.log.info(`${signal === undefined ? 'drain requested by the primary' : `${String(signal)} received`}, server closing`)
+    // Once, whether a signal, the primary's request, or both (a service manager signals every process).
+    closing ??= close()
+    await closing
   })
+  if (role.kind !== 'single') process.on('message', (m) => { if (m === DRAIN_MESSAGE) grace.close() })
   await app.listen({ port: config.port, host: config.host })
   if (role.kind === 'writer') forwarded = await listenForForwardedWrites(app.server, role.socketPath)
   if (role.kind !== 'single') process.send?.(READY_MESSAGE)

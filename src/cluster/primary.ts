@@ -12,6 +12,12 @@ import { ROLE_VAR, SOCKET_VAR } from './role.js'
 
 /** What a worker sends the primary once it listens. */
 export const READY_MESSAGE = 'portal-ready'
+/**
+ * What the primary sends a worker to make it finish and exit. A message, not SIGTERM: a service
+ * manager (systemd's default) or a terminal's Ctrl-C signals every process of the group, and a
+ * second signal makes a draining worker exit at once.
+ */
+export const DRAIN_MESSAGE = 'portal-drain'
 const FIRST_PAUSE_MS = 100
 const LONGEST_PAUSE_MS = 10_000
 /** A worker that ran this long before dying starts again without waiting. */
@@ -89,15 +95,17 @@ export async function runPrimary (opts: PrimaryOptions): Promise<void> {
   }
   started = true
   for (const slot of slots.slice(1)) fork(slot)
-  opts.log('info', `${opts.processes} server processes: 1 writer, ${opts.processes - 1} readers`)
+  const readers = opts.processes - 1
+  opts.log('info', `${opts.processes} server processes: 1 writer, ${readers} reader${readers === 1 ? '' : 's'}`)
 }
 
-/** SIGTERM (the worker drains itself), then SIGKILL if it has not exited in time. */
+/** Asks the worker to drain (SIGTERM if it cannot hear), then SIGKILL if it has not exited in time. */
 async function stopWorker (worker: Worker, drainMs: number): Promise<void> {
   if (worker.isDead()) return
   await new Promise<void>((resolve) => {
     const timer = setTimeout(() => { worker.process.kill('SIGKILL') }, drainMs)
     worker.once('exit', () => { clearTimeout(timer); resolve() })
-    worker.process.kill('SIGTERM')
+    if (worker.isConnected()) worker.send(DRAIN_MESSAGE)
+    else worker.process.kill('SIGTERM')
   })
 }

@@ -1,4 +1,5 @@
 // npm run bench [-- --small | --tiny | --both | --readme] [--duration 10] [--connections 32] [--only name,name] [--cpu-prof] [--tsx] [--no-extras] [--no-floor] [--node-options "…"]
+//   [--concurrency N]: the pages with WEB_CONCURRENCY=1 and then N, compared (bench/results/latest-concurrency.json)
 // Loads the portal, started in production mode on a copy of the benchmark database, with
 // autocannon; prints a table and writes bench/results/latest.json (latest-small.json for
 // --small). --both runs the city and the 10× smaller database and compares them ("cost must
@@ -121,7 +122,7 @@ export function startFlags (): string[] {
 }
 
 async function startServer (
-  dbPath: string, opts: { cpuProf: boolean, entry: string | null, nodeOptions: string[], floorPageBytes?: number }
+  dbPath: string, opts: { cpuProf: boolean, entry: string | null, nodeOptions: string[], floorPageBytes?: number, processes?: number }
 ): Promise<Server> {
   const port = await freePort()
   const args: string[] = [...startFlags(), ...opts.nodeOptions, ...(opts.entry === null ? ['--import', 'tsx'] : [])]
@@ -143,7 +144,8 @@ async function startServer (
       UPLOAD_DIR: join(DATA_DIR, 'uploads'),
       JWT_SECRET: BENCH_JWT_SECRET,
       PII_KEY: BENCH_PII_KEY,
-      ...(opts.floorPageBytes === undefined ? {} : { FLOOR_PAGE_BYTES: String(opts.floorPageBytes) })
+      ...(opts.floorPageBytes === undefined ? {} : { FLOOR_PAGE_BYTES: String(opts.floorPageBytes) }),
+      ...(opts.processes === undefined ? {} : { WEB_CONCURRENCY: String(opts.processes) })
     },
     stdio: ['ignore', 'pipe', 'pipe']
   })
@@ -164,21 +166,53 @@ async function startServer (
     if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`the portal did not start:\n${out}`) }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
+  // With WEB_CONCURRENCY the readers start after the writer answered: wait for all of them.
+  while ((opts.processes ?? 1) > 1 && processTree(child.pid!).length < 1 + opts.processes!) {
+    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`the portal's processes did not all start:\n${out}`) }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  if ((opts.processes ?? 1) > 1) await new Promise((resolve) => setTimeout(resolve, 3000))
   return {
     child, pid: child.pid!, baseUrl, port, output: () => out,
     stop: async () => { if (!exited) child.kill('SIGTERM'); await exitPromise }
   }
 }
 
-/** Resident memory of a process (MB) from /proc; VmHWM is the peak since it started. */
-function memoryOf (pid: number): { rssMb: number, hwmMb: number } | null {
-  try {
-    const s = readFileSync(`/proc/${pid}/status`, 'utf8')
-    const kb = (k: string): number => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(s)?.[1] ?? 0)
-    return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 }
-  } catch {
-    return null
+/** A process and its descendants (WEB_CONCURRENCY's workers), from /proc. */
+function processTree (pid: number): number[] {
+  const out = [pid]
+  for (let i = 0; i < out.length; i++) {
+    try {
+      const kids = readFileSync(`/proc/${out[i]}/task/${out[i]}/children`, 'utf8').trim()
+      if (kids !== '') out.push(...kids.split(/\s+/).map(Number))
+    } catch { /* gone */ }
   }
+  return out.slice(1).length === 0 ? out : out.filter((p) => isNode(p))
+}
+
+/** Only node processes count (not a tool a process started and left running, e.g. esbuild under tsx). */
+function isNode (pid: number): boolean {
+  try { return /node/.test(readFileSync(`/proc/${pid}/comm`, 'utf8')) } catch { return false }
+}
+
+/**
+ * Resident memory (MB) of a process and its child processes, from /proc; VmHWM is the peak since
+ * each started (summed: an upper bound of the peak of the sum).
+ */
+function memoryOf (pid: number): { rssMb: number, hwmMb: number } | null {
+  let rss = 0
+  let hwm = 0
+  let any = false
+  for (const p of processTree(pid)) {
+    try {
+      const s = readFileSync(`/proc/${p}/status`, 'utf8')
+      const kb = (k: string): number => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(s)?.[1] ?? 0)
+      rss += kb('VmRSS') / 1024
+      hwm += kb('VmHWM') / 1024
+      any = true
+    } catch { /* gone */ }
+  }
+  return any ? { rssMb: rss, hwmMb: hwm } : null
 }
 
 /** Samples the RSS of `pid` every 100 ms until stopped; returns the peak and the samples. */
@@ -202,9 +236,9 @@ function sampleRss (pid: number): { stop: () => { peakMb: number, firstMb: numbe
 // Scenarios.
 
 /** The page session of a signed-in bench user (a row in `sessions`, named in the cookie). */
-const benchSession = (userId: number): string => `bench-${userId}`
+export const benchSession = (userId: number): string => `bench-${userId}`
 
-function addPageSessions (dbPath: string, userIds: number[]): void {
+export function addPageSessions (dbPath: string, userIds: number[]): void {
   // Opened as the portal opens it: a database generated before the sessions table is migrated first.
   const db = openDatabase(dbPath).$client
   try {
@@ -425,7 +459,7 @@ async function stallScenario (server: Server, meta: BenchMeta, home: Scenario, h
   const importRows = TARGETS.stall.importRows
   const staff = meta.staff.find((s) => s.buildingId === meta.liaison.buildingId)!
   const token = mintToken(staff.userId, 0, BENCH_JWT_SECRET)
-  const adminCookie = `token=${mintToken(meta.adminUserId, 0, BENCH_JWT_SECRET, 2 * 3600)}`
+  const adminCookie = `token=${mintToken(meta.adminUserId, 0, BENCH_JWT_SECRET, 2 * 3600, benchSession(meta.adminUserId))}`
   const csv = rosterCsv(importRows, 50_000 + Date.now() % 50_000)
   const loads = { home: loadUntilStopped(server.baseUrl, home, 16), healthz: loadUntilStopped(server.baseUrl, health, 4) }
   const rss = sampleRss(server.pid)
@@ -524,7 +558,7 @@ export const EXPORTS: Array<{ name: string, paths: string[] }> = [
 ]
 
 async function timeExport (server: Server, meta: BenchMeta, paths: string[]): Promise<Record<string, unknown>> {
-  const cookie = `token=${mintToken(meta.adminUserId, 0, BENCH_JWT_SECRET, 2 * 3600)}`
+  const cookie = `token=${mintToken(meta.adminUserId, 0, BENCH_JWT_SECRET, 2 * 3600, benchSession(meta.adminUserId))}`
   for (const path of paths) {
     const rss = sampleRss(server.pid)
     const started = performance.now()
@@ -561,6 +595,8 @@ export interface RunResult {
   scale: Scale
   counts: Record<string, number>
   settings: { connections: number, seconds: number, warmupSeconds: number, server: string }
+  /** Server processes (WEB_CONCURRENCY). */
+  processes: number
   scenarios: ScenarioResult[]
   /** Peak over the whole run, the memberships export included. */
   serverPeakRssMb: number
@@ -572,16 +608,23 @@ export interface RunResult {
   targets: Array<{ target: string, value: string, met: boolean | null }>
 }
 
-export async function runBench (scale: Scale, opts: { seconds: number, warmup: number, connections: number, only?: string[], cpuProf: boolean, extras: boolean, entry: string | null, nodeOptions: string[], floor: boolean }): Promise<RunResult> {
+interface RunOptions {
+  seconds: number, warmup: number, connections: number, only?: string[], cpuProf: boolean, extras: boolean, entry: string | null
+  nodeOptions: string[], floor: boolean
+  /** WEB_CONCURRENCY of the portal (unset: its default, one process). */
+  processes?: number
+}
+
+export async function runBench (scale: Scale, opts: RunOptions): Promise<RunResult> {
   const meta = await generate({ scale })
   // A fresh copy for every run: the load adds claims, the generated file stays as it was.
   const runDb = join(DATA_DIR, `${scale.name}.run.db`)
   for (const p of [runDb, `${runDb}-wal`, `${runDb}-shm`]) rmSync(p, { force: true })
   copyFileSync(dbPathFor(scale), runDb)
-  addPageSessions(runDb, [...meta.homeMembers, ...meta.staff.map((s) => s.userId)])
+  addPageSessions(runDb, [...meta.homeMembers, ...meta.staff.map((s) => s.userId), meta.adminUserId])
   const loadBefore = loadavg().map((l) => round(l))
   process.stderr.write(`\n${scale.name}: ${meta.counts.members.toLocaleString('en')} members, ${meta.counts.claims.toLocaleString('en')} claims; load average ${loadBefore.join(' ')} on ${cpus().length} CPUs\n`)
-  const server = await startServer(runDb, { cpuProf: opts.cpuProf, entry: opts.entry, nodeOptions: opts.nodeOptions })
+  const server = await startServer(runDb, { cpuProf: opts.cpuProf, entry: opts.entry, nodeOptions: opts.nodeOptions, processes: opts.processes })
   const overall = sampleRss(server.pid)
   const results: ScenarioResult[] = []
   // The peer floor: its own process on the same database, the same node flags, started after the
@@ -659,6 +702,7 @@ export async function runBench (scale: Scale, opts: { seconds: number, warmup: n
       loadAfter: loadavg().map((l) => round(l)),
       scale,
       counts: meta.counts,
+      processes: opts.processes ?? 1,
       settings: { connections: opts.connections, seconds: opts.seconds, warmupSeconds: opts.warmup, server: `node ${[...startFlags(), ...opts.nodeOptions].map((o) => o + ' ').join('')}${opts.entry === null ? '--import tsx src/server.ts' : '(compiled) server.js'}` },
       scenarios: results,
       serverPeakRssMb,
@@ -749,8 +793,39 @@ export function compare (
   return out
 }
 
+/** The same pages with one and with N server processes (WEB_CONCURRENCY), run one after the other. */
+export interface ConcurrencyComparison {
+  processes: number
+  loadBefore: number[]
+  rows: Array<{ name: string, title: string, one: { rps: number, p99: number }, many: { rps: number, p99: number }, speedup: number }>
+  rssMb: { one: number, many: number }
+}
+
+export function compareConcurrency (one: RunResult, many: RunResult): ConcurrencyComparison {
+  const rows = []
+  for (const a of one.scenarios) {
+    const b = many.scenarios.find((x) => x.name === a.name)
+    if (a.rps === undefined || b?.rps === undefined || a.name === 'floor') continue
+    rows.push({
+      name: a.name, title: a.title, one: { rps: a.rps, p99: a.p99 ?? 0 }, many: { rps: b.rps, p99: b.p99 ?? 0 }, speedup: round(b.rps / a.rps, 2)
+    })
+  }
+  return { processes: many.processes, loadBefore: one.loadBefore, rows, rssMb: { one: one.serverPeakRssMb, many: many.serverPeakRssMb } }
+}
+
+function concurrencyLines (c: ConcurrencyComparison): string[] {
+  return [
+    `With \`WEB_CONCURRENCY=${c.processes}\` (same run, one after the other, no peer floor; load average ${c.loadBefore[0]} before):`,
+    '',
+    `| scenario | req/s, 1 process | req/s, ${c.processes} | × | p99 ms, 1 | p99 ms, ${c.processes} |`,
+    '|---|---:|---:|---:|---:|---:|',
+    ...c.rows.map((r) => `| ${r.title} | ${Math.round(r.one.rps).toLocaleString('en')} | ${Math.round(r.many.rps).toLocaleString('en')} | ${r.speedup.toFixed(2)} | ${r.one.p99} | ${r.many.p99} |`),
+    `| peak RSS, every process counted | ${c.rssMb.one} MB | ${c.rssMb.many} MB | | | |`
+  ]
+}
+
 /** The README's `## Benchmarks` section, from the last city run (and the small one, if any). */
-export function readmeSection (city: RunResult, cmp?: ReturnType<typeof compare>): string {
+export function readmeSection (city: RunResult, cmp?: ReturnType<typeof compare>, conc?: ConcurrencyComparison): string {
   const m = city.machine
   const rows = city.scenarios.map((s) => s.available
     ? `| ${s.title} | ${Math.round(s.rps ?? 0).toLocaleString('en')} | ${s.p50} | ${s.p99} | ${s.errors} | ${s.floorRatio === undefined ? '' : s.floorRatio.toFixed(2)} | ${s.ratio?.toFixed(2)} | ${s.peakRssMb} |`
@@ -793,6 +868,7 @@ export function readmeSection (city: RunResult, cmp?: ReturnType<typeof compare>
     lines.push('', 'City vs 10× fewer rows (ratio to /healthz; the small database may be at most 10% faster):', '')
     for (const c of cmp) lines.push(`- ${c.met ? '✅' : '❌'} ${c.name}: small faster by ${(c.smallFaster * 100).toFixed(1)}% (${c.cityRps} vs ${c.smallRps} req/s)`)
   }
+  if (conc !== undefined) lines.push('', ...concurrencyLines(conc))
   lines.push('', 'Reading the figures:', '',
     '- SQLite answers synchronously on the one event loop. Under 32 connections the server reads every request that has ' +
       'arrived and answers them one after another, so a request waits for those ahead of it in its round, and one that ' +
@@ -812,14 +888,17 @@ export function readmeSection (city: RunResult, cmp?: ReturnType<typeof compare>
 
 function readmeFromLatest (): void {
   const city = JSON.parse(readFileSync(join(RESULTS_DIR, 'latest.json'), 'utf8')) as RunResult & { smallComparison?: { pages: ReturnType<typeof compare> } }
-  writeFileSync(join(BENCH_DIR, 'README-section.md'), readmeSection(city, city.smallComparison?.pages))
+  const concFile = join(RESULTS_DIR, 'latest-concurrency.json')
+  const conc = existsSync(concFile) ? JSON.parse(readFileSync(concFile, 'utf8')) as ConcurrencyComparison : undefined
+  writeFileSync(join(BENCH_DIR, 'README-section.md'), readmeSection(city, city.smallComparison?.pages, conc))
 }
 
 async function main (): Promise<void> {
   const { values } = parseArgs({
     options: {
       small: { type: 'boolean' }, both: { type: 'boolean' }, duration: { type: 'string' }, warmup: { type: 'string' },
-      connections: { type: 'string' }, only: { type: 'string' }, readme: { type: 'boolean' }, 'cpu-prof': { type: 'boolean' }, 'no-extras': { type: 'boolean' }, tsx: { type: 'boolean' }, 'node-options': { type: 'string' }, tiny: { type: 'boolean' }, 'no-floor': { type: 'boolean' }
+      connections: { type: 'string' }, only: { type: 'string' }, readme: { type: 'boolean' }, 'cpu-prof': { type: 'boolean' }, 'no-extras': { type: 'boolean' }, tsx: { type: 'boolean' }, 'node-options': { type: 'string' }, tiny: { type: 'boolean' }, 'no-floor': { type: 'boolean' },
+      concurrency: { type: 'string' }
     }
   })
   if (values.readme === true) { readmeFromLatest(); process.stderr.write('README section rewritten from bench/results/latest.json\n'); return }
@@ -836,7 +915,9 @@ async function main (): Promise<void> {
     nodeOptions: values['node-options']?.split(' ').filter((o) => o !== '') ?? []
   }
   mkdirSync(RESULTS_DIR, { recursive: true })
-  const scales = values.both === true ? [SCALES.city, SCALES.small] : [values.tiny === true ? SCALES.tiny : values.small === true ? SCALES.small : SCALES.city]
+  const one = values.tiny === true ? SCALES.tiny : values.small === true ? SCALES.small : SCALES.city
+  if (values.concurrency !== undefined) { await concurrencyRun(Number(values.concurrency), one, opts); return }
+  const scales = values.both === true ? [SCALES.city, SCALES.small] : [one]
   const runs: RunResult[] = []
   for (const scale of scales) {
     const r = await runBench(scale, { ...opts, extras: opts.extras && scale.name !== 'small' })
@@ -859,10 +940,27 @@ async function main (): Promise<void> {
   const city = runs.find((r) => r.scale.name === 'city')
   if (city !== undefined && opts.only === undefined && opts.nodeOptions.length === 0) {
     const file = join(BENCH_DIR, 'README-section.md')
-    writeFileSync(file, readmeSection(city, runs.length === 2 ? compare(runs[0], runs[1]) : undefined))
+    const concFile = join(RESULTS_DIR, 'latest-concurrency.json')
+    const conc = existsSync(concFile) ? JSON.parse(readFileSync(concFile, 'utf8')) as ConcurrencyComparison : undefined
+    writeFileSync(file, readmeSection(city, runs.length === 2 ? compare(runs[0], runs[1]) : undefined, conc))
     process.stderr.write(`README section written to ${file}\n`)
   }
   if (existsSync(join(DATA_DIR, 'profiles'))) process.stderr.write(`CPU profiles (if --cpu-prof): ${join(DATA_DIR, 'profiles')}\n`)
+}
+
+/** --concurrency N: the pages (no extras, no floor) with one process, then with N; compared. */
+async function concurrencyRun (n: number, scale: Scale, opts: RunOptions): Promise<void> {
+  if (!Number.isInteger(n) || n < 2 || n > 16) throw new Error('--concurrency takes a whole number from 2 to 16')
+  const base = { ...opts, extras: false, floor: false }
+  const one = await runBench(scale, { ...base, processes: 1 })
+  printTable(one)
+  const many = await runBench(scale, { ...base, processes: n })
+  printTable(many)
+  const c = compareConcurrency(one, many)
+  process.stdout.write('\n' + concurrencyLines(c).join('\n') + '\n')
+  const file = join(RESULTS_DIR, `latest-concurrency${scale.name === 'city' ? '' : `-${scale.name}`}.json`)
+  writeFileSync(file, JSON.stringify({ ...c, runs: { one, many } }, null, 2) + '\n')
+  process.stderr.write(`written to ${file}\n`)
 }
 
 const invokedDirectly = process.argv[1] !== undefined && /run\.(ts|js)$/.test(process.argv[1])

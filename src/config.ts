@@ -25,6 +25,11 @@ const envSchema = z.object({
   // Where WAL checkpoints run: a background thread (default), or inside the committing request
   // (SQLite's own way; the default for tests, which open hundreds of short-lived databases).
   WAL_CHECKPOINT: z.enum(['background', 'inline']).optional(),
+  // Server processes on the one database (node:cluster): one owns the writes, the others forward them.
+  WEB_CONCURRENCY: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number().int('must be a whole number').min(1, 'must be between 1 and 16').max(16, 'must be between 1 and 16').default(1)
+  ),
   // Who carries SMS: no default in production (a missing provider stops the start); `log` elsewhere.
   SMS_PROVIDER: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.enum(['aliyun', 'tencent', 'log']).optional()),
   SMS_OUTBOX: z.string().min(1).default('./data/sms-outbox.jsonl'),
@@ -73,6 +78,8 @@ export interface Config {
   trustProxy: false | number | string[]
   /** WAL checkpoints in a worker thread (src/db/checkpointer.ts) rather than inside commits. */
   backgroundCheckpoint: boolean
+  /** Server processes (WEB_CONCURRENCY, 1–16): above 1, src/cluster/ runs one writer and readers. */
+  webConcurrency: number
   /** SMS provider (src/lib/sms/). */
   smsProvider: 'aliyun' | 'tencent' | 'log'
   /** Where the `log` SMS provider appends its messages (JSON lines). */
@@ -134,6 +141,7 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
     smsProvider,
     smsOutbox: e.SMS_OUTBOX,
     ...provider,
+    webConcurrency: e.WEB_CONCURRENCY,
     backgroundCheckpoint: (e.WAL_CHECKPOINT ?? (e.NODE_ENV === 'test' ? 'inline' : 'background')) === 'background',
     warnings
   }

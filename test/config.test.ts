@@ -135,3 +135,18 @@ t.test('SMS_PROVIDER: required in production, log (with a warning) allowed there
   t.equal(dev.smsOutbox, './data/sms-outbox.jsonl')
   t.notOk(dev.warnings.some((w) => /SMS_PROVIDER/.test(w)))
 })
+
+t.test('WEB_CONCURRENCY: 1 by default, a whole number from 1 to 16', async (t) => {
+  t.equal(loadConfig({}).webConcurrency, 1)
+  t.equal(loadConfig({ WEB_CONCURRENCY: ' ' }).webConcurrency, 1, 'blank counts as unset')
+  const good: Array<[string, number]> = [['1', 1], ['2', 2], ['16', 16]]
+  for (const [v, n] of good) t.equal(loadConfig({ WEB_CONCURRENCY: v }).webConcurrency, n, v)
+  const bad: Array<[string, RegExp]> = [
+    ['0', /WEB_CONCURRENCY: must be between 1 and 16/],
+    ['17', /WEB_CONCURRENCY: must be between 1 and 16/],
+    ['1.5', /WEB_CONCURRENCY: must be a whole number/],
+    ['two', /WEB_CONCURRENCY/],
+    ['-2', /WEB_CONCURRENCY: must be between 1 and 16/]
+  ]
+  for (const [v, message] of bad) t.throws(() => loadConfig({ WEB_CONCURRENCY: v }), message, `${v} is refused`)
+})

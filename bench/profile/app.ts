@@ -8,6 +8,7 @@ import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
 import { addDays, shanghaiDate } from '../../src/domain/dates.js'
 import { mintToken } from '../http.js'
+import { addPageSessions, benchSession } from '../run.js'
 import { BENCH_JWT_SECRET, BENCH_PII_KEY, DATA_DIR, SCALES, dbPathFor, metaPathFor, type BenchMeta } from '../config.js'
 
 export const KINDS = ['healthz', 'quote', 'buildings', 'home', 'calc', 'queue', 'claim'] as const
@@ -35,6 +36,8 @@ export async function openProfileApp (): Promise<ProfileApp> {
   const files = [db, `${db}-wal`, `${db}-shm`]
   for (const p of files) rmSync(p, { force: true })
   copyFileSync(dbPathFor(scale), db)
+  // Pages take a session (a row, named in the cookie), as in the HTTP benchmark.
+  addPageSessions(db, [...meta.homeMembers, ...meta.staff.map((s) => s.userId)])
   const app = await buildApp(loadConfig({
     NODE_ENV: 'production', SMS_PROVIDER: 'log', JWT_SECRET: BENCH_JWT_SECRET, PII_KEY: BENCH_PII_KEY, DATABASE_PATH: db, LOG_LEVEL: 'error',
     ...(process.env.WAL_CHECKPOINT === undefined ? {} : { WAL_CHECKPOINT: process.env.WAL_CHECKPOINT })
@@ -43,7 +46,7 @@ export async function openProfileApp (): Promise<ProfileApp> {
 
   const jar = new Map<number, string>()
   const page = async (userId: number, url: string): Promise<LightMyRequestResponse> => {
-    const cookie = jar.get(userId) ?? `token=${mintToken(userId, 0, BENCH_JWT_SECRET)}`
+    const cookie = jar.get(userId) ?? `token=${mintToken(userId, 0, BENCH_JWT_SECRET, 2 * 3600, benchSession(userId))}`
     const res = await app.inject({ url, headers: { cookie, accept: 'text/html' } })
     const csrf = res.cookies.find((c) => c.name === '_csrf')
     if (csrf !== undefined) jar.set(userId, `${cookie}; _csrf=${csrf.value}`)

@@ -41,3 +41,19 @@ t.test('adding n working days lands on a working day n working days later', asyn
     return isWorkingDay(to, cal2025) && workingDaysBetween(from, to, cal2025) === n && workingDaysBetween(from, addDays(to, -1), cal2025) === n - 1
   }))
 })
+
+t.test('addWorkingDays (counted in day numbers) agrees with stepping one date at a time through isWorkingDay', async (t) => {
+  const byDates = (from: string, n: number, cal: WorkCalendar): string => {
+    let d = from
+    for (let left = n; left > 0;) { d = addDays(d, 1); if (isWorkingDay(d, cal)) left-- }
+    return d
+  }
+  const day = fc.integer({ min: 0, max: 60 }).map((k) => addDays('2025-09-20', k))
+  fc.assert(fc.property(day, fc.integer({ min: 0, max: 40 }), fc.uniqueArray(day, { maxLength: 12 }), fc.uniqueArray(day, { maxLength: 6 }),
+    (from, n, holidays, workdays) => {
+      const cal = { holidays: new Set(holidays), workdays: new Set(workdays) }
+      return addWorkingDays(from, n, cal) === byDates(from, n, cal)
+    }), { numRuns: 500 })
+  t.pass('500 random calendars and spans')
+  t.throws(() => addWorkingDays('not a date', 3, NO_CALENDAR), RangeError)
+})

@@ -2,14 +2,14 @@
 // ("v.phone"); issues without one are named by their zod code. Errors become a 400 AppError
 // with one message key per field, translated when the answer is written.
 import { z } from 'zod'
-import { AppError, type FieldErrors } from './errors.js'
+import { AppError, fieldError, type FieldError, type FieldErrors } from './errors.js'
 import { hasMessage } from '../i18n/index.js'
 import { isFen, parseYuanToFen } from '../domain/money.js'
 import { isRealDate } from '../domain/dates.js'
 import { normaliseMobile, normaliseResidentId, normaliseUscc, residentIdProblem, usccProblem } from '../domain/identity.js'
 
-/** A field message: an i18n key and its params, encoded as "key|{json}" when it has params. */
-function fieldMessage (issue: z.core.$ZodIssue, input: unknown): string {
+/** A field message: an i18n key, with its params when it has any. */
+function fieldMessage (issue: z.core.$ZodIssue, input: unknown): FieldError {
   const value = valueAt(input, issue.path)
   if (value === undefined || value === null || value === '') {
     if (issue.code === 'invalid_type' || issue.code === 'too_small' || issue.code === 'invalid_value' || issue.code === 'invalid_format' || issue.code === 'custom') return 'v.required'
@@ -27,11 +27,11 @@ function fieldMessage (issue: z.core.$ZodIssue, input: unknown): string {
   }
 }
 
-function withParams (key: string, issue: z.core.$ZodIssue): string {
-  const params: Record<string, unknown> = {}
+function withParams (key: string, issue: z.core.$ZodIssue): FieldError {
+  const params: Record<string, number> = {}
   if ('minimum' in issue) params.min = Number(issue.minimum)
   if ('maximum' in issue) params.max = Number(issue.maximum)
-  return Object.keys(params).length > 0 ? `${key}|${JSON.stringify(params)}` : key
+  return Object.keys(params).length > 0 ? fieldError(key, params) : key
 }
 
 function valueAt (input: unknown, path: PropertyKey[]): unknown {

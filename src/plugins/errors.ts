@@ -11,9 +11,7 @@ export function translateFields (lang: Lang, fields: FieldErrors | undefined): R
   if (fields === undefined) return undefined
   const out: Record<string, string> = {}
   for (const [name, value] of Object.entries(fields)) {
-    if (typeof value !== 'string') { out[name] = t(lang, value.key, value.params); continue }
-    const bar = value.indexOf('|')
-    out[name] = bar === -1 ? t(lang, value) : t(lang, value.slice(0, bar), JSON.parse(value.slice(bar + 1)) as Record<string, unknown>)
+    out[name] = typeof value === 'string' ? t(lang, value) : t(lang, value.key, value.params)
   }
   return out
 }

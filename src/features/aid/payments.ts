@@ -3,7 +3,7 @@
 import type { PendingSms } from '../notifications/notifier.js'
 import type { DbOrTx } from '../../db/index.js'
 import { type Actor, canActForBuilding, requireActor } from '../../lib/access.js'
-import { badRequest, conflict, forbidden, isUniqueViolation, notFound, ruleRefused, stateChanged } from '../../lib/errors.js'
+import { badRequest, conflict, fieldError, forbidden, isUniqueViolation, notFound, ruleRefused, stateChanged } from '../../lib/errors.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import { getPlan } from './plans-repository.js'
 import * as repo from './purchases-repository.js'
@@ -28,7 +28,7 @@ export function paymentUseCases ({ db, clock, notifier }: AidDeps) {
   ): PaidAnswer {
     const { groupReceipt = false, sms = [] } = opts
     const today = clock.today()
-    if (input.paidOn < p.orderedOn) throw badRequest({ paidOn: `aid.v.paidOnBeforeOrder|${JSON.stringify({ date: p.orderedOn })}` })
+    if (input.paidOn < p.orderedOn) throw badRequest({ paidOn: fieldError('aid.v.paidOnBeforeOrder', { date: p.orderedOn }) })
     if (input.paidOn > today) throw badRequest({ paidOn: 'v.dateFuture' })
     if (transition(ORDER_TRANSITIONS, 'confirmPayment', p.status) === null) throw stateChanged()
     if (!groupReceipt && repo.receiptTaken(tx, p.planYear, input.receiptNo)) throw conflict('RECEIPT_TAKEN', 'aid.err.receiptTaken', { receiptNo: 'aid.err.receiptTaken' })

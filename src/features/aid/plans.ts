@@ -2,7 +2,7 @@
 // quote (试算) under this year's terms.
 
 import { type Actor, requireAdmin } from '../../lib/access.js'
-import { AppError, badRequest, ruleRefused } from '../../lib/errors.js'
+import { AppError, badRequest, fieldError, ruleRefused } from '../../lib/errors.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import { nextYearPlan, planProblems, type PlanTerms } from '../../domain/aid-plan.js'
 import { computeReimbursement, quoteShape, type Quote } from '../../domain/reimbursement.js'
@@ -58,7 +58,7 @@ export function planUseCases ({ db, clock }: AidDeps) {
   }
 
   function sharesProblem (shares: number, plan: PlanTerms): AppError | null {
-    return shares > plan.maxShares ? badRequest({ shares: `aid.v.sharesMax|${JSON.stringify({ max: plan.maxShares })}` }) : null
+    return shares > plan.maxShares ? badRequest({ shares: fieldError('aid.v.sharesMax', { max: plan.maxShares }) }) : null
   }
 
   function quote (input: QuoteInput): { plan: PlanTerms, quote: Quote } {

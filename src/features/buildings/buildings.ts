@@ -1,6 +1,6 @@
 // Buildings: the city's coverage (read by anyone), a building's record (admin creates and
 // edits it), its page and CSV export for its staff, the city overview for admin.
-import { AppError, forbidden, notFound } from '../../lib/errors.js'
+import { AppError, fieldError, forbidden, notFound } from '../../lib/errors.js'
 import { canActForBuilding, reviewableBuildings, type Actor } from '../../lib/access.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import * as repo from './buildings-repository.js'
@@ -53,7 +53,7 @@ export function buildingUseCases ({ db, clock }: BuildingsDeps) {
         // Coverage can never show more enrolled enterprises than the building holds.
         const enrolled = repo.countEnterprises(tx, id, 'enrolled')
         if (input.enterprisesTotal < enrolled) {
-          throw new AppError(400, 'INVALID_INPUT', 'error.invalidInput', {}, { enterprisesTotal: `buildings.v.totalBelowEnrolled|${JSON.stringify({ enrolled })}` })
+          throw new AppError(400, 'INVALID_INPUT', 'error.invalidInput', {}, { enterprisesTotal: fieldError('buildings.v.totalBelowEnrolled', { enrolled }) })
         }
         const at = clock.iso()
         const patch = {

@@ -5,7 +5,8 @@ import t from 'tap'
 import type { FastifyInstance } from 'fastify'
 import { build, injectAs, PageSession } from '../../helper.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
-import { member, nextId, world } from './fixtures.js'
+import { member, world } from './fixtures.js'
+import { uniqueResidentId } from '../../factories.js'
 
 function multipart (fields: Record<string, string>, file?: { name: string, data: Buffer }) {
   const boundary = '----words' + Math.random().toString(16).slice(2)
@@ -64,7 +65,7 @@ t.test('the import list: 行数, status in words; the status page never shows "d
   const app = await build(t)
   const w = await world(app)
   const { s, send } = await pageSession(app, w.liaisonA)
-  const ok = await send({ enterpriseId: String(w.entA), consent: 'on' }, { name: 'r.csv', data: Buffer.from(`姓名,身份证号码\r\n张一,${nextId()}\r\n`) })
+  const ok = await send({ enterpriseId: String(w.entA), consent: 'on' }, { name: 'r.csv', data: Buffer.from(`姓名,身份证号码\r\n张一,${uniqueResidentId()}\r\n`) })
   t.equal(ok.statusCode, 302, ok.body)
   const status = await s.get(ok.headers.location as string)
   t.notMatch(status.body, />\s*done\s*</)

@@ -10,7 +10,8 @@ import { build, createUser, nextPhone, PASSWORD, type TestClock } from '../helpe
 import { signWebhook } from '../../src/features/aid/payment-webhook.js'
 import { aidClaims, aidPurchases } from '../../src/db/schema/index.js'
 import { uniqueResidentId, uniqueUscc } from '../factories.js'
-import { attachMembership, claimBody, claimWorld, idemKey, insertMember, insertPaidShare, multipart, setPlanTerms, TINY_PDF } from './claims/fixtures.js'
+import { attachMembership, claimBody, claimWorld, idemKey, insertMember, insertPaidShare, setPlanTerms, TINY_PDF } from './claims/fixtures.js'
+import { multipart } from '../multipart.js'
 
 type App = FastifyInstance & { testClock: TestClock }
 const WEBHOOK_SECRET = 'test-webhook-secret-0123456789abcdef'

@@ -10,23 +10,12 @@ import { decodeCsv, excelNumberText, isExcelNumber, plausibleName } from '../../
 import { rosterLimitForHeadcount } from '../../../src/features/memberships/roster-rows.js'
 import { applyAs, world } from './fixtures.js'
 import { uniqueResidentId } from '../../factories.js'
-
-function multipart (fields: Record<string, string>, file?: { name: string, data: Buffer }) {
-  const boundary = '----portal' + Math.random().toString(16).slice(2)
-  const parts: Buffer[] = []
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
-  if (file !== undefined) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`))
-    parts.push(file.data, Buffer.from('\r\n'))
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`))
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
-}
+import { multipart } from '../../multipart.js'
 
 async function upload (
   app: FastifyInstance, user: UserRow, enterpriseId: number, name: string, data: Buffer, extra: Record<string, string> = {}, lang?: string
 ) {
-  const body = multipart({ enterpriseId: String(enterpriseId), ...extra }, { name, data })
+  const body = multipart({ enterpriseId: String(enterpriseId), ...extra }, { name, bytes: data })
   return await injectAs(app, user, { method: 'POST', url: '/api/v1/membership-imports', payload: body.payload, headers: { ...body.headers, ...(lang === undefined ? {} : { 'accept-language': lang }) } })
 }
 
@@ -144,7 +133,7 @@ t.test('a CSV that reads plausibly neither way (or both) is not guessed: the upl
   await s.login(w.liaisonA.phone)
   await s.get('/memberships/import')
   const cookie = [...s.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
-  const m = multipart({ enterpriseId: String(w.entA2), consent: 'on' }, { name: 'r.csv', data })
+  const m = multipart({ enterpriseId: String(w.entA2), consent: 'on' }, { name: 'r.csv', bytes: data })
   const page = await app.inject({ method: 'POST', url: `/memberships/import?_csrf=${encodeURIComponent(s.csrf!)}`, payload: m.payload, headers: { ...m.headers, cookie, accept: 'text/html' } })
   t.equal(page.statusCode, 400)
   t.match(page.body, 'id="f-encoding-error"')

@@ -11,21 +11,10 @@ import { MAX_CSV_COLUMNS, MAX_IMPORT_ROWS, readRosterFile } from '../../../src/f
 import { excelNumberText } from '../../../src/features/memberships/roster-file.js'
 import { member, world } from './fixtures.js'
 import { uniqueResidentId } from '../../factories.js'
-
-function multipart (fields: Record<string, string>, file?: { name: string, data: Buffer, type?: string }) {
-  const boundary = '----portal' + Math.random().toString(16).slice(2)
-  const parts: Buffer[] = []
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
-  if (file !== undefined) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`))
-    parts.push(file.data, Buffer.from('\r\n'))
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`))
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
-}
+import { multipart, type FilePart } from '../../multipart.js'
 
 async function upload (app: FastifyInstance, user: UserRow, enterpriseId: number, name: string, data: Buffer, lang?: string) {
-  const body = multipart({ enterpriseId: String(enterpriseId) }, { name, data })
+  const body = multipart({ enterpriseId: String(enterpriseId) }, { name, bytes: data })
   return await injectAs(app, user, { method: 'POST', url: '/api/v1/membership-imports', payload: body.payload, headers: { ...body.headers, ...(lang === undefined ? {} : { 'accept-language': lang }) } })
 }
 
@@ -437,17 +426,17 @@ t.test('the import page: consent and file required beside the fields; upload wit
   t.equal(page.statusCode, 200)
   t.match(page.body, 'enctype="multipart/form-data"')
   const cookie = [...s.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
-  const send = async (fields: Record<string, string>, file?: { name: string, data: Buffer }) => {
+  const send = async (fields: Record<string, string>, file?: FilePart) => {
     const m = multipart(fields, file)
     return await app.inject({ method: 'POST', url: `/memberships/import?_csrf=${encodeURIComponent(s.csrf!)}`, payload: m.payload, headers: { ...m.headers, cookie, accept: 'text/html' } })
   }
-  const noConsent = await send({ enterpriseId: String(w.entA) }, { name: 'r.csv', data: Buffer.from('姓名,身份证号码\r\n张一,' + uniqueResidentId() + '\r\n') })
+  const noConsent = await send({ enterpriseId: String(w.entA) }, { name: 'r.csv', bytes: Buffer.from('姓名,身份证号码\r\n张一,' + uniqueResidentId() + '\r\n') })
   t.equal(noConsent.statusCode, 400)
   t.match(noConsent.body, 'f-consent-error')
-  const badType = await send({ enterpriseId: String(w.entA), consent: 'on' }, { name: 'r.pdf', data: Buffer.from('%PDF-1.4') })
+  const badType = await send({ enterpriseId: String(w.entA), consent: 'on' }, { name: 'r.pdf', bytes: Buffer.from('%PDF-1.4') })
   t.equal(badType.statusCode, 400)
   t.match(badType.body, /id="f-file-error">只能上传 CSV 或 Excel/)
-  const ok = await send({ enterpriseId: String(w.entA), consent: 'on' }, { name: 'r.csv', data: Buffer.from('姓名,身份证号码\r\n张一,' + uniqueResidentId() + '\r\n') })
+  const ok = await send({ enterpriseId: String(w.entA), consent: 'on' }, { name: 'r.csv', bytes: Buffer.from('姓名,身份证号码\r\n张一,' + uniqueResidentId() + '\r\n') })
   t.equal(ok.statusCode, 302)
   const status = await s.get(ok.headers.location as string)
   t.match(status.body, '新增：1 行')

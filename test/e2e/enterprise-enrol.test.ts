@@ -4,7 +4,7 @@
 import t from 'tap'
 import { launchBrowser, newPhonePage, startPortal, signIn } from './helper.js'
 import { createUser, insertBuilding } from '../helper.js'
-import { usccCheckChar } from '../../src/domain/identity.js'
+import { uniqueUscc } from '../factories.js'
 
 t.test('a liaison enrols through the pages and staff approve', async (t) => {
   const { app, baseUrl } = await startPortal(t)
@@ -12,9 +12,8 @@ t.test('a liaison enrols through the pages and staff approve', async (t) => {
   insertBuilding(app, '盘龙金融中心', 40)
   const liaison = await createUser(app, { name: '李娜' })
   const staff = await createUser(app, { role: 'staff', buildingIds: [buildingId], name: '张敏' })
-  const first17 = '915301027A1B2C3D4'
-  const code = first17 + usccCheckChar(first17)
-  const wrong = first17 + (code[17] === '0' ? '1' : '0')
+  const code = uniqueUscc()
+  const wrong = code.slice(0, 17) + (code[17] === '0' ? '1' : '0')
 
   const browser = await launchBrowser(t)
   const page = await newPhonePage(t, browser, baseUrl, 'zh-CN')

@@ -10,9 +10,9 @@ import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { launchBrowser, newPhonePage, startPortal, signIn, nav } from './helper.js'
 import { createUser, insertBuilding, nextPhone } from '../helper.js'
-import { insertEnterprise } from '../features/memberships/fixtures.js'
+import { insertEnterprise, uniqueResidentId } from '../factories.js'
 import { setPlanTerms, TINY_PDF } from '../features/claims/fixtures.js'
-import { maskResidentId, residentIdCheckChar } from '../../src/domain/identity.js'
+import { maskResidentId } from '../../src/domain/identity.js'
 
 const text = async (page: Page, selector: string): Promise<string> => (await page.locator(selector).first().textContent() ?? '').replace(/\s+/g, ' ').trim()
 
@@ -20,12 +20,11 @@ t.test('sign up, join, buy a share, wait, claim, approve, pay, settlement sheet'
   const { app, baseUrl } = await startPortal(t) // today: 2026-06-15 in Shanghai
   const buildingId = insertBuilding(app, '五华科创大厦')
   const liaison = await createUser(app, { name: '联络员甲' })
-  insertEnterprise(app, { buildingId, liaisonUserId: liaison.id, name: '云岭软件有限公司' })
+  await insertEnterprise(app, buildingId, { liaisonUserId: liaison.id, name: '云岭软件有限公司', headcount: 20 })
   const staff = await createUser(app, { role: 'staff', buildingIds: [buildingId], name: '工作人员甲' })
   const browser = await launchBrowser(t)
 
-  const first17 = '53010219900517123'
-  const idNumber = first17 + residentIdCheckChar(first17)
+  const idNumber = uniqueResidentId('1990-05-17')
   const masked = maskResidentId(idNumber)
 
   // 1. The employee signs up and applies to join.

@@ -9,7 +9,9 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { build, createUser, nextPhone, PASSWORD, type TestClock } from '../helper.js'
 import { signWebhook } from '../../src/features/aid/payment-webhook.js'
 import { aidClaims, aidPurchases } from '../../src/db/schema/index.js'
-import { attachMembership, claimBody, claimWorld, idemKey, insertMember, insertPaidShare, multipart, setPlanTerms, TINY_PDF } from './claims/fixtures.js'
+import { uniqueResidentId, uniqueUscc } from '../factories.js'
+import { attachMembership, claimBody, claimWorld, idemKey, insertMember, insertPaidShare, setPlanTerms, TINY_PDF } from './claims/fixtures.js'
+import { multipart } from '../multipart.js'
 
 type App = FastifyInstance & { testClock: TestClock }
 const WEBHOOK_SECRET = 'test-webhook-secret-0123456789abcdef'
@@ -53,23 +55,6 @@ async function tokenOf (app: App, phone: string, password = PASSWORD): Promise<s
   const res = await call(app, 'POST', '/api/v1/auth/token', { body: { phone, password } })
   if (res.statusCode !== 200) throw new Error(`token for ${phone}: ${res.body}`)
   return res.json().token as string
-}
-
-function uscc (n: number): string {
-  // 18 characters with a valid check character (GB 32100-2015).
-  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY'
-  const first17 = '91530102' + String(100000000 + n).slice(-9)
-  let sum = 0
-  for (let i = 0; i < 17; i++) sum += chars.indexOf(first17[i]) * (3 ** i % 31)
-  return first17 + chars[(31 - sum % 31) % 31]
-}
-
-function residentId (seq: number): string {
-  const first17 = '53010219900101' + String(100 + seq).padStart(3, '0')
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-  let s = 0
-  for (let i = 0; i < 17; i++) s += Number(first17[i]) * w[i]
-  return first17 + '10X98765432'[s % 11]
 }
 
 t.test('GET /healthz → 200 {status:"ok"}', async (t) => {
@@ -171,15 +156,17 @@ t.test('the whole flow through the API: building → enterprise → membership �
   // Enterprise: the caller becomes its liaison; 201 {id, status:"pending"}.
   const badE = expectError(t, await call(app, 'POST', '/api/v1/enterprises', { token: liaison.token, body: { buildingId, name: 'A', uscc: '123', headcount: 0 } }), 400)
   t.ok(badE.fields?.uscc !== undefined && badE.fields?.headcount !== undefined)
-  const e = await call(app, 'POST', '/api/v1/enterprises', { token: liaison.token, body: { buildingId, name: '云岭软件有限公司', uscc: uscc(1), headcount: 30, extra: 'x' } })
+  const firstUscc = uniqueUscc() // sent twice: the second time is a duplicate
+  const e = await call(app, 'POST', '/api/v1/enterprises', { token: liaison.token, body: { buildingId, name: '云岭软件有限公司', uscc: firstUscc, headcount: 30, extra: 'x' } })
   t.equal(e.statusCode, 201)
   t.same(e.json(), { id: e.json().id, status: 'pending' })
   const enterpriseId = e.json().id as number
-  expectError(t, await call(app, 'POST', '/api/v1/enterprises', { token: liaison.token, body: { buildingId, name: '重复', uscc: uscc(1), headcount: 3 } }), 409)
+  expectError(t, await call(app, 'POST', '/api/v1/enterprises', { token: liaison.token, body: { buildingId, name: '重复', uscc: firstUscc, headcount: 3 } }), 409)
 
   // Membership for an enterprise not enrolled yet: 422 ENTERPRISE_NOT_ENROLLED.
   const member = await reg('王芳')
-  const early = expectError(t, await call(app, 'POST', '/api/v1/memberships', { token: member.token, body: { enterpriseId, name: '王芳', idNumber: residentId(1) } }), 422, 'ENTERPRISE_NOT_ENROLLED')
+  const wangId = uniqueResidentId() // the same person applies again below: a duplicate
+  const early = expectError(t, await call(app, 'POST', '/api/v1/memberships', { token: member.token, body: { enterpriseId, name: '王芳', idNumber: wangId } }), 422, 'ENTERPRISE_NOT_ENROLLED')
   t.match(early.message, CJK)
 
   // Approve without a body and without a content type; the liaison may not approve their own; again → 409.
@@ -190,7 +177,7 @@ t.test('the whole flow through the API: building → enterprise → membership �
   t.same(ok.json(), { status: 'enrolled' })
   expectError(t, await call(app, 'POST', `/api/v1/enterprises/${enterpriseId}/approve`, { token: staff }), 409)
   // Reject needs {reason}: another enterprise, rejected.
-  const e2 = await call(app, 'POST', '/api/v1/enterprises', { token: liaison.token, body: { buildingId, name: '第二家', uscc: uscc(2), headcount: 5 } })
+  const e2 = await call(app, 'POST', '/api/v1/enterprises', { token: liaison.token, body: { buildingId, name: '第二家', uscc: uniqueUscc(), headcount: 5 } })
   const rej = await call(app, 'POST', `/api/v1/enterprises/${e2.json().id}/reject`, { token: staff, body: { reason: '材料不全' } })
   t.equal(rej.statusCode, 200)
   t.same(rej.json(), { status: 'rejected' })
@@ -198,11 +185,11 @@ t.test('the whole flow through the API: building → enterprise → membership �
   // Memberships: 400 with fields; 201 {id, status:"applied"}; approve → {status:"active", memberNo}.
   const badM = expectError(t, await call(app, 'POST', '/api/v1/memberships', { token: member.token, body: { enterpriseId, name: '', idNumber: '110105194912310021' } }), 400)
   t.ok(badM.fields?.name !== undefined && badM.fields?.idNumber !== undefined)
-  const m = await call(app, 'POST', '/api/v1/memberships', { token: member.token, body: { enterpriseId, name: '王芳', idNumber: residentId(1), hobby: 'x' } })
+  const m = await call(app, 'POST', '/api/v1/memberships', { token: member.token, body: { enterpriseId, name: '王芳', idNumber: wangId, hobby: 'x' } })
   t.equal(m.statusCode, 201)
   t.same(m.json(), { id: m.json().id, status: 'applied' })
   const membershipId = m.json().id as number
-  expectError(t, await call(app, 'POST', '/api/v1/memberships', { token: member.token, body: { enterpriseId, name: '王芳', idNumber: residentId(1) } }), 409)
+  expectError(t, await call(app, 'POST', '/api/v1/memberships', { token: member.token, body: { enterpriseId, name: '王芳', idNumber: wangId } }), 409)
   expectError(t, await call(app, 'POST', `/api/v1/memberships/${membershipId}/approve`, { token: member.token }), 403)
   const appr = await call(app, 'POST', `/api/v1/memberships/${membershipId}/approve`, { token: liaison.token })
   t.equal(appr.statusCode, 200)
@@ -211,7 +198,7 @@ t.test('the whole flow through the API: building → enterprise → membership �
   t.type(appr.json().memberNo, 'string')
   expectError(t, await call(app, 'POST', `/api/v1/memberships/${membershipId}/approve`, { token: liaison.token }), 409)
   const other = await reg('李强')
-  const m2 = await call(app, 'POST', '/api/v1/memberships', { token: other.token, body: { enterpriseId, name: '李强', idNumber: residentId(2) } })
+  const m2 = await call(app, 'POST', '/api/v1/memberships', { token: other.token, body: { enterpriseId, name: '李强', idNumber: uniqueResidentId() } })
   const noReason = expectError(t, await call(app, 'POST', `/api/v1/memberships/${m2.json().id}/reject`, { token: staff }), 400)
   t.ok(noReason.fields?.reason, 'a rejection needs a reason')
   const mrej = await call(app, 'POST', `/api/v1/memberships/${m2.json().id}/reject`, { token: staff, body: { reason: '不是本企业职工' } })

@@ -5,8 +5,8 @@
 import { addDays, maxDate } from '../../src/domain/dates.js'
 import { coverWindow } from '../../src/domain/cover.js'
 import { defaultPlan } from '../../src/domain/aid-plan.js'
-import { maskResidentId, residentIdFacts, usccCheckChar } from '../../src/domain/identity.js'
-import { formatMemberNo, makeResidentId } from '../../src/domain/memberships.js'
+import { maskResidentId, residentIdFacts } from '../../src/domain/identity.js'
+import { formatMemberNo } from '../../src/domain/memberships.js'
 import type { Db } from '../../src/db/index.js'
 import type { Pii } from '../../src/lib/pii.js'
 import { hashPassword } from '../../src/lib/password.js'
@@ -14,6 +14,7 @@ import { upsertPlan } from '../../src/features/aid/plans-repository.js'
 import {
   aidPurchases, buildings, counters, enterprises, memberships, payoutAccounts, roleGrants, staffScopes, users
 } from '../../src/db/schema/index.js'
+import { uniqueResidentId, uniqueUscc } from '../factories.js'
 
 export const FIXTURE_PASSWORD = 'fixture-pass-2026'
 
@@ -50,7 +51,6 @@ export async function seedCoveredMembers (db: Db, pii: Pii, opts: { today: strin
     }
     // No required documents: these tests race approvals, not uploads.
     for (const year of [Y - 1, Y]) upsertPlan(tx, { ...defaultPlan(year), requiredDocuments: [] }, null, at)
-    const first17 = '91530100' + String(run * 100_000 + Math.floor(Math.random() * 99_999)).padStart(9, '0')
     const members: Fixture['members'] = []
     let enterpriseId = 0
     const counter = tx.select().from(counters).all().find((c) => c.name === 'membership_no')?.value ?? 0
@@ -59,11 +59,11 @@ export async function seedCoveredMembers (db: Db, pii: Pii, opts: { today: strin
       const userId = user(`职工${i}`, phone)
       if (i === 0) {
         enterpriseId = tx.insert(enterprises).values({
-          buildingId, name: `可靠性测试有限公司${run}`, uscc: first17 + usccCheckChar(first17), headcount: opts.members + 5,
+          buildingId, name: `可靠性测试有限公司${run}`, uscc: uniqueUscc(), headcount: opts.members + 5,
           liaisonUserId: userId, status: 'enrolled', submittedAt: at, decidedAt: at, decidedBy: staffIds[0], createdAt: at, updatedAt: at
         }).returning({ id: enterprises.id }).get().id
       }
-      const idNumber = makeResidentId('530102', addDays('1980-01-01', run * 37 + i), i % 1000)
+      const idNumber = uniqueResidentId('1980-01-01')
       const facts = residentIdFacts(idNumber)
       const joined = `${Y - 2}-03-01`
       const membershipId = tx.insert(memberships).values({

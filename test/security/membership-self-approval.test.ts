@@ -9,7 +9,8 @@ import type { FastifyInstance } from 'fastify'
 import { build, createUser, injectAs, smsSent, tokenFor } from '../helper.js'
 import { memberships } from '../../src/db/schema/index.js'
 import type { UserRow } from '../../src/features/accounts/accounts-repository.js'
-import { applyAs, nextId, world } from '../features/memberships/fixtures.js'
+import { applyAs, world } from '../features/memberships/fixtures.js'
+import { uniqueResidentId } from '../factories.js'
 
 async function importRows (app: FastifyInstance, by: UserRow, enterpriseId: number, rows: string[][]) {
   const boundary = '----sec' + Math.random().toString(16).slice(2)
@@ -35,7 +36,7 @@ const byHash = (app: FastifyInstance, idNumber: string) =>
 t.test('a liaison who imports and approves themselves cannot take the membership over as approved', async (t) => {
   const app = await build(t)
   const w = await world(app)
-  const idNumber = nextId()
+  const idNumber = uniqueResidentId()
   await importRows(app, w.liaisonA, w.entA, [['联络员甲', idNumber, w.liaisonA.phone]])
   const row = byHash(app, idNumber)[0]
   t.equal((await injectAs(app, w.liaisonA, { method: 'POST', url: `/api/v1/memberships/${row.id}/approve` })).statusCode, 200)
@@ -54,7 +55,7 @@ t.test('a liaison who imports and approves themselves cannot take the membership
 t.test('staff who import themselves (active at once) cannot keep it active by taking it over', async (t) => {
   const app = await build(t)
   const w = await world(app)
-  const idNumber = nextId()
+  const idNumber = uniqueResidentId()
   await importRows(app, w.staffA, w.entA, [['工作人员甲', idNumber, w.staffA.phone]])
   t.equal(byHash(app, idNumber)[0].status, 'active')
   await verifyPhone(app, w.staffA)
@@ -65,7 +66,7 @@ t.test('staff who import themselves (active at once) cannot keep it active by ta
 t.test('nobody approves the same person under another account (compared by the keyed ID hash)', async (t) => {
   const app = await build(t)
   const w = await world(app)
-  const idNumber = nextId()
+  const idNumber = uniqueResidentId()
   // staffA once applied from their own account and was refused …
   const first = await applyAs(app, w.staffA, { enterpriseId: w.entA, name: '工作人员甲', idNumber })
   t.equal((await injectAs(app, w.liaisonA, { method: 'POST', url: `/api/v1/memberships/${first.json().id}/reject`, payload: { reason: '材料不全' } })).statusCode, 200)
@@ -85,7 +86,7 @@ t.test('nobody approves the same person under another account (compared by the k
 t.test('knowing a name and ID number is not enough to take over an imported active membership', async (t) => {
   const app = await build(t)
   const w = await world(app)
-  const idNumber = nextId()
+  const idNumber = uniqueResidentId()
   const owner = await createUser(app, { name: '李梅' })
   await importRows(app, w.staffA, w.entA, [['李梅', idNumber, owner.phone]])
   const row = byHash(app, idNumber)[0]

@@ -192,14 +192,14 @@ t.test('the liaison role follows the enterprises a user is liaison of, and only 
   const app = await build(t)
   const { enterprises } = await import('../../../src/db/schema/index.js')
   const { insertBuilding } = await import('../../helper.js')
+  const { insertEnterprise } = await import('../../factories.js')
   const buildingId = insertBuilding(app)
   // Users 1..3; the enterprise gets id 1 and its liaison is user 3, so a column mix-up between
   // users.id and enterprises.id would show.
   const u1 = await createUser(app)
   const u2 = await createUser(app)
   const liaison = await createUser(app)
-  const at = app.clock.iso()
-  app.db.insert(enterprises).values({ buildingId, name: '云岭科技', uscc: '91350100M000100Y43', headcount: 10, liaisonUserId: liaison.id, status: 'pending', submittedAt: at, createdAt: at, updatedAt: at }).run()
+  await insertEnterprise(app, buildingId, { liaisonUserId: liaison.id, status: 'pending', name: '云岭科技', headcount: 10 })
   t.same((await injectAs(app, liaison, { method: 'GET', url: '/api/v1/me' })).json().user.roles, ['member', 'liaison'])
   t.same((await injectAs(app, u1, { method: 'GET', url: '/api/v1/me' })).json().user.roles, ['member'])
   t.same((await injectAs(app, u2, { method: 'GET', url: '/api/v1/me' })).json().user.roles, ['member'])

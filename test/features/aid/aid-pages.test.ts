@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs'
 import { eq } from 'drizzle-orm'
 import { build, PageSession } from '../../helper.js'
 import { aidPlans, aidPurchases } from '../../../src/db/schema/index.js'
-import { insertMembership, order, world } from './fixtures.js'
+import { order, world } from './fixtures.js'
+import { insertMembership } from '../../factories.js'
 
 t.test('calculator: anyone, in yuan, tier by tier; errors beside the fields', async (t) => {
   const app = await build(t)
@@ -117,7 +118,7 @@ t.test('staff: orders of their buildings, CSV with BOM, confirming a payment', a
 t.test('the liaison orders for members as a group', async (t) => {
   const app = await build(t)
   const w = await world(app)
-  const third = insertMembership(app, w.enterpriseId, null, 'active', '赵六')
+  const third = insertMembership(app, w.enterpriseId, { name: '赵六' })
   await order(app, w.member)
   const s = new PageSession(app)
   await s.login(w.liaison.phone)

@@ -5,16 +5,16 @@ import { aidPlans, aidPurchases, memberships } from '../../../src/db/schema/inde
 import { seedAid } from '../../../src/features/aid/demo-seed.js'
 import { coverWindow } from '../../../src/domain/cover.js'
 import type { SeedContext } from '../../../src/cli/seed-demo.js'
-import { insertEnterprise, insertMembership } from './fixtures.js'
+import { insertEnterprise, insertMembership } from '../../factories.js'
 
 t.test('the aid demo seed: plans, mostly paid shares with cover by the rule, a few pending', async (t) => {
   const app = await build(t)
   const b = insertBuilding(app)
   const liaison = await createUser(app)
   await createUser(app, { role: 'staff', buildingIds: [b] })
-  const ent = insertEnterprise(app, b, liaison.id)
+  const ent = await insertEnterprise(app, b, { liaisonUserId: liaison.id, headcount: 20 })
   const ids: number[] = []
-  for (let i = 0; i < 300; i++) ids.push(insertMembership(app, ent, null, 'active'))
+  for (let i = 0; i < 300; i++) ids.push(insertMembership(app, ent))
   // Half joined long ago, so they can be renewals.
   for (const id of ids.slice(0, 150)) app.db.update(memberships).set({ joinedOn: '2024-05-01' }).where(eq(memberships.id, id)).run()
   const ctx: SeedContext = { db: app.db, clock: app.clock, pii: app.pii, accounts: [], facts: {}, log: () => {} }

@@ -5,7 +5,8 @@ import { eq } from 'drizzle-orm'
 import { build, injectAs, PageSession } from '../../helper.js'
 import { aidPurchases, auditLog } from '../../../src/db/schema/index.js'
 import { parsePaymentReference, paymentReference } from '../../../src/domain/payment-reference.js'
-import { insertMembership, newKey, order, world, type World } from './fixtures.js'
+import { newKey, order, world, type World } from './fixtures.js'
+import { insertMembership } from '../../factories.js'
 import type { FastifyInstance } from 'fastify'
 
 async function groupOrder (app: FastifyInstance, w: World, ids: number[]) {
@@ -39,7 +40,7 @@ t.test('GET /api/v1/aid/group-orders/:id: its liaison and staff of its building;
 t.test('confirm-payment: one receipt pays every unpaid order, in one transaction, audited', async (t) => {
   const app = await build(t)
   const w = await world(app)
-  const third = insertMembership(app, w.enterpriseId, null, 'active', '张三')
+  const third = insertMembership(app, w.enterpriseId, { name: '张三' })
   const g = await groupOrder(app, w, [w.membershipId, w.otherMembershipId, third])
   const url = `/api/v1/aid/group-orders/${g.id}/confirm-payment`
   const body = { receiptNo: 'BANK-2026-88', paidOn: '2026-06-15' }
@@ -82,7 +83,7 @@ t.test('confirm-payment: a receipt used outside the group refuses all of it; one
   t.equal(taken.statusCode, 409)
   t.equal(taken.json().error.code, 'RECEIPT_TAKEN')
   // A staff member who is in the group never confirms their own share: none is paid.
-  const staffMember = insertMembership(app, w.enterpriseId, w.staff.id, 'active', '楼宇工作人员')
+  const staffMember = insertMembership(app, w.enterpriseId, { userId: w.staff.id, name: '楼宇工作人员' })
   const g2 = await groupOrder(app, w, [staffMember])
   const own = await injectAs(app, w.staff, { method: 'POST', url: `/api/v1/aid/group-orders/${g2.id}/confirm-payment`, payload: { receiptNo: 'R-2', paidOn: '2026-06-15' } })
   t.equal(own.statusCode, 403)

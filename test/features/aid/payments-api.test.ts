@@ -4,7 +4,8 @@ import { build, createUser } from '../../helper.js'
 import { aidPurchases, auditLog, memberships } from '../../../src/db/schema/index.js'
 import { cancelStaleOrders } from '../../../src/features/aid/aid-service.js'
 import { signWebhook } from '../../../src/features/aid/payment-webhook.js'
-import { confirm, insertEnterprise, insertMembership, order, world } from './fixtures.js'
+import { confirm, order, world } from './fixtures.js'
+import { insertEnterprise, insertMembership } from '../../factories.js'
 
 const SECRET = 'test-webhook-secret-0123456789abcdef'
 const paid = (receiptNo = 'R-0001', paidOn = '2026-06-15') => ({ receiptNo, paidOn })
@@ -20,7 +21,7 @@ t.test('confirm: each role; nobody confirms their own payment', async (t) => {
   }
   // Staff of the building who is also the member: still their own payment.
   const staffMember = await createUser(app, { role: 'staff', buildingIds: [w.buildingId] })
-  insertMembership(app, w.enterpriseId, staffMember.id)
+  insertMembership(app, w.enterpriseId, { userId: staffMember.id })
   const own = (await order(app, staffMember)).json().id
   const ownRes = await confirm(app, staffMember, own, paid('R-own'))
   t.equal(ownRes.statusCode, 403)
@@ -44,7 +45,7 @@ t.test('confirm: staff of the member\'s CURRENT building (after a transfer, the 
   const app = await build(t)
   const w = await world(app)
   const id = (await order(app, w.member)).json().id
-  const newEnt = insertEnterprise(app, w.otherBuildingId, w.liaison.id)
+  const newEnt = await insertEnterprise(app, w.otherBuildingId, { liaisonUserId: w.liaison.id, headcount: 20 })
   app.db.update(memberships).set({ enterpriseId: newEnt }).where(eq(memberships.id, w.membershipId)).run()
   t.equal((await confirm(app, w.staff, id, paid())).statusCode, 403, 'the old building no longer')
   t.equal((await confirm(app, w.otherStaff, id, paid())).statusCode, 200, 'the new building')

@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm'
 import { build, createUser, injectAs } from '../../helper.js'
 import { aidGroupOrders, aidPurchases, auditLog, idempotencyKeys } from '../../../src/db/schema/index.js'
 import { defaultPlan } from '../../../src/domain/aid-plan.js'
-import { insertEnterprise, insertMembership, newKey, order, world } from './fixtures.js'
+import { newKey, order, world } from './fixtures.js'
+import { insertEnterprise, insertMembership } from '../../factories.js'
 
 const { year: _y, ...plan2026 } = defaultPlan(2026)
 
@@ -18,10 +19,10 @@ t.test('order: each role', async (t) => {
     t.equal(r.json().error.code, 'FORBIDDEN')
   }
   const applied = await createUser(app)
-  insertMembership(app, w.enterpriseId, applied.id, 'applied')
+  insertMembership(app, w.enterpriseId, { userId: applied.id, status: 'applied' })
   t.equal((await order(app, applied)).statusCode, 403, 'an applicant is not yet active')
   const left = await createUser(app)
-  insertMembership(app, w.enterpriseId, left.id, 'left')
+  insertMembership(app, w.enterpriseId, { userId: left.id, status: 'left' })
   t.equal((await order(app, left)).statusCode, 403, 'a member who left')
   const ok = await order(app, w.member)
   t.equal(ok.statusCode, 201)
@@ -124,8 +125,8 @@ t.test('a member sees only their own orders', async (t) => {
 t.test('group order by the liaison: one purchase per member; members with an order are skipped', async (t) => {
   const app = await build(t)
   const w = await world(app)
-  const third = insertMembership(app, w.enterpriseId, null, 'active', '赵六')
-  const elsewhere = insertMembership(app, insertEnterprise(app, w.buildingId, (await createUser(app)).id), null, 'active')
+  const third = insertMembership(app, w.enterpriseId, { name: '赵六' })
+  const elsewhere = insertMembership(app, await insertEnterprise(app, w.buildingId, { headcount: 20 }))
   await order(app, w.member) // already has one
   const body = { enterpriseId: w.enterpriseId, membershipIds: [w.membershipId, w.otherMembershipId, third, elsewhere] }
   const post = (u: typeof w.member, key = newKey(), payload: Record<string, unknown> = body) =>

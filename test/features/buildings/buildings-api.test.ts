@@ -2,8 +2,9 @@ import t from 'tap'
 import Database from 'better-sqlite3'
 import { eq } from 'drizzle-orm'
 import { build, createUser, injectAs, insertBuilding } from '../../helper.js'
-import { auditLog, buildings, enterprises, memberships } from '../../../src/db/schema/index.js'
+import { auditLog, buildings, enterprises } from '../../../src/db/schema/index.js'
 import { cast, enrol } from './fixtures.js'
+import { insertMembership, type MembershipStatus } from '../../factories.js'
 
 t.test('POST /api/v1/buildings: admin only; 201 {id}; audited', async (t) => {
   const app = await build(t)
@@ -52,15 +53,7 @@ t.test('GET /api/v1/buildings: anyone; enrolled enterprises and active members p
   for (const id of [e1, e2]) await injectAs(app, c.staff, { method: 'POST', url: `/api/v1/enterprises/${id}/approve` })
   await injectAs(app, c.otherStaff, { method: 'POST', url: `/api/v1/enterprises/${e4}/approve` })
   // Members come from the memberships table: only active ones count.
-  const at = app.clock.iso()
-  let n = 0
-  const member = (enterpriseId: number, status: 'applied' | 'active' | 'rejected' | 'left') => {
-    n++
-    app.db.insert(memberships).values({
-      enterpriseId, name: '职工' + n, idCipher: 'x', idHash: 'h' + n, idMasked: 'm', gender: 'female', birthDate: '1990-01-01',
-      status, consentAt: at, appliedAt: at, createdAt: at, updatedAt: at, memberNo: status === 'active' || status === 'left' ? 'M' + n : null
-    }).run()
-  }
+  const member = (enterpriseId: number, status: MembershipStatus) => insertMembership(app, enterpriseId, { status })
   for (let i = 0; i < 3; i++) member(e1, 'active')
   member(e2, 'active'); member(e2, 'applied'); member(e2, 'left'); member(e2, 'rejected')
   member(e4, 'active')

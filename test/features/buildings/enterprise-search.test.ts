@@ -4,7 +4,8 @@ import t from 'tap'
 import { eq } from 'drizzle-orm'
 import { build, createUser, injectAs, PageSession } from '../../helper.js'
 import { enterprises } from '../../../src/db/schema/index.js'
-import { insertEnterprise, world } from '../memberships/fixtures.js'
+import { world } from '../memberships/fixtures.js'
+import { insertEnterprise } from '../../factories.js'
 
 t.test('GET /api/v1/enterprises: by part of the name or USCC, within a building; signed in only', async (t) => {
   const app = await build(t)
@@ -33,7 +34,7 @@ t.test('GET /api/v1/enterprises: by part of the name or USCC, within a building;
 t.test('the application form: searching keeps the typed ID number, name and mobile; at most 50 offered', async (t) => {
   const app = await build(t)
   const w = await world(app)
-  for (let i = 0; i < 60; i++) insertEnterprise(app, { buildingId: w.buildingB, liaisonUserId: w.liaisonB.id, name: `盘龙商贸${String(i).padStart(2, '0')}有限公司` })
+  for (let i = 0; i < 60; i++) await insertEnterprise(app, w.buildingB, { liaisonUserId: w.liaisonB.id, name: `盘龙商贸${String(i).padStart(2, '0')}有限公司`, headcount: 20 })
   const u = await createUser(app, { name: '王芳' })
   const s = new PageSession(app)
   await s.login(u.phone)

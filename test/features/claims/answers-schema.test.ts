@@ -4,7 +4,8 @@
 // test, so it cannot pass a schema by ignoring part of it.
 import t from 'tap'
 import { build, injectAs } from '../../helper.js'
-import { claimBody, claimWorld, idemKey, multipart, TINY_PDF } from './fixtures.js'
+import { claimBody, claimWorld, idemKey, TINY_PDF } from './fixtures.js'
+import { multipart } from '../../multipart.js'
 
 type Schema = Record<string, any>
 const IGNORED = new Set(['description', 'example', 'format', 'title'])

@@ -9,7 +9,8 @@ import { aidClaims, aidPurchases, buildings, memberships } from '../../../src/db
 import { migrationsDir } from '../../../src/paths.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
 import { build, createUser, databaseBefore, injectAs, insertBuilding, PageSession } from '../../helper.js'
-import { attachMembership, claimBody, claimWorld, idemKey, insertEnterprise, insertMember, insertPlanBefore0006 } from './fixtures.js'
+import { attachMembership, claimBody, claimWorld, idemKey, insertMember, insertPlanBefore0006 } from './fixtures.js'
+import { insertEnterprise } from '../../factories.js'
 
 const submit = async (app: FastifyInstance, user: UserRow, body = claimBody()): Promise<number> =>
   (await injectAs(app, user, { method: 'POST', url: '/api/v1/aid/claims', payload: body, headers: { 'idempotency-key': idemKey() } })).json().id

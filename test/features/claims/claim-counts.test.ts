@@ -13,7 +13,8 @@ import { CLAIM_STATUSES, type ClaimStatus } from '../../../src/features/claims/c
 import { countByStatus } from '../../../src/features/claims/queue-repository.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
 import { build, createUser, databaseBefore, injectAs, insertBuilding, PageSession } from '../../helper.js'
-import { attachMembership, claimBody, claimWorld, idemKey, insertEnterprise, insertMember, insertPlanBefore0006 } from './fixtures.js'
+import { attachMembership, claimBody, claimWorld, idemKey, insertMember, insertPlanBefore0006 } from './fixtures.js'
+import { insertEnterprise } from '../../factories.js'
 
 type Sqlite = Database.Database
 interface CountRow { b: number, status: string, n: number }

@@ -7,7 +7,8 @@ import { eq } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { build, injectAs, PageSession, smsSent } from '../../helper.js'
 import { aidClaims, aidPaymentBatches, payoutAccounts, workCalendarDays } from '../../../src/db/schema/index.js'
-import { claimBody, claimWorld, idemKey, insertMember, multipart, setPlanTerms, TINY_PDF } from './fixtures.js'
+import { claimBody, claimWorld, idemKey, insertMember, setPlanTerms, TINY_PDF } from './fixtures.js'
+import { multipart } from '../../multipart.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
 
 async function newClaim (app: FastifyInstance, u: UserRow, patch: Record<string, unknown> = {}): Promise<number> {

@@ -7,18 +7,14 @@ import { defaultPlan, type PlanTerms } from '../../../src/domain/aid-plan.js'
 import { eq } from 'drizzle-orm'
 import { aidPlans, aidPurchases, memberships, payoutAccounts } from '../../../src/db/schema/index.js'
 import { ensurePlan } from '../../../src/features/aid/plans-repository.js'
-import { maskResidentId } from '../../../src/domain/identity.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
 import { createUser, insertBuilding, type TestClock } from '../../helper.js'
-import { insertEnterprise, uniqueResidentId } from '../../factories.js'
+import { insertEnterprise, insertMembership } from '../../factories.js'
 
 type App = FastifyInstance & { testClock: TestClock }
 
 let seq = 0
 const next = (): number => ++seq
-
-// The enterprise row comes from the shared factories (also used by other features' fixtures).
-export { insertEnterprise } from '../../factories.js'
 
 export interface ShareOpts {
   planYear?: number
@@ -35,16 +31,8 @@ export async function insertMember (app: App, enterpriseId: number, opts: { name
 
 /** Gives an existing user (e.g. a staff member who is also a member) a membership and share. */
 export async function attachMembership (app: App, user: UserRow, enterpriseId: number, opts: { name?: string, share?: ShareOpts | null, status?: 'active' | 'applied' | 'left', payoutAccount?: boolean } = {}) {
-  const at = app.clock.iso()
-  const idNumber = uniqueResidentId()
   const status = opts.status ?? 'active'
-  const n = next()
-  const membershipId = app.db.insert(memberships).values({
-    userId: user.id, enterpriseId, name: opts.name ?? user.name, idCipher: app.pii.encrypt(idNumber), idHash: app.pii.hash(idNumber + ':' + n),
-    idMasked: maskResidentId(idNumber), gender: 'female', birthDate: '1990-01-01', mobile: user.phone,
-    memberNo: status === 'applied' ? null : `KM${String(n).padStart(8, '0')}`, status,
-    joinedOn: status === 'applied' ? null : '2025-06-01', consentAt: at, appliedAt: at, createdAt: at, updatedAt: at
-  }).returning({ id: memberships.id }).get().id
+  const membershipId = insertMembership(app, enterpriseId, { userId: user.id, name: opts.name ?? user.name, mobile: user.phone, status, joinedOn: '2025-06-01' })
   let purchaseId: number | null = null
   if (opts.share !== null && status !== 'applied') purchaseId = insertPaidShare(app, membershipId, opts.share ?? {})
   if (opts.payoutAccount !== false && status !== 'applied') insertPayoutAccount(app, user.id, opts.name ?? user.name)
@@ -117,22 +105,6 @@ export function idemKey (): string {
 export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1')
 export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 export const TINY_JPEG = Buffer.from('/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=', 'base64')
-
-/** A multipart body with fields first, then one file. */
-export function multipart (fields: Record<string, string>, file?: { name: string, type: string, bytes: Buffer }) {
-  const boundary = '----claimsTest' + Math.random().toString(16).slice(2)
-  const chunks: Buffer[] = []
-  for (const [k, v] of Object.entries(fields)) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
-  }
-  if (file !== undefined) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`))
-    chunks.push(file.bytes)
-    chunks.push(Buffer.from('\r\n'))
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`))
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
-}
 
 /** A plan row as the first migrations knew it (a database before 0006 has no later plan columns). */
 export function insertPlanBefore0006 (sqlite: Database.Database, year: number, at: string): PlanTerms {

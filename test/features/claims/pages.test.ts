@@ -1,7 +1,8 @@
 import t from 'tap'
 import { build, PageSession } from '../../helper.js'
 import { aidClaims, aidClaimDocuments } from '../../../src/db/schema/index.js'
-import { claimWorld, multipart, TINY_PDF } from './fixtures.js'
+import { claimWorld, TINY_PDF } from './fixtures.js'
+import { multipart } from '../../multipart.js'
 
 const form = (o: Record<string, string> = {}) => ({
   admissionDate: '2026-05-01', dischargeDate: '2026-05-10', hospital: '云南省第一人民医院', invoiceNo: 'P-001',

@@ -1,7 +1,8 @@
 import t from 'tap'
 import ExcelJS from 'exceljs'
 import { build, injectAs, PageSession } from '../../helper.js'
-import { claimBody, claimWorld, idemKey, insertEnterprise, insertMember } from './fixtures.js'
+import { claimBody, claimWorld, idemKey, insertMember } from './fixtures.js'
+import { insertEnterprise } from '../../factories.js'
 
 t.test('the review queue: oldest first, 50 a page, counts per status, filters by building, status and submission date', async (t) => {
   const app = await build(t)

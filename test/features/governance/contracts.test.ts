@@ -9,15 +9,7 @@ import { sql } from 'drizzle-orm'
 import { build, PageSession } from '../../helper.js'
 import { governanceWorld, ok, seatedCongress } from './fixtures.js'
 import { TINY_PDF } from '../claims/fixtures.js'
-
-function multipartBody (fields: Record<string, string>, file?: { name: string, bytes: Buffer }) {
-  const boundary = '----gov' + Math.random().toString(16).slice(2)
-  const parts: Buffer[] = []
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
-  if (file !== undefined) parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${file.name}"\r\ncontent-type: application/pdf\r\n\r\n`), file.bytes, Buffer.from('\r\n'))
-  parts.push(Buffer.from(`--${boundary}--\r\n`))
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` }
-}
+import { multipart } from '../../multipart.js'
 
 t.test('bargaining: negotiators checked, the 20-day answer deadline shown', async (t) => {
   const app = await build(t)
@@ -97,8 +89,8 @@ t.test('a contract from draft to renewal, each step audited, text and scan encry
   t.match(res.body, /逾期报送/, 'filed 11 days after signing: flagged')
   t.match(res.body, /已报送审查/)
   t.match(res.body, /2026-06-27/, 'effective 15 days after filing')
-  const upload = multipartBody({}, { name: '集体合同签字版.pdf', bytes: TINY_PDF })
-  res = await app.inject({ method: 'POST', url: `${contractUrl}/scan?_csrf=${encodeURIComponent(staff.csrf!)}`, payload: upload.payload, headers: { accept: 'text/html', 'content-type': upload.contentType, cookie: [...staff.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } })
+  const upload = multipart({}, { name: '集体合同签字版.pdf', bytes: TINY_PDF, type: 'application/pdf' })
+  res = await app.inject({ method: 'POST', url: `${contractUrl}/scan?_csrf=${encodeURIComponent(staff.csrf!)}`, payload: upload.payload, headers: { accept: 'text/html', 'content-type': upload.headers['content-type'], cookie: [...staff.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } })
   t.equal(res.statusCode, 303)
   res = await staff.get(`${contractUrl}/scan`)
   t.same(res.rawPayload, TINY_PDF, 'the scan comes back decrypted')
@@ -130,8 +122,8 @@ t.test('disclosures: members read their enterprise\'s and the federation\'s; sta
   await staff.login(w.staff.phone)
   await staff.get(`/governance/buildings/${w.buildingId}/disclosures`)
   const post = async (s: PageSession, fields: Record<string, string>, file?: { name: string, bytes: Buffer }) => {
-    const body = multipartBody(fields, file)
-    return await app.inject({ method: 'POST', url: `/governance/buildings/${w.buildingId}/disclosures?_csrf=${encodeURIComponent(s.csrf!)}`, payload: body.payload, headers: { accept: 'text/html', 'content-type': body.contentType, cookie: [...s.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } })
+    const body = multipart(fields, file === undefined ? undefined : { ...file, type: 'application/pdf' })
+    return await app.inject({ method: 'POST', url: `/governance/buildings/${w.buildingId}/disclosures?_csrf=${encodeURIComponent(s.csrf!)}`, payload: body.payload, headers: { accept: 'text/html', 'content-type': body.headers['content-type'], cookie: [...s.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } })
   }
   let res = await post(staff, { category: 'finance', title: '', body: 'x', periodFrom: '2026-04-01', periodTo: '2026-03-01' })
   t.equal(res.statusCode, 400)
@@ -182,8 +174,8 @@ t.test('a liaison publishes for their own enterprise only; its members read it',
   t.match(res.body, /发布公开内容/)
   t.notMatch(res.body, /<option value="">楼宇工会联合会<\/option>/, 'not for the federation')
   const post = async (fields: Record<string, string>) => {
-    const body = multipartBody(fields)
-    return await app.inject({ method: 'POST', url: `/governance/buildings/${w.buildingId}/disclosures?_csrf=${encodeURIComponent(liaison.csrf!)}`, payload: body.payload, headers: { accept: 'text/html', 'content-type': body.contentType, cookie: [...liaison.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } })
+    const body = multipart(fields)
+    return await app.inject({ method: 'POST', url: `/governance/buildings/${w.buildingId}/disclosures?_csrf=${encodeURIComponent(liaison.csrf!)}`, payload: body.payload, headers: { accept: 'text/html', 'content-type': body.headers['content-type'], cookie: [...liaison.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } })
   }
   const fields = { category: 'pay', title: '2026 年 5 月工资发放公示', body: '按时足额发放。', periodFrom: '2026-05-01', periodTo: '2026-05-31' }
   t.equal((await post(fields)).statusCode, 403, 'the federation is not theirs to speak for')

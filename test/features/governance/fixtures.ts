@@ -1,12 +1,11 @@
 // A building with enrolled enterprises and members who have accounts (inserted directly, one
 // password hash for all: cheap), staff of the building and of another, an admin.
 import type { FastifyInstance } from 'fastify'
-import { memberships, users } from '../../../src/db/schema/index.js'
+import { users } from '../../../src/db/schema/index.js'
 import { hashPassword } from '../../../src/lib/password.js'
-import { maskResidentId, residentIdCheckChar } from '../../../src/domain/identity.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
 import { createUser, injectAs, insertBuilding, nextPhone, PASSWORD, type TestClock } from '../../helper.js'
-import { insertEnterprise } from '../claims/fixtures.js'
+import { insertEnterprise, insertMembership } from '../../factories.js'
 
 type App = FastifyInstance & { testClock: TestClock }
 
@@ -23,13 +22,7 @@ export async function insertMembers (app: App, enterpriseIds: number[], n: numbe
   for (let i = 0; i < n; i++) {
     seq++
     const user = app.db.insert(users).values({ phone: nextPhone(), name: `代表${seq}`, passwordHash: hash, createdAt: at, updatedAt: at }).returning().get()
-    const first17 = `530102199001${String(1 + seq % 28).padStart(2, '0')}${String(seq % 1000).padStart(3, '0')}`
-    const idNumber = first17 + residentIdCheckChar(first17)
-    const membershipId = app.db.insert(memberships).values({
-      userId: user.id, enterpriseId: enterpriseIds[i % enterpriseIds.length], name: user.name, idCipher: app.pii.encrypt(idNumber),
-      idHash: app.pii.hash(idNumber + ':' + seq), idMasked: maskResidentId(idNumber), gender: 'female', birthDate: '1990-01-01', mobile: user.phone,
-      memberNo: `GV${String(seq).padStart(8, '0')}`, status: 'active', joinedOn: '2025-06-01', consentAt: at, appliedAt: at, createdAt: at, updatedAt: at
-    }).returning({ id: memberships.id }).get().id
+    const membershipId = insertMembership(app, enterpriseIds[i % enterpriseIds.length], { userId: user.id, name: user.name, mobile: user.phone, joinedOn: '2025-06-01' })
     out.push({ user: user as UserRow, membershipId })
   }
   return out

@@ -4,7 +4,8 @@ import t from 'tap'
 import { eq } from 'drizzle-orm'
 import { build, injectAs, PageSession } from '../../helper.js'
 import { auditLog, memberships } from '../../../src/db/schema/index.js'
-import { applyAs, member, nextId, world } from './fixtures.js'
+import { applyAs, member, world } from './fixtures.js'
+import { uniqueResidentId } from '../../factories.js'
 
 t.test('POST /api/v1/memberships/approve: each checked as if alone; refusals carry the code it would get alone', async (t) => {
   const app = await build(t)
@@ -12,7 +13,7 @@ t.test('POST /api/v1/memberships/approve: each checked as if alone; refusals car
   const a = await member(app, w.entA, undefined, '甲')
   const b = await member(app, w.entA2, undefined, '乙')
   const other = await member(app, w.entB, undefined, '丙')
-  const own = await applyAs(app, w.liaisonA, { enterpriseId: w.entA, name: '联络员甲', idNumber: nextId() })
+  const own = await applyAs(app, w.liaisonA, { enterpriseId: w.entA, name: '联络员甲', idNumber: uniqueResidentId() })
   const done = await member(app, w.entA, undefined, '丁')
   t.equal((await injectAs(app, w.liaisonA, { method: 'POST', url: `/api/v1/memberships/${done.id}/approve` })).statusCode, 200)
 

@@ -1,33 +1,9 @@
-// Shared set-up for the memberships tests: buildings, enterprises with liaisons, valid IDs.
+// Shared set-up for the memberships tests: buildings, enterprises with liaisons (rows and IDs from
+// test/factories.ts), applying through the API.
 import type { FastifyInstance } from 'fastify'
-import { enterprises } from '../../../src/db/schema/index.js'
-import { usccCheckChar } from '../../../src/domain/identity.js'
-import { makeResidentId } from '../../../src/domain/memberships.js'
 import { createUser, insertBuilding, injectAs } from '../../helper.js'
+import { insertEnterprise, uniqueResidentId } from '../../factories.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
-
-let usccSeq = 0
-export function nextUscc (): string {
-  usccSeq++
-  const first17 = '91530102' + String(100_000_000 + usccSeq).slice(1)
-  return first17 + usccCheckChar(first17)
-}
-
-let idSeq = 0
-/** A valid resident ID, different on each call. */
-export function nextId (birth = '1990-05-17'): string {
-  idSeq++
-  const d = new Date(Date.parse(birth + 'T00:00:00Z') + (idSeq % 3000) * 86_400_000).toISOString().slice(0, 10)
-  return makeResidentId('530102', d, 100 + Math.floor(idSeq / 3000) * 7 + (idSeq % 7))
-}
-
-export function insertEnterprise (app: FastifyInstance, v: { buildingId: number, liaisonUserId: number, status?: 'pending' | 'enrolled' | 'rejected' | 'withdrawn', name?: string }): number {
-  const at = app.clock.iso()
-  return app.db.insert(enterprises).values({
-    buildingId: v.buildingId, name: v.name ?? `企业${usccSeq + 1}`, uscc: nextUscc(), headcount: 20, liaisonUserId: v.liaisonUserId,
-    status: v.status ?? 'enrolled', submittedAt: at, createdAt: at, updatedAt: at
-  }).returning({ id: enterprises.id }).get().id
-}
 
 export interface World {
   buildingA: number, buildingB: number
@@ -46,11 +22,11 @@ export async function world (app: FastifyInstance): Promise<World> {
   const staffA = await createUser(app, { role: 'staff', buildingIds: [buildingA], name: '工作人员甲' })
   const staffB = await createUser(app, { role: 'staff', buildingIds: [buildingB], name: '工作人员乙' })
   const admin = await createUser(app, { role: 'admin', name: '管理员' })
-  const entA = insertEnterprise(app, { buildingId: buildingA, liaisonUserId: liaisonA.id, name: '云岭软件有限公司' })
-  const entA2 = insertEnterprise(app, { buildingId: buildingA, liaisonUserId: liaisonA.id, name: '滇池设计有限公司' })
-  const entB = insertEnterprise(app, { buildingId: buildingB, liaisonUserId: liaisonB.id, name: '盘龙物流有限公司' })
-  const entPending = insertEnterprise(app, { buildingId: buildingA, liaisonUserId: liaisonPending.id, status: 'pending', name: '待审企业' })
-  const entWithdrawn = insertEnterprise(app, { buildingId: buildingA, liaisonUserId: liaisonPending.id, status: 'withdrawn', name: '已退出企业' })
+  const entA = await insertEnterprise(app, buildingA, { liaisonUserId: liaisonA.id, name: '云岭软件有限公司', headcount: 20 })
+  const entA2 = await insertEnterprise(app, buildingA, { liaisonUserId: liaisonA.id, name: '滇池设计有限公司', headcount: 20 })
+  const entB = await insertEnterprise(app, buildingB, { liaisonUserId: liaisonB.id, name: '盘龙物流有限公司', headcount: 20 })
+  const entPending = await insertEnterprise(app, buildingA, { liaisonUserId: liaisonPending.id, status: 'pending', name: '待审企业', headcount: 20 })
+  const entWithdrawn = await insertEnterprise(app, buildingA, { liaisonUserId: liaisonPending.id, status: 'withdrawn', name: '已退出企业', headcount: 20 })
   return { buildingA, buildingB, liaisonA, liaisonB, liaisonPending, staffA, staffB, admin, entA, entA2, entB, entPending, entWithdrawn }
 }
 
@@ -61,7 +37,7 @@ export async function applyAs (app: FastifyInstance, user: UserRow, body: Record
 /** A new member account with an application (and, when `approver` is given, approved). */
 export async function member (app: FastifyInstance, enterpriseId: number, approver?: UserRow, name = '张三'): Promise<{ user: UserRow, id: number, idNumber: string, memberNo?: string }> {
   const user = await createUser(app, { name })
-  const idNumber = nextId()
+  const idNumber = uniqueResidentId()
   const res = await applyAs(app, user, { enterpriseId, name, idNumber })
   if (res.statusCode !== 201) throw new Error('apply failed: ' + res.body)
   const id = res.json().id as number

@@ -2,7 +2,8 @@ import t from 'tap'
 import { eq } from 'drizzle-orm'
 import { build, createUser, injectAs } from '../../helper.js'
 import { auditLog, memberships } from '../../../src/db/schema/index.js'
-import { applyAs, member, nextId, world } from './fixtures.js'
+import { applyAs, member, world } from './fixtures.js'
+import { uniqueResidentId } from '../../factories.js'
 
 t.test('apply: 201 applied; gender and birth date derived; ID stored encrypted, hashed and masked', async (t) => {
   const app = await build(t)
@@ -35,11 +36,11 @@ t.test('apply: bad input is a 400 per field in both languages and writes nothing
     [{ enterpriseId: w.entA, name: '张三', idNumber: '110105202706150012' }, 'idNumber', /不能晚于今天/],
     [{ enterpriseId: w.entA, name: '张三', idNumber: '110105199902300012' }, 'idNumber', /出生日期无效/],
     [{ enterpriseId: w.entA, name: '张三', idNumber: '11010519491231' }, 'idNumber', /18 位/],
-    [{ enterpriseId: w.entA, name: '', idNumber: nextId() }, 'name', /必填/],
-    [{ name: '张三', idNumber: nextId() }, 'enterpriseId', /必填/],
-    [{ enterpriseId: 'abc', name: '张三', idNumber: nextId() }, 'enterpriseId', /选择/],
-    [{ enterpriseId: w.entA, name: '张三', idNumber: nextId(), mobile: '12345' }, 'mobile', /手机号码/],
-    [{ enterpriseId: w.entA, name: '张三', idNumber: nextId(), consent: false }, 'consent', /勾选同意/],
+    [{ enterpriseId: w.entA, name: '', idNumber: uniqueResidentId() }, 'name', /必填/],
+    [{ name: '张三', idNumber: uniqueResidentId() }, 'enterpriseId', /必填/],
+    [{ enterpriseId: 'abc', name: '张三', idNumber: uniqueResidentId() }, 'enterpriseId', /选择/],
+    [{ enterpriseId: w.entA, name: '张三', idNumber: uniqueResidentId(), mobile: '12345' }, 'mobile', /手机号码/],
+    [{ enterpriseId: w.entA, name: '张三', idNumber: uniqueResidentId(), consent: false }, 'consent', /勾选同意/],
     [{ enterpriseId: w.entA, name: '张三', idNumber: 110105194912310020 }, 'idNumber', /18 位/]
   ]
   for (const [body, field, msg] of cases) {
@@ -50,11 +51,11 @@ t.test('apply: bad input is a 400 per field in both languages and writes nothing
   }
   const en = await injectAs(app, u, { method: 'POST', url: '/api/v1/memberships', headers: { 'accept-language': 'en' }, payload: { enterpriseId: w.entA, name: 'Li', idNumber: '110105194912310021' } })
   t.match(en.json().error.fields.idNumber, /check character/)
-  const unknown = await applyAs(app, u, { enterpriseId: 9999, name: '张三', idNumber: nextId() })
+  const unknown = await applyAs(app, u, { enterpriseId: 9999, name: '张三', idNumber: uniqueResidentId() })
   t.equal(unknown.statusCode, 400)
   t.match(unknown.json().error.fields.enterpriseId, /找不到/)
   t.equal(app.db.select().from(memberships).all().length, 0)
-  const anon = await app.inject({ method: 'POST', url: '/api/v1/memberships', payload: { enterpriseId: w.entA, name: '张三', idNumber: nextId() } })
+  const anon = await app.inject({ method: 'POST', url: '/api/v1/memberships', payload: { enterpriseId: w.entA, name: '张三', idNumber: uniqueResidentId() } })
   t.equal(anon.statusCode, 401)
 })
 
@@ -63,7 +64,7 @@ t.test('apply: an enterprise not enrolled (pending, withdrawn) is 422 ENTERPRISE
   const w = await world(app)
   const u = await createUser(app)
   for (const e of [w.entPending, w.entWithdrawn]) {
-    const res = await applyAs(app, u, { enterpriseId: e, name: '张三', idNumber: nextId() })
+    const res = await applyAs(app, u, { enterpriseId: e, name: '张三', idNumber: uniqueResidentId() })
     t.equal(res.statusCode, 422)
     t.equal(res.json().error.code, 'ENTERPRISE_NOT_ENROLLED')
   }
@@ -75,13 +76,13 @@ t.test('apply: one open membership per person (409), by ID and by account; the u
   const w = await world(app)
   const a = await createUser(app)
   const b = await createUser(app)
-  const id = nextId()
+  const id = uniqueResidentId()
   t.equal((await applyAs(app, a, { enterpriseId: w.entA, name: '张三', idNumber: id })).statusCode, 201)
   const sameId = await applyAs(app, b, { enterpriseId: w.entB, name: '张三', idNumber: id.toLowerCase() })
   t.equal(sameId.statusCode, 409)
   t.equal(sameId.json().error.code, 'MEMBERSHIP_EXISTS')
   t.ok(sameId.json().error.fields.idNumber)
-  const sameAccount = await applyAs(app, a, { enterpriseId: w.entB, name: '张三', idNumber: nextId() })
+  const sameAccount = await applyAs(app, a, { enterpriseId: w.entB, name: '张三', idNumber: uniqueResidentId() })
   t.equal(sameAccount.statusCode, 409)
   t.equal(app.db.select().from(memberships).all().length, 1)
   // Two racing requests would both pass the look-up: the partial unique index refuses the second.
@@ -135,7 +136,7 @@ t.test('approve: liaison, staff of the building and admin may; others 403; own 4
 t.test('approve: a liaison applying for their own enterprise cannot approve it; simultaneous approvals: one wins', async (t) => {
   const app = await build(t)
   const w = await world(app)
-  const own = await applyAs(app, w.liaisonA, { enterpriseId: w.entA, name: '联络员甲', idNumber: nextId() })
+  const own = await applyAs(app, w.liaisonA, { enterpriseId: w.entA, name: '联络员甲', idNumber: uniqueResidentId() })
   t.equal(own.statusCode, 201)
   const self = await injectAs(app, w.liaisonA, { method: 'POST', url: `/api/v1/memberships/${own.json().id}/approve` })
   t.equal(self.statusCode, 403)

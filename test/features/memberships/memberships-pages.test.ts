@@ -2,7 +2,8 @@ import t from 'tap'
 import { and, eq } from 'drizzle-orm'
 import { build, createUser, PageSession } from '../../helper.js'
 import { auditLog, memberships } from '../../../src/db/schema/index.js'
-import { member, nextId, world } from './fixtures.js'
+import { member, world } from './fixtures.js'
+import { uniqueResidentId } from '../../factories.js'
 
 t.test('apply page: errors beside the fields, nothing written, the ID never echoed; then success and the home card', async (t) => {
   const app = await build(t)
@@ -42,7 +43,7 @@ t.test('apply page: errors beside the fields, nothing written, the ID never echo
   const anon = await app.inject({ method: 'GET', url: '/membership/apply', headers: { accept: 'text/html' } })
   t.equal(anon.statusCode, 302)
   t.match(anon.headers.location, /^\/login/)
-  const noCsrf = await s.post('/membership/apply', { enterpriseId: String(w.entA), name: '王芳', idNumber: nextId(), mobile: u.phone, consent: 'on' }, { csrf: false })
+  const noCsrf = await s.post('/membership/apply', { enterpriseId: String(w.entA), name: '王芳', idNumber: uniqueResidentId(), mobile: u.phone, consent: 'on' }, { csrf: false })
   t.equal(noCsrf.statusCode, 403)
 })
 

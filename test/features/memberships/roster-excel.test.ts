@@ -8,24 +8,14 @@ import { memberships, rosterImports } from '../../../src/db/schema/index.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
 import { decodeCsv, excelNumberText, isExcelNumber, plausibleName } from '../../../src/features/memberships/roster-file.js'
 import { rosterLimitForHeadcount } from '../../../src/features/memberships/roster-rows.js'
-import { applyAs, nextId, world } from './fixtures.js'
-
-function multipart (fields: Record<string, string>, file?: { name: string, data: Buffer }) {
-  const boundary = '----portal' + Math.random().toString(16).slice(2)
-  const parts: Buffer[] = []
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
-  if (file !== undefined) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`))
-    parts.push(file.data, Buffer.from('\r\n'))
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`))
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
-}
+import { applyAs, world } from './fixtures.js'
+import { uniqueResidentId } from '../../factories.js'
+import { multipart } from '../../multipart.js'
 
 async function upload (
   app: FastifyInstance, user: UserRow, enterpriseId: number, name: string, data: Buffer, extra: Record<string, string> = {}, lang?: string
 ) {
-  const body = multipart({ enterpriseId: String(enterpriseId), ...extra }, { name, data })
+  const body = multipart({ enterpriseId: String(enterpriseId), ...extra }, { name, bytes: data })
   return await injectAs(app, user, { method: 'POST', url: '/api/v1/membership-imports', payload: body.payload, headers: { ...body.headers, ...(lang === undefined ? {} : { 'accept-language': lang }) } })
 }
 
@@ -68,7 +58,7 @@ t.test('Excel numbers: how an ID stored as a number looks, and what counts as on
 t.test('an ID that Excel stored as a number is refused with how to fix it, never imported as digits', async (t) => {
   const app = await build(t)
   const w = await world(app)
-  const holder = nextId()
+  const holder = uniqueResidentId()
   // The CSV a General column makes, and the numeric cell of an .xlsx: 15 significant digits.
   const asNumber = excelNumberText(Number(holder))
   t.equal(asNumber.endsWith('E+17'), true)
@@ -81,7 +71,7 @@ t.test('an ID that Excel stored as a number is refused with how to fix it, never
   t.notMatch(report.body, holder.slice(2, 15), 'the digits Excel kept are not in the report')
 
   // XLSX: the ID a numeric cell, the mobile a numeric cell (exact, accepted).
-  const good = nextId()
+  const good = uniqueResidentId()
   const book = await xlsx([['name', 'ID number', 'mobile'], ['李一', Number(holder), 13800000002], ['李二', good, 13800000003]])
   const res2 = await upload(app, w.staffA, w.entA, 'r.xlsx', book, {}, 'en')
   t.equal(res2.statusCode, 201, res2.body)
@@ -97,7 +87,7 @@ t.test('an ID that Excel stored as a number is refused with how to fix it, never
 })
 
 t.test('a GBK CSV whose bytes are also valid UTF-8 (郑伟, 叶萍, an English header) is read as GBK', async (t) => {
-  const data = Buffer.concat([Buffer.from('name,idNumber\r\n'), gbk('郑伟'), Buffer.from(',' + nextId() + '\r\n'), gbk('叶萍'), Buffer.from(',' + nextId() + '\r\n')])
+  const data = Buffer.concat([Buffer.from('name,idNumber\r\n'), gbk('郑伟'), Buffer.from(',' + uniqueResidentId() + '\r\n'), gbk('叶萍'), Buffer.from(',' + uniqueResidentId() + '\r\n')])
   const asUtf8 = new TextDecoder('utf-8', { fatal: true }).decode(data)
   t.notMatch(asUtf8, /郑伟|叶萍/, `valid UTF-8 too, and garbled so: ${asUtf8.split('\r\n')[1]}`)
   t.match(decodeCsv(data), /郑伟.*\r\n叶萍/s)
@@ -110,7 +100,7 @@ t.test('a GBK CSV whose bytes are also valid UTF-8 (郑伟, 叶萍, an English h
   t.same(app.db.select().from(memberships).all().map((m) => m.name).sort(), ['叶萍', '郑伟'].sort())
 
   // UTF-8 without a BOM (as other tools save) is read as UTF-8.
-  const utf8 = Buffer.from('姓名,身份证号码\r\n张伟,' + nextId() + '\r\n')
+  const utf8 = Buffer.from('姓名,身份证号码\r\n张伟,' + uniqueResidentId() + '\r\n')
   t.match(decodeCsv(utf8), '张伟')
 })
 
@@ -121,7 +111,7 @@ t.test('a CSV that reads plausibly neither way (or both) is not guessed: the upl
   const utf8Name = new TextDecoder('utf-8').decode(name)
   t.notOk(plausibleName(gbName))
   t.notOk(plausibleName(utf8Name))
-  const data = Buffer.concat([Buffer.from('name,idNumber\r\n'), name, Buffer.from(',' + nextId() + '\r\n')])
+  const data = Buffer.concat([Buffer.from('name,idNumber\r\n'), name, Buffer.from(',' + uniqueResidentId() + '\r\n')])
   const app = await build(t)
   const w = await world(app)
   const asked = await upload(app, w.liaisonA, w.entA, 'r.csv', data)
@@ -143,7 +133,7 @@ t.test('a CSV that reads plausibly neither way (or both) is not guessed: the upl
   await s.login(w.liaisonA.phone)
   await s.get('/memberships/import')
   const cookie = [...s.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
-  const m = multipart({ enterpriseId: String(w.entA2), consent: 'on' }, { name: 'r.csv', data })
+  const m = multipart({ enterpriseId: String(w.entA2), consent: 'on' }, { name: 'r.csv', bytes: data })
   const page = await app.inject({ method: 'POST', url: `/memberships/import?_csrf=${encodeURIComponent(s.csrf!)}`, payload: m.payload, headers: { ...m.headers, cookie, accept: 'text/html' } })
   t.equal(page.statusCode, 400)
   t.match(page.body, 'id="f-encoding-error"')
@@ -155,7 +145,7 @@ t.test('headcount limit: max(2 × headcount, headcount + 20) rows for a liaison;
   for (const [headcount, max] of [[0, 20], [10, 30], [20, 40], [21, 42], [100, 200]]) t.equal(rosterLimitForHeadcount(headcount), max, `headcount ${headcount}`)
   const app = await build(t)
   const w = await world(app) // every enterprise declares 20 people: 40 rows at most
-  const csv = (n: number): Buffer => Buffer.from('姓名,身份证号码\r\n' + Array.from({ length: n }, (_, i) => `职工${i},${nextId()}\r\n`).join(''))
+  const csv = (n: number): Buffer => Buffer.from('姓名,身份证号码\r\n' + Array.from({ length: n }, (_, i) => `职工${i},${uniqueResidentId()}\r\n`).join(''))
   const over = await upload(app, w.liaisonA, w.entA, 'r.csv', csv(41))
   t.equal(over.statusCode, 422, over.body)
   t.equal(over.json().error.code, 'ROSTER_EXCEEDS_HEADCOUNT')
@@ -184,7 +174,7 @@ t.test('the XLSX template keeps IDs as text, and reads back as a roster; the ros
   t.same((sheet.getRow(1).values as unknown[]).slice(1), ['姓名', '身份证号码', '手机号码'])
   t.equal(sheet.getCell('B2').numFmt, '@', 'the ID column is Text')
   t.equal(sheet.getCell('C2').numFmt, '@', 'the mobile column is Text')
-  const id = nextId()
+  const id = uniqueResidentId()
   sheet.getCell('A2').value = '赵一'
   sheet.getCell('B2').value = id
   sheet.getCell('C2').value = '13800000009'

@@ -9,22 +9,12 @@ import { auditLog, memberships, rosterImports } from '../../../src/db/schema/ind
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
 import { MAX_CSV_COLUMNS, MAX_IMPORT_ROWS, readRosterFile } from '../../../src/features/memberships/roster-import.js'
 import { excelNumberText } from '../../../src/features/memberships/roster-file.js'
-import { member, nextId, world } from './fixtures.js'
-
-function multipart (fields: Record<string, string>, file?: { name: string, data: Buffer, type?: string }) {
-  const boundary = '----portal' + Math.random().toString(16).slice(2)
-  const parts: Buffer[] = []
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
-  if (file !== undefined) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`))
-    parts.push(file.data, Buffer.from('\r\n'))
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`))
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
-}
+import { member, world } from './fixtures.js'
+import { uniqueResidentId } from '../../factories.js'
+import { multipart, type FilePart } from '../../multipart.js'
 
 async function upload (app: FastifyInstance, user: UserRow, enterpriseId: number, name: string, data: Buffer, lang?: string) {
-  const body = multipart({ enterpriseId: String(enterpriseId) }, { name, data })
+  const body = multipart({ enterpriseId: String(enterpriseId) }, { name, bytes: data })
   return await injectAs(app, user, { method: 'POST', url: '/api/v1/membership-imports', payload: body.payload, headers: { ...body.headers, ...(lang === undefined ? {} : { 'accept-language': lang }) } })
 }
 
@@ -32,9 +22,9 @@ interface Roster { csv: Buffer, rows: string[][], good: string[], all: string[] 
 
 /** Good rows, bad rows (check digit, future birth, no name, bad mobile) and duplicates (in the file, of a member). */
 function roster (existingMemberId: string, accountPhone: string): Roster {
-  const good = [nextId(), nextId(), nextId()]
-  const wrongCheck = nextId().slice(0, 17) + 'Z'
-  const badDigit = (() => { const id = nextId(); return id.slice(0, 16) + String((Number(id[16]) + 1) % 10) + id[17] })()
+  const good = [uniqueResidentId(), uniqueResidentId(), uniqueResidentId()]
+  const wrongCheck = uniqueResidentId().slice(0, 17) + 'Z'
+  const badDigit = (() => { const id = uniqueResidentId(); return id.slice(0, 16) + String((Number(id[16]) + 1) % 10) + id[17] })()
   const rows = [
     ['姓名', '身份证号码', '手机号码'],
     ['张一', good[0], '13800000001'],
@@ -42,8 +32,8 @@ function roster (existingMemberId: string, accountPhone: string): Roster {
     ['张三', good[2], accountPhone],
     ['错一', badDigit, '13800000004'],
     ['错二', '530102202712310011', '13800000005'],
-    ['', nextId(), '13800000006'],
-    ['错四', nextId(), '12345'],
+    ['', uniqueResidentId(), '13800000006'],
+    ['错四', uniqueResidentId(), '12345'],
     ['错五', wrongCheck, ''],
     ['重一', good[0], '13800000008'],
     ['老会员', existingMemberId, '13800000009']
@@ -199,19 +189,19 @@ t.test('import refusals: wrong type, no header, too many rows, too large, wrong 
   const w = await world(app)
   const header = '姓名,身份证号码,手机号码\r\n'
   const cases: Array<[string, Buffer, RegExp]> = [
-    ['roster.txt', Buffer.from(header + '张一,' + nextId() + ',\r\n'), /CSV 或 Excel/],
+    ['roster.txt', Buffer.from(header + '张一,' + uniqueResidentId() + ',\r\n'), /CSV 或 Excel/],
     ['roster.xlsx', Buffer.from(header), /CSV 或 Excel/],
     ['roster.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]), /CSV 或 Excel/],
     ['roster.csv', Buffer.from('a,b,c\r\n1,2,3\r\n'), /表头/],
     ['roster.csv', Buffer.from(header), /没有数据行/],
-    ['roster.csv', Buffer.from('姓名,身份证号码\r\n"unclosed,' + nextId() + '\r\n'), /无法读取/]
+    ['roster.csv', Buffer.from('姓名,身份证号码\r\n"unclosed,' + uniqueResidentId() + '\r\n'), /无法读取/]
   ]
   for (const [name, data, msg] of cases) {
     const res = await upload(app, w.liaisonA, w.entA, name, data)
     t.equal(res.statusCode, 400, name)
     t.match(res.json().error.fields.file, msg, name)
   }
-  const id = nextId()
+  const id = uniqueResidentId()
   const many = Buffer.from(header + `张一,${id},\r\n`.repeat(50_001))
   const tooMany = await upload(app, w.liaisonA, w.entA, 'big.csv', many)
   t.equal(tooMany.statusCode, 400)
@@ -219,7 +209,7 @@ t.test('import refusals: wrong type, no header, too many rows, too large, wrong 
   const huge = Buffer.concat([Buffer.from(header), Buffer.alloc(10 * 1024 * 1024 + 10, 0x41)])
   const tooLarge = await upload(app, w.liaisonA, w.entA, 'huge.csv', huge)
   t.equal(tooLarge.statusCode, 413)
-  const okFile = Buffer.from(header + `张一,${nextId()},\r\n`)
+  const okFile = Buffer.from(header + `张一,${uniqueResidentId()},\r\n`)
   t.equal((await upload(app, w.liaisonB, w.entA, 'r.csv', okFile)).statusCode, 403, 'a liaison imports only for their enterprise')
   t.equal((await upload(app, w.staffB, w.entA, 'r.csv', okFile)).statusCode, 403)
   t.equal((await upload(app, w.liaisonPending, w.entPending, 'r.csv', okFile)).statusCode, 422)
@@ -256,10 +246,10 @@ t.test('XLSX: only the first sheet is read, whichever part of the file holds it'
   // The notes take the freed number, so the first sheet is sheet2.xml and the second sheet1.xml.
   const notes = wb.addWorksheet('说明')
   roster.addRow(['姓名', '身份证号码'])
-  roster.addRow(['张一', nextId()])
-  roster.addRow(['张二', nextId()])
+  roster.addRow(['张一', uniqueResidentId()])
+  roster.addRow(['张二', uniqueResidentId()])
   notes.addRow(['姓名', '身份证号码'])
-  notes.addRow(['不该导入', nextId()])
+  notes.addRow(['不该导入', uniqueResidentId()])
   const data = Buffer.from(await wb.xlsx.writeBuffer())
   t.ok(data.includes('xl/worksheets/sheet2.xml') && data.includes('xl/worksheets/sheet1.xml'))
   const res = await upload(app, w.liaisonA, w.entA, 'two-sheets.xlsx', data)
@@ -269,7 +259,9 @@ t.test('XLSX: only the first sheet is read, whichever part of the file holds it'
 })
 
 t.test('XLSX cells read as Excel shows them: numbers, rich text, formula results', async (t) => {
-  const ids = [nextId(), nextId(), nextId()]
+  const ids = [uniqueResidentId(), uniqueResidentId(), uniqueResidentId()]
+  // The third is also typed as a number below: it must be digits only (no X check character).
+  while (ids[2].endsWith('X')) ids[2] = uniqueResidentId()
   const rows: ExcelJS.CellValue[][] = [
     ['姓名', '身份证号码', '手机号码'],
     [{ richText: [{ text: '张' }, { font: { bold: true }, text: '一' }] }, { formula: 'CONCAT("' + ids[0].slice(0, 9) + '","' + ids[0].slice(9) + '")', result: ids[0] }, 13800000001],
@@ -301,7 +293,7 @@ t.test('XLSX cells read as Excel shows them: numbers, rich text, formula results
 t.test('a corrupt or hostile XLSX is refused with a 400, and nothing is written', async (t) => {
   const app = await build(t)
   const w = await world(app)
-  const files = await xlsxFiles([['姓名', '身份证号码'], ['张一', nextId()]])
+  const files = await xlsxFiles([['姓名', '身份证号码'], ['张一', uniqueResidentId()]])
   const sheetName = Object.keys(files).find((n) => n.startsWith('xl/worksheets/sheet'))!
   const good = zip(files)
   t.equal((await readRosterFile('r.xlsx', good)).rows.length, 1, 'the same files, zipped here, are read')
@@ -362,7 +354,7 @@ t.test('XLSX: far-right columns cost no memory per row (only the columns read ar
   // The header's name and ID at the last two columns Excel has, and 1,000 rows there: kept in
   // full, each row would be an array of 16,384 cells (128 KiB), 128 MiB for the file, from an
   // upload of a few KiB (under `npm start`'s 192 MB heap: the process would die).
-  const files = await xlsxFiles([['姓名', '身份证号码'], ['张一', nextId()]])
+  const files = await xlsxFiles([['姓名', '身份证号码'], ['张一', uniqueResidentId()]])
   const sheetName = Object.keys(files).find((n) => n.startsWith('xl/worksheets/sheet'))!
   const inline = (r: number, col: string, text: string): string => `<c r="${col}${r}" t="inlineStr"><is><t>${text}</t></is></c>`
   const sheet = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
@@ -401,7 +393,7 @@ t.test('GB18030 CSV (as saved by a Chinese Excel) is read', async (t) => {
   // "姓名,身份证号码" and "张一" in GB18030.
   const gbHeader = Buffer.from([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xc9, 0xed, 0xb7, 0xdd, 0xd6, 0xa4, 0xba, 0xc5, 0xc2, 0xeb, 0x0d, 0x0a])
   const gbName = Buffer.from([0xd5, 0xc5, 0xd2, 0xbb])
-  const data = Buffer.concat([gbHeader, gbName, Buffer.from(',' + nextId() + '\r\n')])
+  const data = Buffer.concat([gbHeader, gbName, Buffer.from(',' + uniqueResidentId() + '\r\n')])
   const res = await upload(app, w.liaisonA, w.entA, 'gb.csv', data)
   t.equal(res.statusCode, 201, res.body)
   t.equal(res.json().createdRows, 1)
@@ -412,7 +404,7 @@ t.test('a large file runs in the background with progress, and lands in one piec
   const app = await build(t)
   const w = await world(app)
   let body = '姓名,身份证号码,手机号码\r\n'
-  for (let i = 0; i < 2_500; i++) body += `职工${i},${nextId('1980-01-01')},\r\n`
+  for (let i = 0; i < 2_500; i++) body += `职工${i},${uniqueResidentId('1980-01-01')},\r\n`
   const res = await upload(app, w.staffA, w.entA, 'big.csv', Buffer.from(body))
   t.equal(res.statusCode, 202)
   t.equal(res.json().status, 'running')
@@ -434,17 +426,17 @@ t.test('the import page: consent and file required beside the fields; upload wit
   t.equal(page.statusCode, 200)
   t.match(page.body, 'enctype="multipart/form-data"')
   const cookie = [...s.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
-  const send = async (fields: Record<string, string>, file?: { name: string, data: Buffer }) => {
+  const send = async (fields: Record<string, string>, file?: FilePart) => {
     const m = multipart(fields, file)
     return await app.inject({ method: 'POST', url: `/memberships/import?_csrf=${encodeURIComponent(s.csrf!)}`, payload: m.payload, headers: { ...m.headers, cookie, accept: 'text/html' } })
   }
-  const noConsent = await send({ enterpriseId: String(w.entA) }, { name: 'r.csv', data: Buffer.from('姓名,身份证号码\r\n张一,' + nextId() + '\r\n') })
+  const noConsent = await send({ enterpriseId: String(w.entA) }, { name: 'r.csv', bytes: Buffer.from('姓名,身份证号码\r\n张一,' + uniqueResidentId() + '\r\n') })
   t.equal(noConsent.statusCode, 400)
   t.match(noConsent.body, 'f-consent-error')
-  const badType = await send({ enterpriseId: String(w.entA), consent: 'on' }, { name: 'r.pdf', data: Buffer.from('%PDF-1.4') })
+  const badType = await send({ enterpriseId: String(w.entA), consent: 'on' }, { name: 'r.pdf', bytes: Buffer.from('%PDF-1.4') })
   t.equal(badType.statusCode, 400)
   t.match(badType.body, /id="f-file-error">只能上传 CSV 或 Excel/)
-  const ok = await send({ enterpriseId: String(w.entA), consent: 'on' }, { name: 'r.csv', data: Buffer.from('姓名,身份证号码\r\n张一,' + nextId() + '\r\n') })
+  const ok = await send({ enterpriseId: String(w.entA), consent: 'on' }, { name: 'r.csv', bytes: Buffer.from('姓名,身份证号码\r\n张一,' + uniqueResidentId() + '\r\n') })
   t.equal(ok.statusCode, 302)
   const status = await s.get(ok.headers.location as string)
   t.match(status.body, '新增：1 行')

@@ -3,13 +3,13 @@
 import t from 'tap'
 import { AppError } from '../../../src/lib/errors.js'
 import { parseRoster } from '../../../src/features/memberships/roster-parser.js'
-import { nextId } from './fixtures.js'
+import { uniqueResidentId } from '../../factories.js'
 
 t.test('a 20,000-row file is parsed while the event loop keeps turning', async (t) => {
   let body = '姓名,身份证号码,手机号码\r\n'
-  for (let i = 0; i < 20_000; i++) body += `职工${i},${nextId('1980-01-01')},\r\n`
+  for (let i = 0; i < 20_000; i++) body += `职工${i},${uniqueResidentId('1980-01-01')},\r\n`
   // The worker started first, so that only the parse itself is counted.
-  await parseRoster({ fileName: 'small.csv', data: Buffer.from('姓名,身份证号码\r\n张一,' + nextId() + '\r\n'), encoding: 'auto', today: '2026-06-15', limit: null })
+  await parseRoster({ fileName: 'small.csv', data: Buffer.from('姓名,身份证号码\r\n张一,' + uniqueResidentId() + '\r\n'), encoding: 'auto', today: '2026-06-15', limit: null })
   let turns = 0
   let parsing = true
   const job = parseRoster({ fileName: 'big.csv', data: Buffer.from(body), encoding: 'auto', today: '2026-06-15', limit: null })
@@ -24,7 +24,7 @@ t.test('a 20,000-row file is parsed while the event loop keeps turning', async (
 })
 
 t.test('refusals cross the thread as typed errors, the headcount limit among them', async (t) => {
-  const csv = Buffer.from('姓名,身份证号码\r\n' + Array.from({ length: 31 }, (_, i) => `职工${i},${nextId()}\r\n`).join(''))
+  const csv = Buffer.from('姓名,身份证号码\r\n' + Array.from({ length: 31 }, (_, i) => `职工${i},${uniqueResidentId()}\r\n`).join(''))
   const err = await parseRoster({ fileName: 'r.csv', data: csv, encoding: 'auto', today: '2026-06-15', limit: { rows: 30, headcount: 10 } }).catch((e: unknown) => e)
   t.ok(err instanceof AppError)
   t.match(err, { statusCode: 422, code: 'ROSTER_EXCEEDS_HEADCOUNT', params: { rows: 31, headcount: 10, max: 30 } })

@@ -5,21 +5,11 @@ import t from 'tap'
 import type { FastifyInstance } from 'fastify'
 import { build, injectAs, PageSession } from '../../helper.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
-import { member, nextId, world } from './fixtures.js'
+import { member, world } from './fixtures.js'
+import { uniqueResidentId } from '../../factories.js'
+import { multipart, type FilePart } from '../../multipart.js'
 
-function multipart (fields: Record<string, string>, file?: { name: string, data: Buffer }) {
-  const boundary = '----words' + Math.random().toString(16).slice(2)
-  const parts: Buffer[] = []
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
-  if (file !== undefined) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`))
-    parts.push(file.data, Buffer.from('\r\n'))
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`))
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
-}
-
-async function apiUpload (app: FastifyInstance, user: UserRow, fields: Record<string, string>, file?: { name: string, data: Buffer }, lang = 'zh') {
+async function apiUpload (app: FastifyInstance, user: UserRow, fields: Record<string, string>, file?: FilePart, lang = 'zh') {
   const m = multipart(fields, file)
   return await injectAs(app, user, { method: 'POST', url: '/api/v1/membership-imports', payload: m.payload, headers: { ...m.headers, 'accept-language': lang } })
 }
@@ -29,7 +19,7 @@ async function pageSession (app: FastifyInstance, user: UserRow) {
   await s.login(user.phone)
   await s.get('/memberships/import')
   const cookie = [...s.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
-  const send = async (fields: Record<string, string>, file?: { name: string, data: Buffer }) => {
+  const send = async (fields: Record<string, string>, file?: FilePart) => {
     const m = multipart(fields, file)
     return await app.inject({ method: 'POST', url: `/memberships/import?_csrf=${encodeURIComponent(s.csrf!)}`, payload: m.payload, headers: { ...m.headers, cookie, accept: 'text/html' } })
   }
@@ -40,19 +30,19 @@ t.test('an import without a file says to choose one (API and page)', async (t) =
   const app = await build(t)
   const w = await world(app)
   const target = { enterpriseId: String(w.entA) }
-  for (const [what, file] of [['no file part', undefined], ['the form\'s empty file input', { name: '', data: Buffer.alloc(0) }]] as const) {
+  for (const [what, file] of [['no file part', undefined], ['the form\'s empty file input', { name: '', bytes: Buffer.alloc(0) }]] as const) {
     const zh = await apiUpload(app, w.liaisonA, target, file)
     t.equal(zh.statusCode, 400, what)
     t.match(zh.json().error.fields.file, /请选择要上传的文件/, what)
     const en = await apiUpload(app, w.liaisonA, target, file, 'en')
     t.match(en.json().error.fields.file, /Choose a file/, `${what}, English`)
   }
-  const empty = await apiUpload(app, w.liaisonA, target, { name: 'r.csv', data: Buffer.alloc(0) })
+  const empty = await apiUpload(app, w.liaisonA, target, { name: 'r.csv', bytes: Buffer.alloc(0) })
   t.equal(empty.statusCode, 400)
   t.match(empty.json().error.fields.file, /所选文件是空的.*请选择/, 'a 0-byte file: choose the filled-in one')
 
   const { send } = await pageSession(app, w.liaisonA)
-  const page = await send({}, { name: '', data: Buffer.alloc(0) })
+  const page = await send({}, { name: '', bytes: Buffer.alloc(0) })
   t.equal(page.statusCode, 400)
   t.match(page.body, 'id="f-file-error"')
   t.match(page.body, '请选择要上传的文件')
@@ -64,7 +54,7 @@ t.test('the import list: 行数, status in words; the status page never shows "d
   const app = await build(t)
   const w = await world(app)
   const { s, send } = await pageSession(app, w.liaisonA)
-  const ok = await send({ enterpriseId: String(w.entA), consent: 'on' }, { name: 'r.csv', data: Buffer.from(`姓名,身份证号码\r\n张一,${nextId()}\r\n`) })
+  const ok = await send({ enterpriseId: String(w.entA), consent: 'on' }, { name: 'r.csv', bytes: Buffer.from(`姓名,身份证号码\r\n张一,${uniqueResidentId()}\r\n`) })
   t.equal(ok.statusCode, 302, ok.body)
   const status = await s.get(ok.headers.location as string)
   t.notMatch(status.body, />\s*done\s*</)

@@ -11,12 +11,14 @@ import { getPlan } from '../../../src/features/aid/plans-repository.js'
 import { computeReimbursement } from '../../../src/domain/reimbursement.js'
 import { FUND_BUDGET } from '../../../src/features/claims/demo-seed.js'
 
+// One demo database for the tests below (they only read it).
+const dir = mkdtempSync(join(tmpdir(), 'seed-claims-'))
+const db = openDatabase(join(dir, 'demo.db'))
+t.teardown(() => { db.$client.close(); rmSync(dir, { recursive: true, force: true }) })
+const ctx: SeedContext = { db, clock: createClock(() => new Date('2026-06-15T02:00:00Z')), pii: createPii('x'.repeat(40)), accounts: [], facts: {}, log: () => {} }
+await seedDemo(ctx)
+
 t.test('the claims demo seed: every state, amounts by the rule, annual caps kept, a paid batch that adds up', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'seed-claims-'))
-  const db = openDatabase(join(dir, 'demo.db'))
-  t.teardown(() => { db.$client.close(); rmSync(dir, { recursive: true, force: true }) })
-  const ctx: SeedContext = { db, clock: createClock(() => new Date('2026-06-15T02:00:00Z')), pii: createPii('x'.repeat(40)), accounts: [], facts: {}, log: () => {} }
-  await seedDemo(ctx)
   const paidShares = db.all<{ n: number }>(sql`select count(*) as n from aid_purchases where status = 'paid'`)[0].n
   if (paidShares === 0) { t.pass('the aid seed made no paid shares yet: nothing to claim'); return }
   const byStatus = Object.fromEntries(db.all<{ status: string, n: number }>(sql`select status, count(*) as n from aid_claims group by status`).map((r) => [r.status, r.n]))
@@ -47,11 +49,6 @@ t.test('the claims demo seed: every state, amounts by the rule, annual caps kept
 })
 
 t.test('the demo fund reads true: each year its approved and paid claims stay within 70% of its income', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'seed-fund-'))
-  const db = openDatabase(join(dir, 'demo.db'))
-  t.teardown(() => { db.$client.close(); rmSync(dir, { recursive: true, force: true }) })
-  const ctx: SeedContext = { db, clock: createClock(() => new Date('2026-06-15T02:00:00Z')), pii: createPii('x'.repeat(40)), accounts: [], facts: {}, log: () => {} }
-  await seedDemo(ctx)
   const years = db.all<{ y: number, income: number, committed: number }>(sql`
     select p.plan_year as y, sum(p.amount_fen) as income,
       (select coalesce(sum(c.payable_fen), 0) from aid_claims c

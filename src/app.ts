@@ -24,7 +24,15 @@ import claims from './features/claims/index.js'
 import governance from './features/governance/index.js'
 import notifications from './features/notifications/index.js'
 
-export interface AppOptions { config: Config, clock?: Clock }
+export interface AppOptions {
+  config: Config
+  clock?: Clock
+  /**
+   * The periodic jobs (stale orders, planner statistics, WAL checkpoints): on, except in a
+   * reader process of WEB_CONCURRENCY > 1, where the writer alone keeps them.
+   */
+  housekeeping?: boolean
+}
 
 async function application (fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   // An empty body with a JSON content type is read as no body, so calls without a body work
@@ -92,9 +100,9 @@ export function serverOptions (config: Config): FastifyServerOptions {
   }
 }
 
-export async function buildApp (config: Config, options: { clock?: Clock } = {}): Promise<FastifyInstance> {
+export async function buildApp (config: Config, options: { clock?: Clock, housekeeping?: boolean } = {}): Promise<FastifyInstance> {
   const fastify = Fastify(serverOptions(config))
-  await fastify.register(app, { config, clock: options.clock })
+  await fastify.register(app, { config, clock: options.clock, housekeeping: options.housekeeping })
   for (const w of config.warnings) fastify.log.warn(w)
   return fastify
 }

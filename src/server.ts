@@ -28,7 +28,7 @@ async function main (): Promise<void> {
   }
   // Loaded here, not at the top: the cluster primary never serves, and so never loads the app.
   const { buildApp } = await import('./app.js')
-  const app = await buildApp(config)
+  const app = await buildApp(config, { housekeeping: role.kind !== 'reader' })
   let forwarded: Server | null = null
   let stopForwarding = (): void => {}
   if (role.kind === 'reader') {

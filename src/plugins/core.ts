@@ -16,10 +16,12 @@ declare module 'fastify' {
     db: Db
     pii: Pii
     sms: SmsSender
+    /** Whether this process runs the periodic jobs (not a reader of WEB_CONCURRENCY > 1). */
+    housekeeping: boolean
   }
 }
 
-export interface CoreOptions { config: Config, clock?: Clock }
+export interface CoreOptions { config: Config, clock?: Clock, housekeeping?: boolean }
 
 export default fp(async function core (app: FastifyInstance, opts: CoreOptions) {
   app.decorate('config', opts.config)
@@ -29,12 +31,15 @@ export default fp(async function core (app: FastifyInstance, opts: CoreOptions) 
   app.decorate('sms', createSms(opts.config, () => app.clock.now()))
   const db = openDatabase(opts.config.databasePath)
   app.decorate('db', db)
+  app.decorate('housekeeping', opts.housekeeping ?? true)
   // Statistics kept current as the data grows (cheap when nothing changed much).
-  const optimizer = setInterval(() => {
-    try { optimizeDatabase(db, false) } catch (err) { app.log.warn({ err }, 'PRAGMA optimize failed') }
-  }, 60 * 60 * 1000)
-  optimizer.unref()
-  const checkpointer = opts.config.backgroundCheckpoint && opts.config.databasePath !== ':memory:'
+  const optimizer = app.housekeeping
+    ? setInterval(() => {
+      try { optimizeDatabase(db, false) } catch (err) { app.log.warn({ err }, 'PRAGMA optimize failed') }
+    }, 60 * 60 * 1000)
+    : undefined
+  optimizer?.unref()
+  const checkpointer = app.housekeeping && opts.config.backgroundCheckpoint && opts.config.databasePath !== ':memory:'
     ? startCheckpointer(opts.config.databasePath, { onError: (message) => app.log.warn({ message }, 'background WAL checkpoint failed') })
     : null
   app.addHook('onClose', async () => {

@@ -55,11 +55,14 @@ export default async function aidFeature (app: FastifyInstance): Promise<void> {
   })
 
   // The current year always has a plan; stale orders are cancelled at start and then hourly.
+  // With several processes only the writer does this (readers would repeat it).
   app.addHook('onReady', async () => {
     service.currentPlan()
+    if (!app.housekeeping) return
     const n = cancelStaleOrders(app.db, app.clock, app.notifier)
     if (n > 0) app.log.info({ cancelled: n }, 'stale aid orders cancelled')
   })
+  if (!app.housekeeping) return
   const timer = setInterval(() => {
     try {
       const n = cancelStaleOrders(app.db, app.clock, app.notifier)

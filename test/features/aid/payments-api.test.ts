@@ -1,6 +1,7 @@
 import t from 'tap'
 import { eq } from 'drizzle-orm'
-import { build, createUser } from '../../helper.js'
+import { build, createUser, testClock } from '../../helper.js'
+import { buildApp } from '../../../src/app.js'
 import { aidPurchases, auditLog, memberships } from '../../../src/db/schema/index.js'
 import { cancelStaleOrders } from '../../../src/features/aid/aid-service.js'
 import { signWebhook } from '../../../src/features/aid/payment-webhook.js'
@@ -175,4 +176,23 @@ t.test('unpaid orders are cancelled after 30 days, audited with no actor; paid o
   t.equal((await confirm(app, w.staff, stale, paid('R-late', '2026-07-10'))).statusCode, 409, 'a cancelled order cannot be paid')
   // The member may order again.
   t.equal((await order(app, w.member)).statusCode, 201)
+})
+
+t.test('the periodic jobs run where housekeeping is on: a reader process of WEB_CONCURRENCY leaves them to the writer', async (t) => {
+  const app = await build(t)
+  const w = await world(app)
+  const stale = (await order(app, w.member)).json().id
+  const status = (): string => app.db.select().from(aidPurchases).where(eq(aidPurchases.id, stale)).get()!.status
+  // Another process on the same database, started 31 days later.
+  const later = testClock(new Date(app.clock.now().getTime() + 31 * 86_400_000).toISOString())
+  const reader = await buildApp(app.config, { clock: later, housekeeping: false })
+  await reader.ready()
+  t.equal(reader.housekeeping, false)
+  t.equal(status(), 'pending_payment', 'a reader starting does not cancel stale orders')
+  await reader.close()
+  const writer = await buildApp(app.config, { clock: later })
+  await writer.ready()
+  t.equal(writer.housekeeping, true, 'on by default')
+  t.equal(status(), 'cancelled', 'the writer (or a single process) does, at start')
+  await writer.close()
 })

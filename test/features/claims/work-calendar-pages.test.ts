@@ -90,7 +90,7 @@ t.test('the page: an admin sets a year, sees it in words, a wrong line changes n
   t.equal(ok.statusCode, 302)
   const page = await s.get('/admin/aid/calendar/2027')
   t.match(page.body, '2027 年共 1 天放假、1 天调休上班。')
-  t.match(page.body, /2027-02-06<\/td>\s*<td[^>]*>周六<\/td>\s*<td[^>]*><span class="badge ok">放假<\/span>/)
+  t.match(page.body, /<time datetime="2027-02-06">2027-02-06<\/time> <span class="weekday">周六<\/span> <span class="badge ok">放假<\/span> 春节/)
   t.match(page.body, /调休上班/)
   t.match(page.body, '市总管理员 保存了清单：共 2 天，其中放假 1 天')
   t.notMatch(page.body, /work_calendar|holiday|workday/, 'no internal code on the page')

@@ -52,5 +52,5 @@ export function withIdempotency<T> (
       userId, scope, key, requestHash, statusCode: answer.statusCode, response: JSON.stringify(answer.body), createdAt: at
     })
     return { ...answer, replayed: false }
-  }, { behavior: 'immediate' })
+  })
 }

@@ -38,7 +38,7 @@ export function createSelfService (deps: { db: Db, clock: Clock, pii: Pii, sms: 
         expiresAt: new Date(now.getTime() + CODE_MINUTES * 60_000).toISOString()
       })
       return true
-    }, { behavior: 'immediate' })
+    })
     if (!issued) return 'too_soon'
     await sms.send({ to: phone, template: 'verification_code', params: { code, minutes: String(CODE_MINUTES) } })
     return 'sent'

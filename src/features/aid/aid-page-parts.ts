@@ -31,8 +31,13 @@ export function quoteView (q: Quote) {
 
 export const statusKey = (s: string): string => `aid.status.${s}`
 
+/** An order's status in words and the colour of its badge. */
+export function orderStatus (status: string) {
+  return { statusKey: statusKey(status), badge: status === 'paid' ? 'ok' : status === 'cancelled' ? 'bad' : 'warn' }
+}
+
 export function orderView (o: repo.OrderListRow) {
-  return { ...o, statusKey: statusKey(o.status), badge: o.status === 'paid' ? 'ok' : o.status === 'cancelled' ? 'bad' : 'warn' }
+  return { ...o, ...orderStatus(o.status) }
 }
 
 /** An unpaid order with where to pay it: its building's account and the remark to write. */

@@ -121,6 +121,6 @@ export async function seedAid (ctx: SeedContext): Promise<void> {
         pending++
       }
     }
-  }, { behavior: 'immediate' })
+  })
   ctx.log(`aid: plans ${year - 1} and ${year}; ${paid} paid shares (${renewals} renewals), ${pending} awaiting payment, of ${members.length} active members`)
 }

@@ -7,6 +7,7 @@ import { badRequest } from '../../lib/errors.js'
 import { requireStaffOrAdmin } from '../../lib/access.js'
 import { parsePaymentReference } from '../../domain/payment-reference.js'
 import { paymentBody } from './aid-schemas.js'
+import { orderStatus } from './aid-page-parts.js'
 import type { GroupOrders } from './group-orders.js'
 
 type Body = Record<string, unknown>
@@ -18,8 +19,6 @@ export const accountForm = z.object({
   accountNo: z.string({ error: 'v.required' }).transform((s) => s.replace(/\s+/g, '')).pipe(z.string().min(1, 'v.required').regex(/^\d{6,34}$/, 'aid.v.accountNo'))
 })
 
-const statusKey = (s: string): string => `aid.status.${s}`
-
 export default async function groupOrdersPages (app: FastifyInstance, { groups }: { groups: GroupOrders }): Promise<void> {
   const csrf = { preHandler: app.verifyCsrf }
 
@@ -28,7 +27,7 @@ export default async function groupOrdersPages (app: FastifyInstance, { groups }
     return {
       titleKey: 'aid.groupOrder.title',
       ...v,
-      orders: v.orders.map((o) => ({ ...o, statusKey: statusKey(o.status), badge: o.status === 'paid' ? 'ok' : o.status === 'cancelled' ? 'bad' : 'warn' })),
+      orders: v.orders.map((o) => ({ ...o, ...orderStatus(o.status) })),
       values: { paidOn: app.clock.today() },
       ...extra
     }

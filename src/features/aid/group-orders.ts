@@ -87,7 +87,7 @@ export function createGroupOrders (db: Db, clock: Clock, aid: AidService) {
         after: { receiptNo: input.receiptNo, paidOn: input.paidOn, orders: answer.paid.length, totalFen: answer.totalFen }
       })
       return answer
-    }, { behavior: 'immediate' })
+    })
     aid.sendNotices(sms)
     return result
   }
@@ -111,7 +111,7 @@ export function createGroupOrders (db: Db, clock: Clock, aid: AidService) {
         before: before === undefined ? undefined : { accountName: before.accountName, bankName: before.bankName, accountNo: before.accountNo },
         after: input
       })
-    }, { behavior: 'immediate' })
+    })
   }
 
   return { view, checkMayConfirm, confirmPayment, accounts, saveAccount }

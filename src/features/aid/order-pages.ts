@@ -12,6 +12,7 @@ import type { AidService } from './aid-service.js'
 import { ordersQuery, paymentBody } from './aid-schemas.js'
 import * as repo from './purchases-repository.js'
 import { PAGE_SIZE, type Body, orderView, payableView, statusKey } from './aid-page-parts.js'
+import { ORDER_TRANSITIONS, transition } from '../../domain/lifecycles.js'
 
 export function orderPages (app: FastifyInstance, { service }: { service: AidService }): void {
   const csrf = { preHandler: app.verifyCsrf }
@@ -62,7 +63,7 @@ export function orderPages (app: FastifyInstance, { service }: { service: AidSer
   const orderPage = (req: FastifyRequest, id: number, extra: Record<string, unknown> = {}) => {
     const actor = requireActor(req.actor)
     const o = service.orderFor(actor, id)
-    const mayConfirm = o.status === 'pending_payment' && canActForBuilding(actor, o.buildingId) && o.memberUserId !== actor.id
+    const mayConfirm = transition(ORDER_TRANSITIONS, 'confirmPayment', o.status) !== null && canActForBuilding(actor, o.buildingId) && o.memberUserId !== actor.id
     return {
       titleKey: 'aid.order.title',
       order: payableView(app.db, o),

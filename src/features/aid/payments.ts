@@ -77,7 +77,7 @@ export function paymentUseCases ({ db, clock, notifier }: AidDeps) {
   function confirmPayment (actor: Actor | null, purchaseId: number, input: PaymentInput): PaidAnswer {
     const a = requireActor(actor)
     const sms: PendingSms[] = []
-    const answer = db.transaction((tx) => applyPayment(tx, mayConfirm(tx, a, purchaseId), input, 'staff', a.id, { sms }), { behavior: 'immediate' })
+    const answer = db.transaction((tx) => applyPayment(tx, mayConfirm(tx, a, purchaseId), input, 'staff', a.id, { sms }))
     notifier?.send(sms)
     return answer
   }
@@ -94,7 +94,7 @@ export function paymentUseCases ({ db, clock, notifier }: AidDeps) {
         return { status: 'paid' as const, coverFrom: p.coverFrom!, coverTo: p.coverTo!, replayed: true }
       }
       return { ...applyPayment(tx, p, input, 'webhook', null, { sms }), replayed: false }
-    }, { behavior: 'immediate' })
+    })
     notifier?.send(sms)
     return answer
   }

@@ -25,7 +25,7 @@ export function planUseCases ({ db, clock }: AidDeps) {
       const { plan, created } = ensurePlan(tx, year, clock.iso(), derive)
       if (created) writeAudit(tx, clock.iso(), { actorUserId: null, action: 'aid_plan.create', entityType: 'aid_plan', entityId: year, after: plan, note: 'automatic' })
       return plan
-    }, { behavior: 'immediate' })
+    })
   }
 
   /**
@@ -54,7 +54,7 @@ export function planUseCases ({ db, clock }: AidDeps) {
       const after = getPlan(tx, terms.year)!
       writeAudit(tx, at, { actorUserId: a.id, action: before === undefined ? 'aid_plan.create' : 'aid_plan.update', entityType: 'aid_plan', entityId: terms.year, before, after })
       return after
-    }, { behavior: 'immediate' })
+    })
   }
 
   function sharesProblem (shares: number, plan: PlanTerms): AppError | null {

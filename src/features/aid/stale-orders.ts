@@ -32,7 +32,7 @@ export function cancelStaleOrders (db: Db, clock: Clock, notifier?: Notifier): n
       n++
     }
     return n
-  }, { behavior: 'immediate' })
+  })
   notifier?.send(sms)
   return cancelled
 }

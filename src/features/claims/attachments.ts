@@ -36,7 +36,7 @@ export function attachmentUseCases ({ db, clock, pii, uploadDir }: ClaimsDeps) {
           })
           writeAudit(tx, at, { actorUserId: actor.id, action: 'claim.document.add', entityType: 'aid_claim', entityId: claimId, after: { documentId: doc.id, kind, mime: doc.mime, size: doc.size } })
           return { id: doc.id, claimId, kind: doc.kind, fileName: doc.fileName, mime: doc.mime, size: doc.size, uploadedAt: doc.uploadedAt }
-        }, { behavior: 'immediate' })
+        })
       } catch (err) {
         removeStored(uploadDir, storagePath)
         throw err

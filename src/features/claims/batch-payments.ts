@@ -77,7 +77,7 @@ export function createBatchPayments ({ db, clock, pii, notifier }: { db: Db, clo
         if (!batches.moveBatch(tx, id, [batch.status], { status: to, exportedAt: at })) throw stateChanged()
         writeAudit(tx, at, { actorUserId: actor.id, action: 'batch.export', entityType: 'aid_payment_batch', entityId: id, before: { status: batch.status }, after: { status: to } })
         return { id, status: to }
-      }, { behavior: 'immediate' })
+      })
     },
 
     /** The bank paid: every claim in the batch becomes paid. Never by the batch's maker (403). */
@@ -101,7 +101,7 @@ export function createBatchPayments ({ db, clock, pii, notifier }: { db: Db, clo
         }
         writeAudit(tx, at, { actorUserId: actor.id, action: 'batch.paid', entityType: 'aid_payment_batch', entityId: id, before: { status: batch.status }, after: { status: 'paid', bankReference, totalFen: batch.totalFen } })
         return { answer: { id, status: 'paid' as const, claimCount: claims.length, totalFen: batch.totalFen, bankReference }, sms }
-      }, { behavior: 'immediate' }))
+      }))
     },
 
     /** The bank returned one transfer: the claim is approved again, out of the batch, with the reason in its history. */
@@ -122,7 +122,7 @@ export function createBatchPayments ({ db, clock, pii, notifier }: { db: Db, clo
         const sms = notifier.notify(tx, at, { userId: c.userId, kind: 'claim.transfer_returned', params: { id: claimId, reason }, subject: `aid_claim:${claimId}` })
         const batch = batches.findBatch(tx, id)!
         return { answer: { id, claimId, status: 'approved' as const, batch: { status: batch.status, totalFen: batch.totalFen, claimCount: batch.claimCount } }, sms }
-      }, { behavior: 'immediate' }))
+      }))
     }
   }
 }

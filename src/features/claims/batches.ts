@@ -36,7 +36,7 @@ export function batchUseCases ({ db, clock }: ClaimsDeps) {
         writeAudit(tx, at, { actorUserId: actor.id, action: 'batch.create', entityType: 'aid_payment_batch', entityId: batch.id, after: { claimIds: ready.map((c) => c.id), totalFen } })
         for (const c of ready) writeAudit(tx, at, { actorUserId: actor.id, action: 'claim.batch', entityType: 'aid_claim', entityId: c.id, after: { paymentBatchId: batch.id } })
         return { id: batch.id, status: batch.status, claimCount: ready.length, totalFen }
-      }, { behavior: 'immediate' })
+      })
     },
 
     /** A batch and its claims, for staff who may act for every claim in it. */

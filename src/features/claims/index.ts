@@ -23,8 +23,9 @@ export default async function claimsFeature (app: FastifyInstance): Promise<void
   await app.register(claimsPages, { service, accounts })
   await app.register(payoutsApi, { returns, accounts, batches })
   await app.register(payoutsPages, { service, returns, accounts, batches })
-  await app.register(workCalendarApi)
-  await app.register(workCalendarPages, { calendar: createWorkCalendar(deps) })
+  const calendar = createWorkCalendar(deps)
+  await app.register(workCalendarApi, { calendar })
+  await app.register(workCalendarPages, { calendar })
 
   // Home: the member's latest claims; for reviewers, how many wait in their queue.
   app.homeCards.push({

@@ -55,7 +55,7 @@ export function createPayoutAccounts ({ db, clock, pii }: { db: Db, clock: Clock
           after: { bankName: row.bankName, accountNo: maskAccountNo(row.accountLast4) }
         })
         return masked(row)
-      }, { behavior: 'immediate' })
+      })
     }
   }
 }

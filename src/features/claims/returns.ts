@@ -33,7 +33,7 @@ export function createReturns ({ db, clock, notifier }: { db: Db, clock: Clock, 
         })
         const sms = notifier.notify(tx, at, { userId: c.claim.userId, kind: 'claim.returned', params: { id, note }, subject: `aid_claim:${id}` })
         return { answer: { status: 'needs_documents' as const }, sms }
-      }, { behavior: 'immediate' }))
+      }))
     },
 
     resubmit (actorIn: Actor | null, id: number): { status: 'submitted' } {
@@ -48,7 +48,7 @@ export function createReturns ({ db, clock, notifier }: { db: Db, clock: Clock, 
           before: { status: 'needs_documents' }, after: { status: to, documents: repo.listDocuments(tx, id).length }
         })
         return { status: 'submitted' as const }
-      }, { behavior: 'immediate' })
+      })
     }
   }
 }

@@ -96,7 +96,7 @@ export function reviewUseCases ({ db, clock, notifier }: ClaimsDeps) {
           ? []
           : notifier.notify(tx, at, { userId: claim.userId, kind: 'claim.approved', params: { id, amount: fenToYuanString(breakdown.payableFen) }, subject: `aid_claim:${id}` })
         return { answer: { status, payableFen: breakdown.payableFen }, sms }
-      }, { behavior: 'immediate' }))
+      }))
     },
 
     /** Lets a door refuse someone who may not review this claim before it reads their input. */
@@ -120,7 +120,7 @@ export function reviewUseCases ({ db, clock, notifier }: ClaimsDeps) {
         })
         const sms = notifier.notify(tx, at, { userId: claim.userId, kind: 'claim.rejected', params: { id, note: input.note ?? '' }, subject: `aid_claim:${id}` })
         return { answer: { status: 'rejected' as const }, sms }
-      }, { behavior: 'immediate' }))
+      }))
     }
   }
 }

@@ -46,7 +46,7 @@ export function createWorkCalendar (deps: { db: Db, clock: Clock }) {
         actorUserId: a.id, action: 'work_calendar.save', entityType: 'work_calendar', entityId: year,
         before: { days: before }, after: { days: days.length, holidays: days.filter((d) => d.kind === 'holiday').length }
       })
-    }, { behavior: 'immediate' })
+    })
     return { year, days: daysOf(year) }
   }
 
@@ -55,8 +55,7 @@ export function createWorkCalendar (deps: { db: Db, clock: Clock }) {
 
 const dayDoc = obj({ date: str('YYYY-MM-DD'), kind: str('holiday or workday'), note: str('e.g. 春节') }, ['note'])
 
-export default async function workCalendarApi (app: FastifyInstance): Promise<void> {
-  const calendar = createWorkCalendar({ db: app.db, clock: app.clock })
+export default async function workCalendarApi (app: FastifyInstance, { calendar }: { calendar: WorkCalendar }): Promise<void> {
   const answer = { description: 'The year\'s holidays and adjusted workdays', schema: obj({ year: int(), days: arr(dayDoc) }) }
 
   app.get('/api/v1/aid/calendar/:year', {

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { buildApp } from '../src/app.js'
-import { schema, type Db } from '../src/db/index.js'
+import { openDatabase, schema, type Db } from '../src/db/index.js'
 import { migrationsDir, projectRoot } from '../src/paths.js'
 import { loadConfig, type Config } from '../src/config.js'
 import { createClock, type Clock } from '../src/lib/clock.js'
@@ -50,11 +50,29 @@ export function testConfig (overrides: Partial<Config> = {}): Config {
   }
 }
 
+/**
+ * A migrated, empty database, made once per test process: each app built on a fresh database
+ * starts from a copy of it, which is what migrating from nothing would give, without repeating
+ * the migrations (~35 ms an app, and a test process builds dozens).
+ */
+let migratedTemplate: string | undefined
+function emptyDatabase (): string {
+  if (migratedTemplate === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), 'portal-template-'))
+    process.on('exit', () => { rmSync(dir, { recursive: true, force: true }) })
+    const path = join(dir, 'portal.db')
+    openDatabase(path).$client.close()
+    migratedTemplate = path
+  }
+  return migratedTemplate
+}
+
 export async function build (
   t: Test, opts: { clock?: TestClock, config?: Partial<Config> } = {}
 ): Promise<FastifyInstance & { testClock: TestClock }> {
   const clock = opts.clock ?? testClock()
   const config = testConfig(opts.config)
+  if (opts.config?.databasePath === undefined) copyFileSync(emptyDatabase(), config.databasePath)
   const app = await buildApp(config, { clock })
   await app.ready()
   t.teardown(async () => {

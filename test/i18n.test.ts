@@ -1,10 +1,10 @@
 // Both languages for every message, and every key a template asks for exists.
 import t from 'tap'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { extname, join, relative } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { hasMessage, missingTranslations, pickLang, t as translate, type Messages } from '../src/i18n/index.js'
-import { projectRoot, templatesDir } from '../src/paths.js'
+import { templatesDir } from '../src/paths.js'
 
 function templates (dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -47,8 +47,10 @@ t.test('placeholders are filled; unknown keys show themselves; the language is p
 t.test('placeholders match between the languages', async (t) => {
   const mismatched: string[] = []
   const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',')
-  const dir = join(projectRoot, 'src', 'i18n', 'messages')
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+  // The message tables beside this test's own build: JavaScript under `npm test`, TypeScript under tsx.
+  const ext = extname(fileURLToPath(import.meta.url))
+  const dir = fileURLToPath(new URL('../src/i18n/messages/', import.meta.url))
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(ext))) {
     const c = (await import(pathToFileURL(join(dir, file)).href) as { default: Messages }).default
     for (const [k, zh] of Object.entries(c.zh)) if (c.en[k] !== undefined && params(zh) !== params(c.en[k])) mismatched.push(k)
   }

@@ -53,8 +53,17 @@ parentPort.on('message', (m) => {
 })
 `
 
-export function startCheckpointer (path: string, opts: { busyMs?: number, idleMs?: number, onResult?: (r: CheckpointResult) => void, onError?: (message: string) => void } = {}): Checkpointer {
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3')
+interface CheckpointerOptions {
+  busyMs?: number
+  idleMs?: number
+  onResult?: (r: CheckpointResult) => void
+  onError?: (message: string) => void
+  /** The SQLite driver the thread loads (better-sqlite3's own file unless a test names another). */
+  driver?: string
+}
+
+export function startCheckpointer (path: string, opts: CheckpointerOptions = {}): Checkpointer {
+  const driver = opts.driver ?? createRequire(import.meta.url).resolve('better-sqlite3')
   const worker = new Worker(
     WORKER_SOURCE,
     { eval: true, workerData: { path, driver, busyMs: opts.busyMs ?? 10, idleMs: opts.idleMs ?? 500, report: opts.onResult !== undefined } }

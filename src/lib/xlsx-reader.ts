@@ -2,8 +2,9 @@
 // file (a zip bomb, a million empty rows, cells far to the right), and reading stops at a row
 // limit. Cells come back as Excel holds them: text as shown, numbers as numbers, so the caller
 // can tell a number Excel stored (an ID typed into a General column) from text.
-import ExcelJS from 'exceljs'
+import type * as ExcelJS from 'exceljs'
 import { unreadable, XlsxReadError, zipDirectory, zipStream, type StreamPart } from './xlsx-zip.js'
+import { exceljs } from './lazy-require.js'
 
 export { XlsxReadError } from './xlsx-zip.js'
 
@@ -198,7 +199,7 @@ async function withReader<T> (
   try {
     // A part that fails cuts the stream short, and the reader then waits forever for the rest
     // of the part it is in: stop waiting (what it holds is freed with the stream).
-    return await Promise.race([use(new ExcelJS.stream.xlsx.WorkbookReader(input, XLSX_READ)), failed])
+    return await Promise.race([use(new (exceljs().stream.xlsx.WorkbookReader)(input, XLSX_READ)), failed])
   } finally {
     input.destroy()
   }

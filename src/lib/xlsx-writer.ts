@@ -6,9 +6,10 @@
 // with the request thread given back between chunks, and the writer waits while the client is
 // slower than the rows (backpressure).
 import { PassThrough, type Readable } from 'node:stream'
-import ExcelJS from 'exceljs'
+import type * as ExcelJS from 'exceljs'
 import type { FastifyReply } from 'fastify'
 import { attachmentHeader, type CsvCell } from './csv.js'
+import { exceljs } from './lazy-require.js'
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -31,7 +32,7 @@ function xlsxCell (value: CsvCell): ExcelJS.CellValue {
  */
 export function xlsxStream (sheetName: string, header: readonly string[], rows: Iterable<readonly CsvCell[]> | AsyncIterable<readonly CsvCell[]>, opts: { textColumns?: number[] } = {}): Readable {
   const out = new PassThrough()
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true })
+  const book = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: out, useSharedStrings: false, useStyles: true })
   const sheet = book.addWorksheet(sheetName.slice(0, 31) || 'Sheet1')
   sheet.columns = header.map((h, i) => ({
     header: h,
@@ -58,7 +59,7 @@ export function xlsxStream (sheetName: string, header: readonly string[], rows: 
 
 /** A whole small workbook (a template) as a buffer. */
 export async function xlsxBuffer (sheetName: string, header: readonly string[], rows: ReadonlyArray<readonly CsvCell[]>, opts: { textColumns?: number[], textRows?: number } = {}): Promise<Buffer> {
-  const book = new ExcelJS.Workbook()
+  const book = new (exceljs().Workbook)()
   const sheet = book.addWorksheet(sheetName.slice(0, 31) || 'Sheet1')
   sheet.columns = header.map((h) => ({ header: h, width: Math.min(40, Math.max(12, [...h].length * 2 + 4)) }))
   for (const r of rows) sheet.addRow(r.map(xlsxCell))

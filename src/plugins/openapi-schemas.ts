@@ -43,8 +43,21 @@ const FIELD_HINTS: Record<string, JsonSchema> = {
 /** Zod answer schemas published once under components (a use elsewhere becomes a $ref). */
 const ZOD_COMPONENTS = new Map<unknown, string>([[quoteAnswer, 'Quote']])
 
-/** The JSON Schema of a zod schema, as a caller sends it (`input`) or as an answer reads (`output`). */
+/**
+ * Each schema's conversion, kept: the schemas are module constants, and every app built in the
+ * same process (a test file builds dozens) would convert them again (~30 ms an app).
+ */
+const converted = new WeakMap<z.ZodType, { input?: JsonSchema, output?: JsonSchema }>()
+
+/** The JSON Schema of a zod schema, as a caller sends it (`input`) or as an answer reads (`output`); the caller's own copy. */
 function jsonSchemaOf (schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  let done = converted.get(schema)
+  if (done === undefined) converted.set(schema, done = {})
+  done[io] ??= convert(schema, io)
+  return structuredClone(done[io])
+}
+
+function convert (schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   const json = z.toJSONSchema(schema, {
     io,
     unrepresentable: 'any',

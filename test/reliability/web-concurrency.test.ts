@@ -20,7 +20,7 @@ import { seedCoveredMembers, type Fixture } from './fixtures.js'
 interface Answer { status: number, headers: http.IncomingHttpHeaders, body: string }
 
 /** One request on its own connection (the cluster hands each new connection to the next process). */
-interface RequestOptions { method?: string, headers?: Record<string, string>, body?: string }
+interface RequestOptions { method?: string, headers?: Record<string, string>, body?: string, timeoutS?: number }
 async function request (url: string, opts: RequestOptions = {}): Promise<Answer> {
   return await new Promise((resolve, reject) => {
     const req = http.request(url, { method: opts.method ?? 'GET', headers: opts.headers, agent: false }, (res) => {
@@ -30,7 +30,8 @@ async function request (url: string, opts: RequestOptions = {}): Promise<Answer>
       res.on('end', () => { resolve({ status: res.statusCode ?? 0, headers: res.headers, body }) })
     })
     req.on('error', reject)
-    req.setTimeout(30_000, () => { req.destroy(new Error(`no answer in 30 s: ${opts.method ?? 'GET'} ${url}`)) })
+    const s = opts.timeoutS ?? 30
+    req.setTimeout(s * 1000, () => { req.destroy(new Error(`no answer in ${s} s: ${opts.method ?? 'GET'} ${url}`)) })
     req.end(opts.body)
   })
 }
@@ -134,9 +135,9 @@ function loggedBy (server: ServerProcess, method: string): number[] {
     .filter((l) => l.msg === 'request' && l.method === method).map((l) => l.pid)
 }
 
-function claim (server: ServerProcess, fx: Fixture, k: number): Promise<Answer> {
+function claim (server: ServerProcess, fx: Fixture, k: number, timeoutS?: number): Promise<Answer> {
   return request(`${server.baseUrl}/api/v1/aid/claims`, {
-    method: 'POST',
+    method: 'POST', timeoutS,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor(fx.members[k % fx.members.length].userId)}`, 'idempotency-key': `wc-${k}` },
     body: JSON.stringify({
       admissionDate: fx.admissionDate, dischargeDate: fx.dischargeDate, hospital: '云南省第一人民医院', invoiceNo: `WC-${k}`,
@@ -191,8 +192,9 @@ test('WEB_CONCURRENCY=2: both processes read, the writer makes every write, dead
   const refused: Answer[] = []
   const landed = await until('a write after the writer restarted', server, async () => {
     // A connection the cluster handed to the writer as it died gets no answer: the client's
-    // timeout ends it, and the retry (same key) is safe.
-    const a = await claim(server, fx, 100).catch((err: Error) => { t.comment(err.message) })
+    // timeout ends it, and the retry (same key) is safe, so a short timeout here can cost a
+    // slow machine a retry but never a wrong result.
+    const a = await claim(server, fx, 100, 5).catch((err: Error) => { t.comment(err.message) })
     if (a?.status === 503) refused.push(a)
     return a?.status === 201 ? a : undefined
   })

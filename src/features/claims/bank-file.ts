@@ -2,9 +2,9 @@
 // 19-digit account number exact (as a number it would keep 15 significant digits) and the
 // amount's two decimals: in XLSX the cells are strings in columns formatted as text (@); in CSV
 // the account number is written ="…", which Excel and WPS show as that text.
-import ExcelJS from 'exceljs'
 import type { FastifyReply } from 'fastify'
 import { attachmentHeader, csvCell, csvLine, CSV_BOM } from '../../lib/csv.js'
+import { exceljs } from '../../lib/lazy-require.js'
 import { BANK_FILE_HEADER, type BankFile } from './batch-payments.js'
 
 const ACCOUNT_COLUMN = 1
@@ -19,7 +19,7 @@ export function bankFileCsv (file: BankFile): string {
 }
 
 export async function bankFileXlsx (file: BankFile): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (exceljs().Workbook)()
   const ws = wb.addWorksheet('批量代发')
   ws.columns = BANK_FILE_HEADER.map((h, i) => ({ header: h, key: `c${i}`, width: [6, 24, 14, 14, 24, 12, 18][i], style: { numFmt: '@' } }))
   for (const row of file.rows) {

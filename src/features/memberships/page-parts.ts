@@ -1,14 +1,17 @@
 // What the membership pages share: what they are given, what they show of a membership, the QR code.
-import QRCode from 'qrcode'
+import type QRCodeModule from 'qrcode'
+import { lazyRequire } from '../../lib/lazy-require.js'
 import type { MembershipsService } from './memberships-service.js'
 import type { RosterImports } from './roster-import.js'
 import type { MembershipView } from './memberships-repository.js'
+
+const qrcode = lazyRequire<typeof QRCodeModule>('qrcode')
 
 export interface PagesDeps { service: MembershipsService, imports: RosterImports }
 
 /** The QR code as SVG markup with presentation attributes only (the CSP forbids style=""). */
 export async function qrSvg (text: string): Promise<string> {
-  const svg = await QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+  const svg = await qrcode().toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
   return svg.replace(/\sstyle="[^"]*"/g, '').replace('<svg ', '<svg class="qr" role="img" aria-hidden="true" ')
 }
 

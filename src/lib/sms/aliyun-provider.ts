@@ -1,11 +1,11 @@
 // Aliyun SMS (短信服务, dysmsapi 2017-05-25) through its official SDK. The SDK client is the only
 // thing that talks to the network; tests hand in a fake one and check the request it is given.
-import { createRequire } from 'node:module'
 import type Dysmsapi from '@alicloud/dysmsapi20170525'
 import type { SendSmsRequest } from '@alicloud/dysmsapi20170525'
 import type * as OpenApiTypes from '@alicloud/openapi-client'
 import type { AliyunSmsSettings } from '../../config.js'
 import type { SmsMessage, SmsSender } from './port.js'
+import { lazyRequire } from '../lazy-require.js'
 
 /** What the provider needs of the SDK client: one call. */
 export interface AliyunSmsClient {
@@ -13,16 +13,16 @@ export interface AliyunSmsClient {
 }
 
 // The SDK is CommonJS (classes on `exports`, the client as `exports.default`): loaded with
-// require, so it is the same object under tsx, the tests and the compiled server.
-const load = createRequire(import.meta.url)
-const sdk = load('@alicloud/dysmsapi20170525') as { default: typeof Dysmsapi.default, SendSmsRequest: typeof SendSmsRequest }
-const OpenApi = load('@alicloud/openapi-client') as typeof OpenApiTypes
+// require, so it is the same object under tsx, the tests and the compiled server, and only when
+// a message is first sent through it (it is 300 modules).
+const sdk = lazyRequire<{ default: typeof Dysmsapi.default, SendSmsRequest: typeof SendSmsRequest }>('@alicloud/dysmsapi20170525')
+const openApi = lazyRequire<typeof OpenApiTypes>('@alicloud/openapi-client')
 
 export function aliyunClient (settings: AliyunSmsSettings): AliyunSmsClient {
-  const config = new OpenApi.Config({
+  const config = new (openApi().Config)({
     accessKeyId: settings.accessKeyId, accessKeySecret: settings.accessKeySecret, endpoint: settings.endpoint
   })
-  const Client = sdk.default
+  const Client = sdk().default
   return new Client(config as ConstructorParameters<typeof Dysmsapi.default>[0])
 }
 
@@ -30,7 +30,7 @@ export function aliyunClient (settings: AliyunSmsSettings): AliyunSmsClient {
 export function aliyunRequest (settings: AliyunSmsSettings, message: SmsMessage): SendSmsRequest | null {
   const templateCode = settings.templates[message.template]
   if (templateCode === undefined) return null
-  return new sdk.SendSmsRequest({
+  return new (sdk().SendSmsRequest)({
     phoneNumbers: message.to, signName: settings.signName, templateCode, templateParam: JSON.stringify(message.params)
   })
 }

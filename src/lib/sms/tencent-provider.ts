@@ -1,10 +1,14 @@
 // Tencent Cloud SMS (短信, API 2021-01-11) through its official SDK. The SDK client is the only
 // thing that talks to the network; tests hand in a fake one and check the request it is given.
-import * as tencentcloud from 'tencentcloud-sdk-nodejs-sms'
+import type * as TencentCloud from 'tencentcloud-sdk-nodejs-sms'
 import type { TencentSmsSettings } from '../../config.js'
 import type { SmsMessage, SmsSender, SmsTemplate } from './port.js'
+import { lazyRequire } from '../lazy-require.js'
 
-type SdkClient = InstanceType<typeof tencentcloud.sms.v20210111.Client>
+// The SDK (CommonJS) is loaded when a message is first sent through it.
+const tencentcloud = lazyRequire<typeof TencentCloud>('tencentcloud-sdk-nodejs-sms')
+
+type SdkClient = InstanceType<typeof TencentCloud.sms.v20210111.Client>
 export type TencentSendSmsRequest = Parameters<SdkClient['SendSms']>[0]
 
 /** What the provider needs of the SDK client: one call. */
@@ -13,7 +17,7 @@ export interface TencentSmsClient {
 }
 
 export function tencentClient (settings: TencentSmsSettings): TencentSmsClient {
-  const Client = tencentcloud.sms.v20210111.Client
+  const Client = tencentcloud().sms.v20210111.Client
   return new Client({
     credential: { secretId: settings.secretId, secretKey: settings.secretKey },
     region: settings.region,

@@ -1,0 +1,1 @@
+//# sourceMappingURL=deps.js.map

@@ -1,0 +1,30 @@
+import t from "tap";
+import { launchBrowser, newPhonePage, signIn, startPortal } from "./helper.js";
+import { createUser, smsSent } from "../helper.js";
+t.test("forgot password: sign-in page link, code, new password, signed in; the lock is lifted", async (t2) => {
+  const { app, baseUrl } = await startPortal(t2);
+  const u = await createUser(app, { name: "\u5468\u654F" });
+  for (let i = 0; i < 5; i++) await app.inject({ method: "POST", url: "/api/v1/auth/token", payload: { phone: u.phone, password: `guess-${i}-wrong` } });
+  const browser = await launchBrowser(t2);
+  const page = await newPhonePage(t2, browser, baseUrl);
+  await page.goto("/login");
+  await page.getByRole("link", { name: "\u5FD8\u8BB0\u5BC6\u7801\uFF1F" }).click();
+  await page.waitForURL("**/password-reset");
+  await page.getByLabel("\u624B\u673A\u53F7\u7801").fill(u.phone);
+  await page.getByRole("button", { name: "\u53D1\u9001\u9A8C\u8BC1\u7801" }).click();
+  await page.getByLabel("\u77ED\u4FE1\u9A8C\u8BC1\u7801").waitFor();
+  t2.match(await page.locator("main").textContent(), /如果该手机号码已注册/);
+  await page.getByLabel("\u77ED\u4FE1\u9A8C\u8BC1\u7801").fill("000");
+  await page.getByLabel("\u65B0\u5BC6\u7801").fill("zhou-min-2026");
+  await page.getByRole("button", { name: "\u8BBE\u7F6E\u65B0\u5BC6\u7801" }).click();
+  t2.match(await page.locator("#f-code-error").textContent(), /6 位数字/, "the error is beside the code");
+  const code = smsSent(app).filter((m) => m.to === u.phone).at(-1).params.code;
+  await page.getByLabel("\u77ED\u4FE1\u9A8C\u8BC1\u7801").fill(code);
+  await page.getByLabel("\u65B0\u5BC6\u7801").fill("zhou-min-2026");
+  await page.getByRole("button", { name: "\u8BBE\u7F6E\u65B0\u5BC6\u7801" }).click();
+  await page.waitForURL("**/login");
+  t2.match(await page.locator(".flash").textContent(), /密码已重置/);
+  await signIn(page, u.phone, "zhou-min-2026");
+  t2.match(await page.locator(".who").textContent(), /周敏/, "signed in although the account had been locked");
+});
+//# sourceMappingURL=password-reset.test.js.map

@@ -1,0 +1,193 @@
+import t from "tap";
+import { build, createUser, injectAs, nextPhone, PASSWORD, tokenFor } from "../../helper.js";
+import { users, auditLog } from "../../../src/db/schema/index.js";
+import { eq } from "drizzle-orm";
+t.test("register: 201 with a token and the user; phone normalised", async (t2) => {
+  const app = await build(t2);
+  const res = await app.inject({ method: "POST", url: "/api/v1/auth/register", payload: { phone: "+86 139-0000-1111", password: "secret-pass-1", name: "\u738B\u82B3" } });
+  t2.equal(res.statusCode, 201);
+  const body = res.json();
+  t2.type(body.token, "string");
+  t2.same(body.user, { id: body.user.id, phone: "13900001111", name: "\u738B\u82B3", roles: ["member"] });
+  const me = await app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: `Bearer ${body.token}` } });
+  t2.equal(me.statusCode, 200);
+  t2.equal(me.json().user.phone, "13900001111");
+  t2.same(me.json().enterprises, []);
+});
+t.test("register: bad input is a 400 with a message per field, in Chinese or English, and writes nothing", async (t2) => {
+  const app = await build(t2);
+  const bad = await app.inject({ method: "POST", url: "/api/v1/auth/register", payload: { phone: "12345", password: "12345678", name: "" } });
+  t2.equal(bad.statusCode, 400);
+  const err = bad.json().error;
+  t2.equal(err.code, "INVALID_INPUT");
+  t2.match(err.fields.phone, /手机号码/);
+  t2.match(err.fields.password, /8 位/);
+  t2.match(err.fields.name, /必填/);
+  const en = await app.inject({ method: "POST", url: "/api/v1/auth/register", headers: { "accept-language": "en-US,en;q=0.9" }, payload: { phone: "12345", password: "short", name: "x" } });
+  t2.match(en.json().error.fields.phone, /mobile number/);
+  t2.match(en.json().error.fields.password, /at least 8/);
+  t2.equal(app.db.select().from(users).all().length, 0);
+});
+t.test("register: a taken phone is 409; malformed JSON 400; oversized body 413; wrong types 400", async (t2) => {
+  const app = await build(t2);
+  const phone = nextPhone();
+  t2.equal((await app.inject({ method: "POST", url: "/api/v1/auth/register", payload: { phone, password: PASSWORD, name: "A" } })).statusCode, 201);
+  const dup = await app.inject({ method: "POST", url: "/api/v1/auth/register", payload: { phone, password: PASSWORD, name: "B" } });
+  t2.equal(dup.statusCode, 409);
+  t2.equal(dup.json().error.code, "PHONE_TAKEN");
+  t2.ok(dup.json().error.fields.phone);
+  const malformed = await app.inject({ method: "POST", url: "/api/v1/auth/register", headers: { "content-type": "application/json" }, payload: '{"phone": ' });
+  t2.equal(malformed.statusCode, 400);
+  t2.equal(malformed.json().error.code, "INVALID_JSON");
+  const huge = await app.inject({ method: "POST", url: "/api/v1/auth/register", headers: { "content-type": "application/json" }, payload: JSON.stringify({ phone, password: "x".repeat(2 * 1024 * 1024), name: "C" }) });
+  t2.equal(huge.statusCode, 413);
+  t2.equal(huge.json().error.code, "PAYLOAD_TOO_LARGE");
+  const types = await app.inject({ method: "POST", url: "/api/v1/auth/register", payload: { phone: 139e8, password: ["a"], name: { x: 1 } } });
+  t2.equal(types.statusCode, 400);
+  t2.same(Object.keys(types.json().error.fields).sort(), ["name", "password", "phone"]);
+  t2.equal(app.db.select().from(users).all().length, 1);
+});
+t.test("token: right password 200, wrong 401, unknown phone 401", async (t2) => {
+  const app = await build(t2);
+  const u = await createUser(app);
+  const ok = await app.inject({ method: "POST", url: "/api/v1/auth/token", payload: { phone: u.phone, password: PASSWORD } });
+  t2.equal(ok.statusCode, 200);
+  t2.type(ok.json().token, "string");
+  const wrong = await app.inject({ method: "POST", url: "/api/v1/auth/token", payload: { phone: u.phone, password: "wrong-pass-1" } });
+  t2.equal(wrong.statusCode, 401);
+  t2.equal(wrong.json().error.code, "INVALID_CREDENTIALS");
+  const unknown = await app.inject({ method: "POST", url: "/api/v1/auth/token", payload: { phone: nextPhone(), password: PASSWORD } });
+  t2.equal(unknown.statusCode, 401);
+});
+t.test("lockout: five wrong passwords in a row lock the account for 15 minutes", async (t2) => {
+  const app = await build(t2);
+  const u = await createUser(app);
+  for (let i = 0; i < 5; i++) {
+    const r = await app.inject({ method: "POST", url: "/api/v1/auth/token", payload: { phone: u.phone, password: "wrong-pass-" + i } });
+    t2.equal(r.statusCode, 401, `attempt ${i + 1} is 401`);
+  }
+  const locked = await app.inject({ method: "POST", url: "/api/v1/auth/token", payload: { phone: u.phone, password: PASSWORD } });
+  t2.equal(locked.statusCode, 429);
+  t2.equal(locked.json().error.code, "ACCOUNT_LOCKED");
+  t2.match(locked.json().error.message, /15 分钟/);
+  t2.ok(app.db.select().from(auditLog).where(eq(auditLog.action, "user.lock")).get(), "the lock is audited");
+  app.testClock.advance(15 * 6e4 + 1e3);
+  const after = await app.inject({ method: "POST", url: "/api/v1/auth/token", payload: { phone: u.phone, password: PASSWORD } });
+  t2.equal(after.statusCode, 200, "unlocked after 15 minutes");
+});
+t.test("lockout: a right password resets the count", async (t2) => {
+  const app = await build(t2);
+  const u = await createUser(app);
+  for (let i = 0; i < 4; i++) await app.inject({ method: "POST", url: "/api/v1/auth/token", payload: { phone: u.phone, password: "wrong-pass-x" } });
+  t2.equal((await app.inject({ method: "POST", url: "/api/v1/auth/token", payload: { phone: u.phone, password: PASSWORD } })).statusCode, 200);
+  for (let i = 0; i < 4; i++) await app.inject({ method: "POST", url: "/api/v1/auth/token", payload: { phone: u.phone, password: "wrong-pass-x" } });
+  t2.equal((await app.inject({ method: "POST", url: "/api/v1/auth/token", payload: { phone: u.phone, password: PASSWORD } })).statusCode, 200);
+});
+t.test("rate limit: more than 10 sign-ins a minute per phone and address is 429 RATE_LIMITED", async (t2) => {
+  const app = await build(t2);
+  const u = await createUser(app);
+  const other = await createUser(app);
+  for (let i = 0; i < 10; i++) {
+    const r = await app.inject({ method: "POST", url: "/api/v1/auth/token", payload: { phone: u.phone, password: PASSWORD } });
+    t2.equal(r.statusCode, 200);
+  }
+  const limited = await app.inject({ method: "POST", url: "/api/v1/auth/token", payload: { phone: u.phone, password: PASSWORD } });
+  t2.equal(limited.statusCode, 429);
+  t2.equal(limited.json().error.code, "RATE_LIMITED");
+  const otherPhone = await app.inject({ method: "POST", url: "/api/v1/auth/token", payload: { phone: other.phone, password: PASSWORD } });
+  t2.equal(otherPhone.statusCode, 200, "another phone from the same address is counted apart");
+  const otherAddress = await app.inject({ method: "POST", url: "/api/v1/auth/token", remoteAddress: "10.9.8.7", payload: { phone: u.phone, password: PASSWORD } });
+  t2.equal(otherAddress.statusCode, 200, "the same phone from another address is counted apart");
+});
+t.test("tokens: tampered, expired, and missing", async (t2) => {
+  const app = await build(t2);
+  const u = await createUser(app);
+  const token = tokenFor(app, u);
+  const tampered = token.slice(0, -3) + (token.endsWith("abc") ? "xyz" : "abc");
+  const r1 = await app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: `Bearer ${tampered}` } });
+  t2.equal(r1.statusCode, 401);
+  t2.equal(r1.json().error.code, "TOKEN_INVALID");
+  const expired = app.jwt.sign({ sub: String(u.id), tv: 0 }, { expiresIn: -10 });
+  const r2 = await app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: `Bearer ${expired}` } });
+  t2.equal(r2.statusCode, 401);
+  const r3 = await app.inject({ method: "GET", url: "/api/v1/me" });
+  t2.equal(r3.statusCode, 401);
+  t2.equal(r3.json().error.code, "UNAUTHORIZED");
+  const r4 = await app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: "Basic abc" } });
+  t2.equal(r4.statusCode, 401);
+});
+t.test("deactivation takes effect at once, for tokens already issued", async (t2) => {
+  const app = await build(t2);
+  const admin = await createUser(app, { role: "admin" });
+  const u = await createUser(app);
+  const token = tokenFor(app, u);
+  t2.equal((await app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: `Bearer ${token}` } })).statusCode, 200);
+  const { createAccountsService } = await import("../../../src/features/accounts/accounts-service.js");
+  const service = createAccountsService(app.db, app.clock);
+  const adminActor = { id: admin.id, name: admin.name, phone: admin.phone, roles: ["member", "admin"], isAdmin: true, isStaff: false, staffBuildingIds: [], mustChangePassword: false };
+  service.setActive({ ...adminActor, roles: [...adminActor.roles] }, u.id, false);
+  const after = await app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: `Bearer ${token}` } });
+  t2.equal(after.statusCode, 401);
+  const signIn = await app.inject({ method: "POST", url: "/api/v1/auth/token", payload: { phone: u.phone, password: PASSWORD } });
+  t2.equal(signIn.statusCode, 401);
+  t2.equal(signIn.json().error.code, "ACCOUNT_DISABLED");
+});
+t.test("roles are read from the database on every request", async (t2) => {
+  const app = await build(t2);
+  const u = await createUser(app);
+  const me1 = await injectAs(app, u, { method: "GET", url: "/api/v1/me" });
+  t2.same(me1.json().user.roles, ["member"]);
+  const { grantRole } = await import("../../../src/features/accounts/accounts-repository.js");
+  grantRole(app.db, u.id, "admin", null, app.clock.iso());
+  const me2 = await injectAs(app, u, { method: "GET", url: "/api/v1/me" });
+  t2.same(me2.json().user.roles, ["member", "admin"]);
+});
+t.test("password change: wrong current password 400; success returns a new token and old ones stop", async (t2) => {
+  const app = await build(t2);
+  const u = await createUser(app);
+  const old = tokenFor(app, u);
+  const wrong = await app.inject({ method: "POST", url: "/api/v1/auth/password", headers: { authorization: `Bearer ${old}` }, payload: { currentPassword: "nope-nope-1", newPassword: "another-pass-2" } });
+  t2.equal(wrong.statusCode, 400);
+  t2.ok(wrong.json().error.fields.currentPassword);
+  const ok = await app.inject({ method: "POST", url: "/api/v1/auth/password", headers: { authorization: `Bearer ${old}` }, payload: { currentPassword: PASSWORD, newPassword: "another-pass-2" } });
+  t2.equal(ok.statusCode, 200);
+  t2.equal((await app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: `Bearer ${old}` } })).statusCode, 401);
+  t2.equal((await app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: `Bearer ${ok.json().token}` } })).statusCode, 200);
+});
+t.test("healthz, 404 in the contract shape, and no stack traces", async (t2) => {
+  const app = await build(t2);
+  const h = await app.inject({ method: "GET", url: "/healthz" });
+  t2.same(h.json(), { status: "ok" });
+  const nf = await app.inject({ method: "GET", url: "/api/v1/nothing-here" });
+  t2.equal(nf.statusCode, 404);
+  t2.equal(nf.json().error.code, "NOT_FOUND");
+  const page = await app.inject({ method: "GET", url: "/nothing-here", headers: { accept: "text/html" } });
+  t2.equal(page.statusCode, 404);
+  t2.match(page.body, /页面不存在/);
+  const u = await createUser(app);
+  app.db.$client.close();
+  const boom = await app.inject({ method: "POST", url: "/api/v1/auth/token", payload: { phone: u.phone, password: PASSWORD } });
+  t2.equal(boom.statusCode, 500);
+  t2.same(Object.keys(boom.json().error).sort(), ["code", "message"]);
+  t2.equal(boom.json().error.code, "INTERNAL");
+  t2.notMatch(boom.body, /sqlite|stack|at \//i);
+  const health = await app.inject({ method: "GET", url: "/healthz" });
+  t2.equal(health.statusCode, 503);
+});
+t.test("the liaison role follows the enterprises a user is liaison of, and only theirs", async (t2) => {
+  const app = await build(t2);
+  const { enterprises } = await import("../../../src/db/schema/index.js");
+  const { insertBuilding } = await import("../../helper.js");
+  const { insertEnterprise } = await import("../../factories.js");
+  const buildingId = insertBuilding(app);
+  const u1 = await createUser(app);
+  const u2 = await createUser(app);
+  const liaison = await createUser(app);
+  await insertEnterprise(app, buildingId, { liaisonUserId: liaison.id, status: "pending", name: "\u4E91\u5CAD\u79D1\u6280", headcount: 10 });
+  t2.same((await injectAs(app, liaison, { method: "GET", url: "/api/v1/me" })).json().user.roles, ["member", "liaison"]);
+  t2.same((await injectAs(app, u1, { method: "GET", url: "/api/v1/me" })).json().user.roles, ["member"]);
+  t2.same((await injectAs(app, u2, { method: "GET", url: "/api/v1/me" })).json().user.roles, ["member"]);
+  app.db.update(enterprises).set({ status: "withdrawn" }).run();
+  t2.same((await injectAs(app, liaison, { method: "GET", url: "/api/v1/me" })).json().user.roles, ["member"], "a withdrawn enterprise makes no liaison");
+});
+//# sourceMappingURL=accounts-api.test.js.map

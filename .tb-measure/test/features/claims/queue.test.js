@@ -1,0 +1,70 @@
+import t from "tap";
+import ExcelJS from "exceljs";
+import { build, injectAs, PageSession } from "../../helper.js";
+import { claimBody, claimWorld, idemKey, insertMember } from "./fixtures.js";
+import { insertEnterprise } from "../../factories.js";
+t.test("the review queue: oldest first, 50 a page, counts per status, filters by building, status and submission date", async (t2) => {
+  const app = await build(t2);
+  const w = await claimWorld(app);
+  const members = [w.member, await insertMember(app, w.enterpriseId), await insertMember(app, w.enterpriseId)];
+  const elsewhere = await insertMember(app, await insertEnterprise(app, w.otherBuildingId));
+  const ids = [];
+  for (let i = 0; i < 60; i++) {
+    const m = members[i % 3];
+    const res = await injectAs(app, m.user, { method: "POST", url: "/api/v1/aid/claims", payload: claimBody({ totalCostFen: 4e5, insurancePaidFen: 1e5, excludedFen: 0 }), headers: { "idempotency-key": idemKey() } });
+    ids.push(res.json().id);
+    if (i === 5) await injectAs(app, elsewhere.user, { method: "POST", url: "/api/v1/aid/claims", payload: claimBody(), headers: { "idempotency-key": idemKey() } });
+    app.testClock.advance(36e5);
+  }
+  for (const id of ids.slice(0, 3)) await injectAs(app, w.staff, { method: "POST", url: `/api/v1/aid/claims/${id}/approve` });
+  await injectAs(app, w.staff, { method: "POST", url: `/api/v1/aid/claims/${ids[3]}/reject`, payload: { reasonCode: "DOCUMENTS_MISSING" } });
+  const rowIds = (body) => [...body.matchAll(/<td><a href="\/aid\/claims\/(\d+)">/g)].map((m) => Number(m[1]));
+  for (const who of [w.staff, w.admin]) {
+    const s = new PageSession(app);
+    await s.login(who.phone);
+    const q = who === w.admin ? `&building=${w.buildingId}` : "";
+    const p1 = await s.get(`/aid/review?status=submitted${q}`);
+    t2.equal(p1.statusCode, 200);
+    t2.same(rowIds(p1.body), ids.slice(4, 54), "oldest first, 50 rows");
+    t2.match(p1.body, /已提交 56/);
+    t2.match(p1.body, /已核准 3/);
+    t2.match(p1.body, /未通过 1/);
+    t2.match(p1.body, /rel="next"/);
+    const p2 = await s.get(`/aid/review?status=submitted${q}&page=2`);
+    t2.same(rowIds(p2.body), ids.slice(54), "the rest on page 2");
+    const day = await s.get(`/aid/review?status=all${q}&from=2026-06-16&to=2026-06-16`);
+    t2.same(rowIds(day.body), ids.slice(14, 38), "submitted on 16 June (Shanghai)");
+  }
+  const admin = new PageSession(app);
+  await admin.login(w.admin.phone);
+  const all = await admin.get("/aid/review?status=all");
+  const allIds = rowIds(all.body);
+  t2.equal(allIds.length, 50);
+  t2.same(allIds.slice(0, 6), ids.slice(0, 6));
+  t2.notOk(allIds.slice(6).every((id) => ids.includes(id)), "the other building's claim is in its place");
+  t2.match(all.body, /已提交 57/);
+  const other = new PageSession(app);
+  await other.login(w.otherStaff.phone);
+  t2.equal(rowIds((await other.get("/aid/review")).body).length, 1);
+  const csv = await admin.get(`/aid/review/export.csv?status=submitted&building=${w.buildingId}`);
+  t2.equal(csv.statusCode, 200);
+  t2.match(csv.headers["content-type"], /text\/csv/);
+  const lines = csv.body.split("\r\n").filter((l) => l !== "");
+  t2.ok(lines[0].startsWith("\uFEFF"));
+  t2.equal(lines.length, 1 + 56);
+  t2.match(lines[1], new RegExp(`^${ids[4]},\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d,\u5DF2\u63D0\u4EA4,.*,4000\\.00,1000\\.00,0\\.00,3000\\.00,250\\.00,,$`));
+  t2.match(lines[0], "\u63D0\u4EA4\u65F6\u95F4 Submitted (Asia/Shanghai)");
+  const xlsx = await admin.get(`/aid/review/export.xlsx?status=submitted&building=${w.buildingId}`);
+  t2.equal(xlsx.statusCode, 200);
+  t2.match(xlsx.headers["content-type"], /spreadsheetml/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(xlsx.rawPayload);
+  const sheet = book.worksheets[0];
+  t2.equal(sheet.actualRowCount, 1 + 56, "the same rows as the CSV");
+  t2.equal(sheet.getCell("C2").value, "\u5DF2\u63D0\u4EA4");
+  t2.equal(typeof sheet.getCell("K2").value, "string", "the invoice number is text");
+  const api = await injectAs(app, w.staff, { method: "GET", url: "/api/v1/aid/claims/export.csv?status=all" });
+  t2.equal(api.body.split("\r\n").filter((l) => l !== "").length, 1 + 60);
+  t2.equal((await injectAs(app, w.member.user, { method: "GET", url: "/api/v1/aid/claims/export.csv" })).statusCode, 403);
+});
+//# sourceMappingURL=queue.test.js.map

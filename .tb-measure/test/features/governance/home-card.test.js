@@ -1,0 +1,32 @@
+import t from "tap";
+import { sql } from "drizzle-orm";
+import { build, PageSession } from "../../helper.js";
+import { governanceWorld, ok, seatedCongress } from "./fixtures.js";
+import { createGovernanceService } from "../../../src/features/governance/service.js";
+t.test("the governance card on the home page", async (t2) => {
+  const app = await build(t2);
+  const w = await governanceWorld(app, 31);
+  const { congressId } = await seatedCongress(app, w);
+  await ok(app, w.staff, "POST", `/api/v1/congresses/${congressId}/sessions`, { date: "2026-06-25", title: "\u7B2C\u4E00\u5C4A\u7B2C\u4E8C\u6B21\u4F1A\u8BAE" });
+  const rep = new PageSession(app);
+  await rep.login(w.members[0].user.phone);
+  t2.match((await rep.get("/")).body, /即将召开的会议[\s\S]*2026-06-25 · 第一届第二次会议/);
+  const notRep = new PageSession(app);
+  await notRep.login(w.members[30].user.phone);
+  t2.notMatch((await notRep.get("/")).body, /governance-card/, "no card for a member with nothing to do");
+  const gov = createGovernanceService({ db: app.db, clock: app.clock, pii: app.pii, uploadDir: app.config.uploadDir });
+  const staffActor = { id: w.staff.id, name: "", phone: "", roles: ["member", "staff"], isAdmin: false, isStaff: true, staffBuildingIds: [w.buildingId], mustChangePassword: false };
+  const a = gov.contracts.draft({ ...staffActor, roles: [...staffActor.roles] }, w.buildingId, { title: "\u5F85\u62A5\u9001\u5408\u540C", kind: "general", termYears: 1, text: "\u2026\u2026" });
+  const b = gov.contracts.draft({ ...staffActor, roles: [...staffActor.roles] }, w.buildingId, { title: "\u5C06\u5230\u671F\u5408\u540C", kind: "women", termYears: 1, text: "\u2026\u2026" });
+  app.db.run(sql`update collective_contracts set stage = 'signed', signed_on = '2026-06-01' where id = ${a.id}`);
+  app.db.run(sql`update collective_contracts set stage = 'filed', signed_on = '2025-07-01', filed_on = '2025-07-05' where id = ${b.id}`);
+  const round = gov.bargaining.open({ ...staffActor, roles: [...staffActor.roles] }, w.buildingId, { title: "\u5DE5\u8D44\u534F\u5546", topics: ["pay"] });
+  app.db.run(sql`insert into bargaining_proposals (round_id, from_side, body, proposed_on, answer_due_on, created_by, created_at) values (${round.id}, 'workers', '……', '2026-05-01', '2026-05-21', ${w.staff.id}, '2026-05-01T00:00:00Z')`);
+  const staff = new PageSession(app);
+  await staff.login(w.staff.phone);
+  const body = (await staff.get("/")).body;
+  t2.match(body, /待报送合同<\/a> · 已签订，应于 2026-06-11 前报送劳动保障行政部门 <span class="badge bad">逾期报送/);
+  t2.match(body, /将到期合同<\/a> · <span class="badge warn">将于 2026-07-19 期满/);
+  t2.match(body, /工资协商<\/a> · 应于 2026-05-21 前书面答复 <span class="badge bad">已逾期未答复/);
+});
+//# sourceMappingURL=home-card.test.js.map

@@ -1,0 +1,35 @@
+import t from "tap";
+import { build, injectAs, PageSession, smsSent } from "../../helper.js";
+import { claimWorld, insertMember } from "../claims/fixtures.js";
+t.test("a membership decision notifies the member: portal notice, header count, page, SMS", async (t2) => {
+  const app = await build(t2);
+  const w = await claimWorld(app);
+  const applicant = await insertMember(app, w.enterpriseId, { name: "\u5468\u96E8", status: "applied", share: null });
+  const page = new PageSession(app);
+  await page.login(applicant.user.phone);
+  const before = await page.get("/");
+  t2.notMatch(before.body, /class="count"/, "nothing unread yet");
+  await page.get("/me/notifications", { "accept-language": "en" });
+  const ok = await injectAs(app, w.staff, { method: "POST", url: `/api/v1/memberships/${applicant.membershipId}/approve` });
+  t2.equal(ok.statusCode, 200);
+  const memberNo = ok.json().memberNo;
+  const items = (await injectAs(app, applicant.user, { method: "GET", url: "/api/v1/me/notifications" })).json().items;
+  t2.equal(items.length, 1);
+  t2.match(items[0], { kind: "membership.active", read: false });
+  t2.match(items[0].text, new RegExp(`\u4F1A\u5458\u53F7 ${memberNo}`));
+  const sms = smsSent(app).filter((s) => s.to === applicant.user.phone);
+  t2.equal(sms.length, 1);
+  t2.match(sms[0].params.text, /membership was approved/, "in the language the member reads");
+  const home = await page.get("/");
+  t2.match(home.body, /<span class="count"[^>]*>1<\/span>/, "the header counts the unread notice");
+  const list = await page.get("/me/notifications");
+  t2.match(list.body, new RegExp(memberNo));
+  t2.equal((await page.post("/me/notifications/read", {}, { csrf: false })).statusCode, 403, "CSRF");
+  t2.equal((await page.post("/me/notifications/read", {})).statusCode, 303);
+  t2.notMatch((await page.get("/")).body, /class="count"/);
+  t2.equal((await injectAs(app, w.stranger, { method: "GET", url: "/api/v1/me/notifications" })).json().items.length, 0, "nobody else sees it");
+  t2.equal((await app.inject({ method: "GET", url: "/api/v1/me/notifications" })).statusCode, 401);
+  const bad = await injectAs(app, applicant.user, { method: "POST", url: "/api/v1/me/notifications/read", payload: { ids: ["x"] } });
+  t2.equal(bad.statusCode, 400);
+});
+//# sourceMappingURL=notifications.test.js.map

@@ -41,33 +41,36 @@ export function findColumns (header: string[]): RosterColumns | null {
 }
 
 const isBlank = (row: string[]): boolean => !row.some((c) => c.trim() !== '')
-const tooManyRows = (): AppError => badRequest({ file: fieldError('memberships.import.tooManyRows', { max: MAX_IMPORT_ROWS }) })
+const tooManyRows = (max: number): AppError => badRequest({ file: fieldError('memberships.import.tooManyRows', { max }) })
 const unreadable = (): AppError => badRequest({ file: 'memberships.import.unreadable' })
 
-/** Reads the file as a table of strings; throws a 400 on fields.file for anything unreadable. */
-export async function readRosterFile (fileName: string, data: Buffer, encoding: CsvEncoding = 'auto'): Promise<ParsedRoster> {
+/**
+ * Reads the file as a table of strings; throws a 400 on fields.file for anything unreadable.
+ * `maxRows` is the import limit (tests read the limit's edges at a smaller one).
+ */
+export async function readRosterFile (fileName: string, data: Buffer, encoding: CsvEncoding = 'auto', maxRows = MAX_IMPORT_ROWS): Promise<ParsedRoster> {
   if (data.length === 0) throw badRequest({ file: 'memberships.import.emptyFile' })
   if (data.length > MAX_IMPORT_BYTES) throw badRequest({ file: 'memberships.import.tooLarge' })
   const ext = (/\.([a-z0-9]+)$/i.exec(fileName)?.[1] ?? '').toLowerCase()
   const isZip = data.length > 4 && data.readUInt32LE(0) === 0x04034b50
-  if (ext === 'xlsx' && isZip) return await readXlsx(data)
+  if (ext === 'xlsx' && isZip) return await readXlsx(data, maxRows)
   if (ext !== 'csv' || isZip || (!hasUtf16Bom(data) && data.subarray(0, 8192).includes(0))) throw badRequest({ file: 'memberships.import.badType' })
-  const all = readCsv(decodeCsv(data, encoding))
+  const all = readCsv(decodeCsv(data, encoding), maxRows)
   const headerIndex = all.findIndex((r) => !isBlank(r))
   if (headerIndex === -1) throw badRequest({ file: 'memberships.import.empty' })
   const columns = findColumns(all[headerIndex])
   const rows = all.slice(headerIndex + 1).filter((r) => !isBlank(r))
   if (columns === null) throw badRequest({ file: 'memberships.import.noHeader' })
   if (rows.length === 0) throw badRequest({ file: 'memberships.import.empty' })
-  if (rows.length > MAX_IMPORT_ROWS) throw tooManyRows()
+  if (rows.length > maxRows) throw tooManyRows(maxRows)
   return { rows, columns }
 }
 
-async function readXlsx (data: Buffer): Promise<ParsedRoster> {
+async function readXlsx (data: Buffer, maxRows: number): Promise<ParsedRoster> {
   let sheet
   try {
     sheet = await readFirstSheet(data, {
-      maxRows: MAX_IMPORT_ROWS,
+      maxRows,
       pick: (header) => {
         const c = findColumns(header)
         return c === null ? null : [c.name, c.idNumber, ...(c.mobile === null ? [] : [c.mobile])]
@@ -75,7 +78,7 @@ async function readXlsx (data: Buffer): Promise<ParsedRoster> {
     })
   } catch (err) {
     if (!(err instanceof XlsxReadError)) throw err
-    if (err.reason === 'tooManyRows') throw tooManyRows()
+    if (err.reason === 'tooManyRows') throw tooManyRows(maxRows)
     if (err.reason === 'noSheet') throw badRequest({ file: 'memberships.import.empty' })
     throw unreadable()
   }
@@ -110,11 +113,11 @@ export function isExcelNumber (raw: string): boolean {
   return /^[+-]?\d+(\.\d+)?E[+-]?\d+$/i.test(raw.trim())
 }
 
-function readCsv (text: string): string[][] {
+function readCsv (text: string, maxRows: number): string[][] {
   let wide = false
   try {
     return parseCsv(text, {
-      bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: 64 * 1024, to: MAX_IMPORT_ROWS + 2,
+      bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: 64 * 1024, to: maxRows + 2,
       on_record: (record: string[]) => {
         if (record.length > MAX_CSV_COLUMNS) { wide = true; throw new Error('too many columns') }
         return record

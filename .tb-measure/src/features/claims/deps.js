@@ -1,1 +1,0 @@
-//# sourceMappingURL=deps.js.map

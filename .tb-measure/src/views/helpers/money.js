@@ -1,8 +1,0 @@
-import { formatFen } from "../../domain/money.js";
-function money(fen) {
-  return typeof fen === "number" ? formatFen(fen) : "";
-}
-export {
-  money as default
-};
-//# sourceMappingURL=money.js.map

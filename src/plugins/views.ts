@@ -64,8 +64,9 @@ export default fp(async function views (app: FastifyInstance) {
     layout: 'layouts/default.hbs',
     viewExt: 'hbs',
     options: { partials: registerPartials(hb, join(templatesDir, 'partials')) },
-    // Templates are compiled once and cached in production; development picks up edits.
-    production: app.config.env === 'production'
+    // Templates are compiled once and cached (in production, and in tests, which run what production
+    // runs); development picks up edits.
+    production: app.config.env !== 'development'
   })
 
   app.decorate('navLinks', [] as NavLink[])

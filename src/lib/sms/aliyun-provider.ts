@@ -14,7 +14,7 @@ export interface AliyunSmsClient {
 
 // The SDK is CommonJS (classes on `exports`, the client as `exports.default`): loaded with
 // require, so it is the same object under tsx, the tests and the compiled server, and only when
-// a message is first sent through it (it is 300 modules).
+// the portal is configured to send through Aliyun (it is 300 modules).
 const sdk = lazyRequire<{ default: typeof Dysmsapi.default, SendSmsRequest: typeof SendSmsRequest }>('@alicloud/dysmsapi20170525')
 const openApi = lazyRequire<typeof OpenApiTypes>('@alicloud/openapi-client')
 

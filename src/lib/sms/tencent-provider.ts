@@ -5,7 +5,7 @@ import type { TencentSmsSettings } from '../../config.js'
 import type { SmsMessage, SmsSender, SmsTemplate } from './port.js'
 import { lazyRequire } from '../lazy-require.js'
 
-// The SDK (CommonJS) is loaded when a message is first sent through it.
+// The SDK (CommonJS) is loaded only when the portal is configured to send through Tencent Cloud.
 const tencentcloud = lazyRequire<typeof TencentCloud>('tencentcloud-sdk-nodejs-sms')
 
 type SdkClient = InstanceType<typeof TencentCloud.sms.v20210111.Client>

@@ -38,7 +38,7 @@ export function rosterUseCases (deps: MembershipsDeps) {
     },
 
     /** Audits the export (who, which filter, how many rows) and returns the rows to stream. */
-    exportRoster (actor: Actor, q: RosterSearch): Iterable<repo.MembershipView> {
+    exportRoster (actor: Actor, q: RosterSearch): Iterable<repo.RosterExportRow> {
       const filter = rosters.rosterFilter(actor, q)
       const count = repo.countRoster(db, filter)
       // A search by ID number is recorded masked, never as the number or its hash.

@@ -16,12 +16,11 @@ import { createPii } from '../src/lib/pii.js'
 import { hashPassword } from '../src/lib/password.js'
 import { shanghaiDate, addDays, daysBetween, maxDate, minDate } from '../src/domain/dates.js'
 import { maskResidentId, residentIdFacts, usccCheckChar } from '../src/domain/identity.js'
-import { formatMemberNo, makeResidentId } from '../src/domain/memberships.js'
+import { formatMemberNo, makeResidentId, MEMBER_NO_COUNTER } from '../src/domain/memberships.js'
 import { defaultPlan } from '../src/domain/aid-plan.js'
 import { coverWindow, claimDeadline } from '../src/domain/cover.js'
 import { computeReimbursement, quoteShape } from '../src/domain/reimbursement.js'
 import { upsertPlan } from '../src/features/aid/plans-repository.js'
-import { MEMBER_NO_COUNTER } from '../src/features/memberships/memberships-service.js'
 import { validateBenchDb } from './validate.js'
 import {
   BENCH_PASSWORD, BENCH_PII_KEY, DATA_DIR, GENERATOR_VERSION, SCALES, dbPathFor, metaPathFor,

@@ -1,4 +1,4 @@
-// npm run bench [-- --small | --tiny | --both | --readme] [--duration 10] [--connections 32] [--only name,name] [--cpu-prof] [--tsx] [--no-extras] [--no-floor] [--node-options "…"]
+// npm run bench [-- --small | --tiny | --both | --readme] [--duration 10] [--connections 32] [--only name,name|stall] [--cpu-prof] [--tsx] [--no-extras] [--no-floor] [--node-options "…"]
 //   [--concurrency N]: the pages with WEB_CONCURRENCY=1 and then N, compared (bench/results/latest-concurrency.json)
 // Loads the portal, started in production mode on a copy of the benchmark database, with
 // autocannon; prints a table and writes bench/results/latest.json (latest-small.json for
@@ -684,6 +684,9 @@ export async function runBench (scale: Scale, opts: RunOptions): Promise<RunResu
         exportResults[e.name] = await timeExport(server, meta, e.paths)
       }
       await drain(server.baseUrl)
+    }
+    // --only stall: the stall scenario alone (with /healthz measured first, as always).
+    if (opts.extras || opts.only?.includes('stall') === true) {
       process.stderr.write(`  stall: member home and /healthz during a ${TARGETS.stall.importRows.toLocaleString('en')}-row import and the memberships export…\n`)
       const all = scenarios(meta)
       const home = all.find((s) => s.name === 'memberHome')!

@@ -23,7 +23,22 @@ export function openDatabase (path: string): Db {
     mkdirSync(dirname(path), { recursive: true })
     ownerOnly(path)
   }
-  const sqlite = new Database(path)
+  const db = openConnection(path)
+  migrate(db, { migrationsFolder: migrationsDir })
+  // Planner statistics (sqlite_stat1), refreshed where missing or stale, as SQLite advises for
+  // long-lived connections. Without them the planner guesses, and at city scale it guessed
+  // wrong: the claim queue scanned every open claim of the city (~250 ms a page) and a claim
+  // submission scanned a plan year's shares, instead of starting from the building or member.
+  optimizeDatabase(db)
+  return db
+}
+
+/**
+ * A connection to a database that exists and is migrated, set up as every writing connection
+ * is (openDatabase's, and a roster import's worker thread's own).
+ */
+export function openConnection (path: string, opts: { fileMustExist?: boolean } = {}): Db {
+  const sqlite = new Database(path, { fileMustExist: opts.fileMustExist ?? false })
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
@@ -37,12 +52,6 @@ export function openDatabase (path: string): Db {
   cacheStatements(sqlite)
   const db = drizzle(sqlite, { schema }) as Db
   writeLockFirst(db)
-  migrate(db, { migrationsFolder: migrationsDir })
-  // Planner statistics (sqlite_stat1), refreshed where missing or stale, as SQLite advises for
-  // long-lived connections. Without them the planner guesses, and at city scale it guessed
-  // wrong: the claim queue scanned every open claim of the city (~250 ms a page) and a claim
-  // submission scanned a plan year's shares, instead of starting from the building or member.
-  optimizeDatabase(db)
   return db
 }
 
@@ -52,10 +61,40 @@ export function openDatabase (path: string): Db {
  * first write: when another connection (the backup or admin command, a second server process)
  * committed in between, the upgrade fails at once with SQLITE_BUSY_SNAPSHOT, the busy timeout
  * does not help, and the request answered 500. Waiting at BEGIN instead is always safe.
+ *
+ * Each transaction is also counted, while it waits and runs, in a counter other threads of the
+ * process can read (writersOf): a roster import's worker thread does not begin its next chunk
+ * while the request thread wants the lock, so a request waits for one chunk at most, rather
+ * than for SQLite's busy handler, which polls by sleeping, to find the lock free by chance.
  */
 function writeLockFirst (db: Db): void {
   const transaction = db.transaction.bind(db)
-  db.transaction = ((fn, config) => transaction(fn, { behavior: 'immediate', ...config })) as Db['transaction']
+  const writers = new Int32Array(new SharedArrayBuffer(4))
+  writerCounters.set(db, writers)
+  db.transaction = ((fn, config) => {
+    Atomics.add(writers, 0, 1)
+    try {
+      return transaction(fn, { behavior: 'immediate', ...config })
+    } finally {
+      Atomics.sub(writers, 0, 1)
+      Atomics.notify(writers, 0)
+    }
+  }) as Db['transaction']
+}
+
+const writerCounters = new WeakMap<Db, Int32Array>()
+
+/** The connection's count of transactions waiting or running (shared memory, for a worker thread). */
+export function writersOf (db: Db): Int32Array {
+  return writerCounters.get(db)!
+}
+
+/** In a worker thread: waits (up to `maxMs`) while the request thread has transactions waiting or running. */
+export function waitForWriters (writers: Int32Array, maxMs = 5_000): void {
+  const until = Date.now() + maxMs
+  for (let n = Atomics.load(writers, 0); n > 0 && Date.now() < until; n = Atomics.load(writers, 0)) {
+    Atomics.wait(writers, 0, n, Math.max(1, until - Date.now()))
+  }
 }
 
 /**

@@ -2,6 +2,9 @@
 // page, and building valid resident ID numbers (for the demo seed and tests). No I/O.
 import { residentIdCheckChar } from './identity.js'
 
+/** The counter member numbers are taken from (a row of `counters`). */
+export const MEMBER_NO_COUNTER = 'membership_no'
+
 /** "KM" + join year + a 6-digit sequence that never repeats: KM2026000123. */
 export function formatMemberNo (year: number | string, seq: number): string {
   return `KM${year}${String(seq).padStart(6, '0')}`

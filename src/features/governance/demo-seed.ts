@@ -11,14 +11,13 @@ import { addDays } from '../../domain/dates.js'
 import { addMonths, isLateFiling } from '../../domain/collective-contract.js'
 import { answerDueOn } from '../../domain/bargaining.js'
 import { maskResidentId, residentIdFacts } from '../../domain/identity.js'
-import { formatMemberNo, makeResidentId } from '../../domain/memberships.js'
+import { formatMemberNo, makeResidentId, MEMBER_NO_COUNTER } from '../../domain/memberships.js'
 import {
   bargainingMeetings, bargainingNegotiators, bargainingProposals, bargainingRounds, charterVersions, collectiveContracts, congresses,
   congressRepresentatives, congressSessions, disclosures, motions, motionVotes, sessionAttendance
 } from '../../db/schema/index.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import { insertMemberships, takeNumbers, type NewMembership } from '../memberships/memberships-repository.js'
-import { MEMBER_NO_COUNTER } from '../memberships/memberships-service.js'
 import { storeEncrypted } from '../claims/documents.js'
 import { prng } from '../../lib/prng.js'
 

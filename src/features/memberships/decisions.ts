@@ -3,12 +3,11 @@
 import type { Actor } from '../../lib/access.js'
 import { canActForBuilding } from '../../lib/access.js'
 import { badRequest, forbidden, notFound, stateChanged } from '../../lib/errors.js'
-import { formatMemberNo } from '../../domain/memberships.js'
+import { formatMemberNo, MEMBER_NO_COUNTER } from '../../domain/memberships.js'
 import { MEMBERSHIP_TRANSITIONS, TRANSFER_TRANSITIONS, transition } from '../../domain/lifecycles.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import * as repo from './memberships-repository.js'
 import { canManage, changing, isPerson, notEnrolled, tell, type MembershipsDeps } from './deps.js'
-import { MEMBER_NO_COUNTER } from './memberships-service.js'
 
 export function decisionUseCases (deps: MembershipsDeps) {
   const { clock } = deps

@@ -10,11 +10,10 @@ import { DEMO_PASSWORD } from '../../cli/seed-demo.js'
 import { hashPassword } from '../../lib/password.js'
 import { addDays } from '../../domain/dates.js'
 import { maskResidentId, residentIdFacts } from '../../domain/identity.js'
-import { formatMemberNo, makeResidentId } from '../../domain/memberships.js'
+import { formatMemberNo, makeResidentId, MEMBER_NO_COUNTER } from '../../domain/memberships.js'
 import { counters, enterprises, membershipTransfers, users } from '../../db/schema/index.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import { insertMemberships, type NewMembership } from './memberships-repository.js'
-import { MEMBER_NO_COUNTER } from './memberships-service.js'
 import { prng } from '../../lib/prng.js'
 
 export const DEMO_MEMBERS = 1034

@@ -10,7 +10,9 @@ import bulkPages from './bulk-pages.js'
 // rosters, exports and roster imports; pages and /api/v1 share one service.
 export default async function membershipsFeature (app: FastifyInstance): Promise<void> {
   const service = createMembershipsService(app.db, app.clock, app.pii, app.notifier)
-  const imports = createRosterImports(app.db, app.clock, app.pii)
+  const imports = createRosterImports(app.db, app.clock, app.config.piiKey)
+  // A write under way stops after its chunk; the import is recorded as interrupted.
+  app.addHook('onClose', async () => { await imports.close() })
   // An import interrupted by a stop can never finish; say so rather than show it running forever.
   failStaleImports(app.db, app.clock.iso())
   app.meParts.push((actor) => ({ membership: service.meMembership(actor) }))

@@ -16,8 +16,6 @@ import { transferUseCases } from './transfers.js'
 import { membershipViewUseCases } from './membership-view.js'
 import { rosterUseCases } from './rosters.js'
 
-export const MEMBER_NO_COUNTER = 'membership_no'
-
 /** A roster search: text, or an ID number's keyed hash (`idh`), and filters. */
 export interface RosterSearch { q?: string, idh?: string, status?: repo.MembershipStatus, enterpriseId?: number, buildingId?: number }
 

@@ -1,41 +1,36 @@
 // Roster import: a liaison or staff uploads a CSV or XLSX of employees (name, ID number,
-// mobile). The file is read and every row checked in a worker thread (roster-parser.ts), as a
+// mobile). The file is read and every row checked in a worker thread (roster-worker.ts), as a
 // whole first (type, size, header, at most 50,000 rows, a liaison's headcount limit), so a
 // refusal writes nothing. Valid rows become applications (liaison) or active members (staff),
-// written in short transactions of a few hundred rows with the request thread free between
-// them. Refused rows come back as a CSV with the reason beside each, the ID number masked.
-// Large files are written in the background; the page polls their progress. The same file
-// for the same enterprise (same SHA-256) creates nothing new.
+// written by the same worker thread on its own connection in short transactions, so the request
+// thread is never held by them. Refused rows come back as a CSV with the reason beside each,
+// the ID number masked. Large files are written in the background; the page polls their
+// progress. The same file for the same enterprise (same SHA-256) creates nothing new.
 import { createHash } from 'node:crypto'
-import { withLazyCommits, type Db } from '../../db/index.js'
+import { writersOf, type Db } from '../../db/index.js'
 import type { Clock } from '../../lib/clock.js'
-import type { Pii } from '../../lib/pii.js'
 import { canActForBuilding, type Actor } from '../../lib/access.js'
 import { AppError, badRequest, forbidden, notFound, ruleRefused } from '../../lib/errors.js'
 import { csvDocument } from '../../lib/csv.js'
 import { t, type Lang } from '../../i18n/index.js'
-import { maskResidentId, residentIdFacts } from '../../domain/identity.js'
-import { formatMemberNo } from '../../domain/memberships.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import * as repo from './memberships-repository.js'
-import { MEMBER_NO_COUNTER } from './memberships-service.js'
 import type { CsvEncoding } from './roster-file.js'
-import { parseRoster, type ParsedRows } from './roster-parser.js'
+import { cancelWrite, discardRows, parseRoster, writeRoster, type ParsedRows } from './roster-thread.js'
 import { rosterLimitForHeadcount, type RefusedRow } from './roster-rows.js'
 
 export { MAX_CSV_COLUMNS, MAX_IMPORT_ROWS, readRosterFile } from './roster-file.js'
 
 /** Files with more rows than this are written in the background. */
 export const BACKGROUND_ABOVE_ROWS = 2_000
-/** Rows per write transaction: a few milliseconds each, so requests get in between. */
-const WRITE_CHUNK = 100
-
 export interface ImportProgress { processed: number, total: number, done: boolean }
 
-const yieldToRequests = async (): Promise<void> => await new Promise((resolve) => setImmediate(resolve))
-
-export function createRosterImports (db: Db, clock: Clock, pii: Pii) {
+/** `piiKey`: the worker thread derives from it the same keys as the app's (lib/pii.ts). */
+export function createRosterImports (db: Db, clock: Clock, piiKey: string) {
   const progress = new Map<number, ImportProgress>()
+  /** Writes under way (their worker jobs), stopped when the server closes. */
+  const writing = new Map<number, Promise<void>>()
+  let closing = false
 
   const checkTarget = (actor: Actor, enterpriseId: number) => {
     const ent = repo.findEnterprise(db, enterpriseId)
@@ -44,6 +39,62 @@ export function createRosterImports (db: Db, clock: Clock, pii: Pii) {
     if (!staff && !(ent.liaisonUserId === actor.id && ent.status !== 'withdrawn')) throw forbidden()
     if (ent.status !== 'enrolled') throw ruleRefused('ENTERPRISE_NOT_ENROLLED', 'memberships.enterpriseNotEnrolled')
     return { ent, staff }
+  }
+
+  /** Has the worker write the checked rows, a chunk per transaction; the last one here records the outcome. */
+  async function writeRows (actor: Actor, importId: number, enterpriseId: number, staff: boolean, rows: ParsedRows, lang: Lang): Promise<void> {
+    const live = progress.get(importId) ?? { processed: 0, total: rows.total, done: false }
+    progress.set(importId, live)
+    const refused: RefusedRow[] = [...rows.refused]
+    let duplicates = rows.duplicates
+    let created = 0
+    // Rows refused in the file count as processed from the start; the valid ones as written.
+    live.processed = rows.total - rows.valid
+    const at = clock.iso()
+    const job = writeRoster({
+      id: rows.job, path: db.$client.name, writers: writersOf(db), piiKey, processed: live.processed,
+      write: { importId, enterpriseId, staff, actorId: actor.id, at, today: clock.today() }
+    }, (p) => {
+      live.processed = p.processed
+      created = p.created
+      duplicates += p.refused.length
+      for (const r of p.refused) refused.push(r)
+    })
+    try {
+      await job
+      refused.sort((a, b) => a.row - b.row)
+      const report = refused.length === 0
+        ? null
+        : csvDocument(
+          [t(lang, 'memberships.import.col.row'), t(lang, 'memberships.field.name'), t(lang, 'memberships.import.col.idMasked'), t(lang, 'memberships.field.mobile'), t(lang, 'memberships.import.col.reason')],
+          refused.map((r) => [r.row, r.name, r.idMasked, r.mobile, t(lang, r.reason)])
+        )
+      const counts = { createdRows: created, duplicateRows: duplicates, invalidRows: refused.length - duplicates }
+      db.transaction((tx) => {
+        repo.updateImport(tx, importId, { status: 'done', processedRows: rows.total, ...counts, errorReport: report, finishedAt: clock.iso() })
+        writeAudit(tx, at, {
+          actorUserId: actor.id, action: staff ? 'membership.import_members' : 'membership.import_applications', entityType: 'roster_import', entityId: importId,
+          after: { enterpriseId, rows: rows.total, ...counts }
+        })
+      })
+    } catch (err) {
+      const failure = closing ? 'interrupted' : err instanceof AppError ? err.code : 'error'
+      // Rows already written stay (each chunk is whole); uploading the file again skips them.
+      db.transaction((tx) => {
+        repo.updateImport(tx, importId, { status: 'failed', failure, createdRows: created, finishedAt: clock.iso() })
+        if (created > 0) {
+          writeAudit(tx, clock.iso(), {
+            actorUserId: actor.id, action: staff ? 'membership.import_members' : 'membership.import_applications', entityType: 'roster_import', entityId: importId,
+            after: { enterpriseId, rows: rows.total, createdRows: created, failure }
+          })
+        }
+      })
+      throw err
+    } finally {
+      live.done = true
+      // Once finished, the database row is the truth.
+      setTimeout(() => progress.delete(importId), 60_000).unref()
+    }
   }
 
   const api = {
@@ -92,7 +143,7 @@ export function createRosterImports (db: Db, clock: Clock, pii: Pii) {
       const rows = await parseRoster({ fileName: input.fileName, data: input.data, encoding: input.encoding ?? 'auto', today: clock.today(), limit })
       // The file may have been checked while another upload of it started: look again.
       const again = repo.findImportByFile(db, ent.id, sha)
-      if (again !== undefined && again.status !== 'failed') return { import: again, repeated: true }
+      if (again !== undefined && again.status !== 'failed') { discardRows(rows.job); return { import: again, repeated: true } }
       const at = clock.iso()
       const fileName = input.fileName.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'roster'
       const fresh = { status: 'running' as const, totalRows: rows.total, processedRows: 0, createdRows: 0, duplicateRows: 0, invalidRows: 0, errorReport: null, failure: null, finishedAt: null, uploadedBy: actor.id, fileName }
@@ -104,13 +155,15 @@ export function createRosterImports (db: Db, clock: Clock, pii: Pii) {
         try {
           imp = repo.insertImport(db, { ...fresh, enterpriseId: ent.id, buildingId: ent.buildingId, fileSha256: sha, createdAt: at })
         } catch (err) {
+          discardRows(rows.job)
           const race = repo.findImportByFile(db, ent.id, sha)
           if (race !== undefined) return { import: race, repeated: true }
           throw err
         }
       }
       progress.set(imp.id, { processed: 0, total: rows.total, done: false })
-      const job = api.write(actor, imp.id, ent.id, staff, rows, input.lang)
+      const job = writeRows(actor, imp.id, ent.id, staff, rows, input.lang)
+      writing.set(rows.job, job.catch(() => {}).finally(() => writing.delete(rows.job)))
       if (rows.total > BACKGROUND_ABOVE_ROWS) {
         job.catch(() => { /* recorded as failed on the import itself */ })
       } else {
@@ -119,92 +172,11 @@ export function createRosterImports (db: Db, clock: Clock, pii: Pii) {
       return { import: repo.findImport(db, imp.id)!, repeated: false }
     },
 
-    /** Writes the checked rows, a chunk per transaction; the last one records the outcome. */
-    async write (actor: Actor, importId: number, enterpriseId: number, staff: boolean, rows: ParsedRows, lang: Lang): Promise<void> {
-      const live = progress.get(importId) ?? { processed: 0, total: rows.total, done: false }
-      progress.set(importId, live)
-      const refused: RefusedRow[] = [...rows.refused]
-      let duplicates = rows.duplicates
-      let created = 0
-      // Rows refused in the file count as processed from the start; the valid ones as written.
-      live.processed = rows.total - rows.valid.length
-      try {
-        const at = clock.iso()
-        const today = clock.today()
-        for (let from = 0; from < rows.valid.length; from += WRITE_CHUNK) {
-          const chunk = rows.valid.slice(from, from + WRITE_CHUNK).map((v) => ({ ...v, hash: pii.hash(v.id) }))
-          // The chunk's commit does not wait for the disk; the last commit below does, for all.
-          withLazyCommits(db, () => db.transaction((tx) => {
-            const open = repo.openHashes(tx, chunk.map((v) => v.hash))
-            const fresh = chunk.filter((v) => {
-              if (!open.has(v.hash)) return true
-              duplicates++
-              refused.push({ row: v.row, name: v.name, idMasked: maskResidentId(v.id), mobile: v.mobile ?? '', reason: 'memberships.import.reason.alreadyMember' })
-              return false
-            })
-            const earlier = repo.numberedClosedByHashes(tx, fresh.map((v) => v.hash))
-            const needNumbers = staff ? fresh.filter((v) => !earlier.has(v.hash)).length : 0
-            let next = needNumbers > 0 ? repo.takeNumbers(tx, MEMBER_NO_COUNTER, needNumbers) : 0
-            const inserts: repo.NewMembership[] = []
-            for (const v of fresh) {
-              const facts = residentIdFacts(v.id)
-              const prior = earlier.get(v.hash)
-              const values = {
-                // Linked to an account only when the person claims it with the ID number (see apply).
-                userId: null,
-                enterpriseId, name: v.name, idCipher: pii.encrypt(v.id), idHash: v.hash, idMasked: maskResidentId(v.id),
-                gender: facts.gender, birthDate: facts.birthDate, mobile: v.mobile,
-                status: staff ? 'active' as const : 'applied' as const,
-                memberNo: prior?.memberNo ?? (staff ? formatMemberNo(today.slice(0, 4), next++) : null),
-                joinedOn: staff ? today : null, leftOn: null,
-                consentAt: at, appliedAt: at, appliedBy: actor.id,
-                decidedAt: staff ? at : null, decidedBy: staff ? actor.id : null, rejectReason: null,
-                source: 'import' as const, updatedAt: at
-              }
-              if (prior !== undefined) repo.changeMembership(tx, prior.id, prior.status, values)
-              else inserts.push({ ...values, createdAt: at })
-            }
-            repo.insertMemberships(db, inserts)
-            created += fresh.length
-            live.processed += chunk.length
-            repo.updateImport(tx, importId, { processedRows: live.processed, createdRows: created })
-          }))
-          await yieldToRequests()
-        }
-
-        refused.sort((a, b) => a.row - b.row)
-        const report = refused.length === 0
-          ? null
-          : csvDocument(
-            [t(lang, 'memberships.import.col.row'), t(lang, 'memberships.field.name'), t(lang, 'memberships.import.col.idMasked'), t(lang, 'memberships.field.mobile'), t(lang, 'memberships.import.col.reason')],
-            refused.map((r) => [r.row, r.name, r.idMasked, r.mobile, t(lang, r.reason)])
-          )
-        const counts = { createdRows: created, duplicateRows: duplicates, invalidRows: refused.length - duplicates }
-        db.transaction((tx) => {
-          repo.updateImport(tx, importId, { status: 'done', processedRows: rows.total, ...counts, errorReport: report, finishedAt: clock.iso() })
-          writeAudit(tx, at, {
-            actorUserId: actor.id, action: staff ? 'membership.import_members' : 'membership.import_applications', entityType: 'roster_import', entityId: importId,
-            after: { enterpriseId, rows: rows.total, ...counts }
-          })
-        })
-      } catch (err) {
-        const failure = err instanceof AppError ? err.code : 'error'
-        // Rows already written stay (each chunk is whole); uploading the file again skips them.
-        db.transaction((tx) => {
-          repo.updateImport(tx, importId, { status: 'failed', failure, createdRows: created, finishedAt: clock.iso() })
-          if (created > 0) {
-            writeAudit(tx, clock.iso(), {
-              actorUserId: actor.id, action: staff ? 'membership.import_members' : 'membership.import_applications', entityType: 'roster_import', entityId: importId,
-              after: { enterpriseId, rows: rows.total, createdRows: created, failure }
-            })
-          }
-        })
-        throw err
-      } finally {
-        live.done = true
-        // Once finished, the database row is the truth.
-        setTimeout(() => progress.delete(importId), 60_000).unref()
-      }
+    /** Stops the writes under way after their current chunk (the server is closing) and waits for them. */
+    async close (): Promise<void> {
+      closing = true
+      for (const job of writing.keys()) cancelWrite(job)
+      await Promise.all(writing.values())
     }
   }
   return api

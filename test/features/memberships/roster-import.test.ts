@@ -1,11 +1,13 @@
 import t from 'tap'
-import { readFileSync, existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import Database from 'better-sqlite3'
 import { crc32, deflateRawSync, inflateRawSync as inflateRaw } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import type { FastifyInstance } from 'fastify'
 import { eq } from 'drizzle-orm'
 import { build, createUser, injectAs, PageSession } from '../../helper.js'
 import { auditLog, memberships, rosterImports } from '../../../src/db/schema/index.js'
+import { writersOf } from '../../../src/db/index.js'
 import type { UserRow } from '../../../src/features/accounts/accounts-repository.js'
 import { MAX_CSV_COLUMNS, MAX_IMPORT_ROWS, readRosterFile } from '../../../src/features/memberships/roster-import.js'
 import { excelNumberText } from '../../../src/features/memberships/roster-file.js'
@@ -408,9 +410,7 @@ t.test('GB18030 CSV (as saved by a Chinese Excel) is read', async (t) => {
 t.test('a large file runs in the background with progress, and lands in one piece', async (t) => {
   const app = await build(t)
   const w = await world(app)
-  let body = '姓名,身份证号码,手机号码\r\n'
-  for (let i = 0; i < 2_500; i++) body += `职工${i},${uniqueResidentId('1980-01-01')},\r\n`
-  const res = await upload(app, w.staffA, w.entA, 'big.csv', Buffer.from(body))
+  const res = await upload(app, w.staffA, w.entA, 'big.csv', bigRoster(2_500))
   t.equal(res.statusCode, 202)
   t.equal(res.json().status, 'running')
   let status = res.json()
@@ -420,6 +420,65 @@ t.test('a large file runs in the background with progress, and lands in one piec
   }
   t.match(status, { done: true, status: 'done', processed: 2500, total: 2500, createdRows: 2500 })
   t.equal(app.db.select().from(memberships).all().length, 2500)
+})
+
+/** A roster of `n` valid rows (no mobile). */
+function bigRoster (n: number): Buffer {
+  let body = '姓名,身份证号码,手机号码\r\n'
+  for (let i = 0; i < n; i++) body += `职工${i},${uniqueResidentId('1980-01-01')},\r\n`
+  return Buffer.from(body)
+}
+
+const importRow = (app: FastifyInstance, id: number) => app.db.select().from(rosterImports).where(eq(rosterImports.id, id)).get()!
+const turns = async (n: number): Promise<void> => { for (let i = 0; i < n; i++) await new Promise((resolve) => setTimeout(resolve, 10)) }
+
+t.test('the rows are written by the worker thread, which waits while the request thread writes', async (t) => {
+  const app = await build(t)
+  const w = await world(app)
+  const writers = writersOf(app.db)
+  // The request thread "wants the lock" from before the import starts writing.
+  Atomics.add(writers, 0, 1)
+  const res = await upload(app, w.staffA, w.entA, 'big.csv', bigRoster(2_500))
+  t.equal(res.statusCode, 202)
+  const id = res.json().id as number
+  await turns(30)
+  t.equal(importRow(app, id).processedRows, 0, 'no chunk begins while the request thread has a transaction waiting or running')
+  t.equal(app.db.select().from(memberships).all().length, 0)
+  // Meanwhile the request thread's own transactions run (the worker holds no lock).
+  app.db.transaction((tx) => { tx.update(rosterImports).set({ fileName: 'big.csv' }).where(eq(rosterImports.id, id)).run() })
+  Atomics.sub(writers, 0, 1)
+  Atomics.notify(writers, 0)
+  let status = res.json()
+  for (let i = 0; i < 400 && !status.done; i++) {
+    await turns(1)
+    status = (await injectAs(app, w.staffA, { method: 'GET', url: `/api/v1/membership-imports/${id}` })).json()
+  }
+  t.match(status, { done: true, status: 'done', processed: 2500, createdRows: 2500 })
+  t.equal(app.db.select().from(memberships).all().length, 2500)
+})
+
+t.test('a server closing during an import stops it after a whole chunk, recorded as interrupted', async (t) => {
+  const app = await build(t)
+  const path = app.db.$client.name
+  const w = await world(app)
+  const writers = writersOf(app.db)
+  Atomics.add(writers, 0, 1)
+  const res = await upload(app, w.staffA, w.entA, 'big.csv', bigRoster(2_500))
+  t.equal(res.statusCode, 202)
+  const closed = app.close()
+  // The close asked the worker to stop; let it finish the chunk it was held before.
+  await turns(5)
+  Atomics.sub(writers, 0, 1)
+  Atomics.notify(writers, 0)
+  await closed
+  const db = new Database(path, { readonly: true })
+  t.teardown(() => { db.close() })
+  const imp = db.prepare('select status, failure, processed_rows as processed, created_rows as created from roster_imports where id = ?').get(res.json().id) as { status: string, failure: string, processed: number, created: number }
+  const written = (db.prepare('select count(*) as n from memberships').get() as { n: number }).n
+  t.match(imp, { status: 'failed', failure: 'interrupted' })
+  t.ok(written < 2500, `stopped before the end (${written} rows written)`)
+  t.equal(written % 100, 0, 'only whole chunks')
+  t.equal(imp.created, written, 'the import counts exactly the rows written')
 })
 
 t.test('the import page: consent and file required beside the fields; upload with the CSRF token in the query', async (t) => {

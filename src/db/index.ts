@@ -112,20 +112,17 @@ export function ownerOnly (path: string): void {
 }
 
 /**
- * Runs `write` (one or more transactions) with commits that do not wait for the disk, then
- * restores synchronous FULL before anything else can run on the connection. For bulk work that
- * is acknowledged later (a roster import's chunks): in WAL mode the log is written in order, so
- * the next FULL commit (the import's last, which records it done) makes these durable too, and
- * a power cut before it loses chunks of an import that was never reported finished. An fsync per
- * chunk held every other request for its 5–50 ms.
+ * A second connection for bulk work that is acknowledged later (a roster import's chunks, in its
+ * worker thread): its commits do not wait for the disk. In WAL mode the log is one file written
+ * in order, so the next commit at FULL on the app's connection (the import's last, which records
+ * it done) makes these durable too: its fsync covers the whole file. A power cut before it loses
+ * chunks of an import that was never reported finished. An fsync per chunk held every other
+ * writer for its 5–50 ms.
  */
-export function withLazyCommits<T> (db: Db, write: () => T): T {
+export function openBulkConnection (path: string): Db {
+  const db = openConnection(path, { fileMustExist: true })
   db.$client.pragma('synchronous = NORMAL')
-  try {
-    return write()
-  } finally {
-    db.$client.pragma('synchronous = FULL')
-  }
+  return db
 }
 
 /** PRAGMA optimize: analyses the tables whose statistics are missing or out of date. */

@@ -4,8 +4,11 @@
 import t from 'tap'
 import { Writable } from 'node:stream'
 import Fastify from 'fastify'
-import { build } from '../helper.js'
-import { withLazyCommits } from '../../src/db/index.js'
+import { build, injectAs } from '../helper.js'
+import { openBulkConnection } from '../../src/db/index.js'
+import { world } from '../features/memberships/fixtures.js'
+import { uniqueResidentId } from '../factories.js'
+import { multipart } from '../multipart.js'
 import { noteRefusal, OneLinePerRequest } from '../../src/plugins/request-log.js'
 
 t.test('the connection that writes money runs with synchronous = FULL', async (t) => {
@@ -14,13 +17,18 @@ t.test('the connection that writes money runs with synchronous = FULL', async (t
   t.equal(app.db.$client.pragma('journal_mode', { simple: true }), 'wal')
 })
 
-t.test('bulk chunks may commit lazily, and the connection is FULL again straight after, even when they fail', async (t) => {
+t.test('only the roster import\'s own connection commits lazily; the app\'s stays FULL through an import', async (t) => {
   const app = await build(t)
-  const sync = (): unknown => app.db.$client.pragma('synchronous', { simple: true })
-  t.equal(withLazyCommits(app.db, () => sync()), 1, 'NORMAL inside')
-  t.equal(sync(), 2)
-  t.throws(() => withLazyCommits(app.db, () => { throw new Error('chunk failed') }))
-  t.equal(sync(), 2, 'FULL after a failure too')
+  const bulk = openBulkConnection(app.db.$client.name)
+  t.teardown(() => { bulk.$client.close() })
+  t.equal(bulk.$client.pragma('synchronous', { simple: true }), 1, 'the chunks: NORMAL')
+  t.equal(bulk.$client.pragma('journal_mode', { simple: true }), 'wal')
+  const w = await world(app)
+  const csv = '姓名,身份证号码\r\n' + Array.from({ length: 250 }, (_, i) => `职工${i},${uniqueResidentId()}\r\n`).join('')
+  const body = multipart({ enterpriseId: String(w.entA) }, { name: 'r.csv', bytes: Buffer.from(csv) })
+  const res = await injectAs(app, w.staffA, { method: 'POST', url: '/api/v1/membership-imports', payload: body.payload, headers: body.headers })
+  t.match(res.json(), { status: 'done', createdRows: 250 }, 'answered once the recording commit (at FULL) returned')
+  t.equal(app.db.$client.pragma('synchronous', { simple: true }), 2, 'the app\'s connection: FULL')
 })
 
 t.test('one log line per request, without the query string; a refusal carries its code', async (t) => {

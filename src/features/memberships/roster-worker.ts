@@ -5,7 +5,7 @@
 // roster-thread.ts: answers each job with messages, or the error that ended it.
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { parentPort } from 'node:worker_threads'
-import { openConnection, waitForWriters } from '../../db/index.js'
+import { openBulkConnection, waitForWriters } from '../../db/index.js'
 import { AppError, ruleRefused } from '../../lib/errors.js'
 import { createPii, type Pii } from '../../lib/pii.js'
 import { readRosterFile } from './roster-file.js'
@@ -68,10 +68,9 @@ async function write (job: WriteJob): Promise<void> {
   held.delete(job.id)
   let pii = piis.get(job.piiKey)
   if (pii === undefined) { pii = createPii(job.piiKey); piis.set(job.piiKey, pii) }
-  const db = openConnection(job.path, { fileMustExist: true })
   // Each chunk's commit does not wait for the disk; the request thread's last commit (at FULL,
-  // recording the import done) does, for all of them: the log is one file, written in order.
-  db.$client.pragma('synchronous = NORMAL')
+  // recording the import done) does, for all of them.
+  const db = openBulkConnection(job.path)
   try {
     let processed = job.processed
     let created = 0

@@ -1,4 +1,5 @@
-// npm run bench [-- --small | --tiny | --both | --readme] [--duration 10] [--connections 32] [--only name,name|stall] [--cpu-prof] [--tsx] [--no-extras] [--no-floor] [--node-options "…"]
+// npm run bench [-- --small | --tiny | --both | --readme] [--duration 10] [--connections 32] [--only name,name] [--cpu-prof] [--tsx] [--no-extras] [--no-floor] [--node-options "…"]
+// (--only stall runs the stall scenario alone, after /healthz.)
 //   [--concurrency N]: the pages with WEB_CONCURRENCY=1 and then N, compared (bench/results/latest-concurrency.json)
 // Loads the portal, started in production mode on a copy of the benchmark database, with
 // autocannon; prints a table and writes bench/results/latest.json (latest-small.json for
@@ -458,7 +459,9 @@ function loadUntilStopped (baseUrl: string, sc: Scenario, connections: number): 
 /** How long the stall scenario's load runs alone, to compare with the jobs (they take ~12–25 s). */
 const STALL_BASELINE_MS = 15_000
 
-const loadFigures = (r: autocannon.Result) => ({ rps: round(r.requests.average, 1), p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, errors: r.errors + r.non2xx })
+const loadFigures = (r: autocannon.Result) => ({
+  rps: round(r.requests.average, 1), p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, errors: r.errors + r.non2xx
+})
 
 async function stallScenario (server: Server, meta: BenchMeta, home: Scenario, health: Scenario): Promise<Record<string, unknown>> {
   const importRows = TARGETS.stall.importRows

@@ -42,7 +42,9 @@ export function createRosterImports (db: Db, clock: Clock, piiKey: string) {
   }
 
   /** Has the worker write the checked rows, a chunk per transaction; the last one here records the outcome. */
-  async function writeRows (actor: Actor, importId: number, enterpriseId: number, staff: boolean, rows: ParsedRows, lang: Lang): Promise<void> {
+  async function writeRows (
+    actor: Actor, importId: number, enterpriseId: number, staff: boolean, rows: ParsedRows, lang: Lang
+  ): Promise<void> {
     const live = progress.get(importId) ?? { processed: 0, total: rows.total, done: false }
     progress.set(importId, live)
     const refused: RefusedRow[] = [...rows.refused]

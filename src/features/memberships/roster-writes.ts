@@ -30,7 +30,9 @@ export interface ChunkOutcome { created: number, refused: RefusedRow[] }
  * are refused (already a member); a person who left keeps their member number. `processed`
  * is recorded on the import in the same transaction, so its progress is never ahead of its rows.
  */
-export function writeRosterChunk (db: Db, pii: Pii, w: RosterWrite, rows: RosterRow[], processed: number, createdBefore: number): ChunkOutcome {
+export function writeRosterChunk (
+  db: Db, pii: Pii, w: RosterWrite, rows: RosterRow[], processed: number, createdBefore: number
+): ChunkOutcome {
   const chunk = rows.map((v) => ({ ...v, hash: pii.hash(v.id) }))
   return db.transaction((tx) => {
     const open = openHashes(tx, chunk.map((v) => v.hash))

@@ -122,6 +122,10 @@ export function ownerOnly (path: string): void {
 export function openBulkConnection (path: string): Db {
   const db = openConnection(path, { fileMustExist: true })
   db.$client.pragma('synchronous = NORMAL')
+  // 8 MB of page cache, not the app connection's 32: enough for a chunk's changed pages (a 100-row
+  // chunk touches ~1,000 pages of the table and its eight indexes), and the process's memory
+  // stays within its budget while an import runs (measured: +55 MB at 32 MB of cache).
+  db.$client.pragma('cache_size = -8192')
   return db
 }
 

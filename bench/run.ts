@@ -1,5 +1,5 @@
 // npm run bench [-- --small | --tiny | --both | --readme] [--duration 10] [--connections 32] [--only name,name] [--cpu-prof] [--tsx] [--no-extras] [--no-floor] [--node-options "…"]
-// (--only stall runs the stall scenario alone, after /healthz.)
+// (--only stall and --only import run the stall scenario or the 10,000-row import alone, after /healthz.)
 //   [--concurrency N]: the pages with WEB_CONCURRENCY=1 and then N, compared (bench/results/latest-concurrency.json)
 // Loads the portal, started in production mode on a copy of the benchmark database, with
 // autocannon; prints a table and writes bench/results/latest.json (latest-small.json for
@@ -691,9 +691,12 @@ export async function runBench (scale: Scale, opts: RunOptions): Promise<RunResu
     // The memory target is judged on the loads (and the import and claims export below); the
     // memberships export, not part of the issue's targets, is reported on its own.
     const loadPeakRssMb = round(Math.max(...results.map((r) => r.peakRssMb ?? 0)), 1)
-    if (opts.extras) {
+    // --only import: the 10,000-row roster import alone (with /healthz measured first, as always).
+    if (opts.extras || opts.only?.includes('import') === true) {
       process.stderr.write('  roster import of 10,000 rows…\n')
       rosterImportResult = await rosterImport(server, meta)
+    }
+    if (opts.extras) {
       exportResults = {}
       for (const e of EXPORTS) {
         process.stderr.write(`  ${e.name} CSV export…\n`)

@@ -875,7 +875,8 @@ export function readmeSection (city: RunResult, cmp?: ReturnType<typeof compare>
       'of the same size rendered with Handlebars compiled once, one log line), loaded just before each scenario in the same run; ' +
       'ratios to `GET /healthz` (which mostly measures the load generator) stay as a secondary column. Both processes log at `npm start`\'s default level. ' +
       'Results go to `bench/results/latest.json`; `npm run bench -- --both` also runs a 10× smaller database and compares; ' +
-      '`--cpu-prof` writes CPU profiles of the server to `bench/data/profiles/` (summarise with `npx tsx bench/profile/cpuprofile-top.ts FILE`).',
+      '`--cpu-prof` writes CPU profiles of the server to `bench/data/profiles/` (summarise with `npx tsx bench/profile/cpuprofile-top.ts FILE`); ' +
+      '`--only memberHome,claimQueue` loads only the scenarios named (each beside the peer floor), `--only stall` and `--only import` run only the stall scenario or the 10,000-row import.',
     '',
     `Last run: ${city.startedAt.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} × ${m.model}, ${m.memoryGb} GB, Node ${m.node}; ` +
       `load average ${city.loadBefore[0]} before the run (other work on the machine makes every figure lower).`,

@@ -14,7 +14,7 @@ export function applyUseCases (deps: MembershipsDeps) {
   const { db, clock, pii } = deps
   return {
     /** An employee applies to join for an enrolled enterprise. */
-    apply (actor: Actor, input: ApplyInput): { id: number, status: 'applied' } {
+    apply (actor: Actor, input: ApplyInput): { id: number, status: 'applied' | 'active' } {
       const idNumber = normaliseResidentId(input.idNumber)
       const idHash = pii.hash(idNumber)
       const ent = repo.findEnterprise(db, input.enterpriseId)
@@ -38,12 +38,13 @@ export function applyUseCases (deps: MembershipsDeps) {
             const backToApproval = back !== null
             const patch = back !== null ? { userId: actor.id, status: back, decidedAt: null, decidedBy: null, updatedAt: at } : { userId: actor.id, updatedAt: at }
             if (!repo.changeMembership(tx, open.id, open.status, patch)) throw stateChanged()
-            const status = backToApproval ? 'applied' : open.status
+            // Active only when an active imported membership was taken over with the proven phone.
+            const status = !backToApproval && open.status === 'active' ? 'active' as const : 'applied' as const
             writeAudit(tx, at, {
               actorUserId: actor.id, action: 'membership.claim', entityType: 'membership', entityId: open.id, before: { userId: null, status: open.status }, after: { userId: actor.id, status },
               note: backToApproval ? 'imported membership approved by the claimant themselves: back to approval' : proven ? 'imported membership claimed: verified phone matches the roster' : 'imported application claimed with its ID number: approval follows'
             })
-            return { id: open.id, status: status as 'applied' }
+            return { id: open.id, status }
           }
           const facts = residentIdFacts(idNumber)
           const values = {

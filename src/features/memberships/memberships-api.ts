@@ -32,7 +32,7 @@ export default async function membershipsApi (app: FastifyInstance, { service, i
       description: 'Calling states the person\'s consent to storing the ID number (collected by the caller\'s own form); `consent: false` is refused. `mobile` defaults to the account\'s phone. One person has at most one applied or active membership.',
       tag: 'memberships',
       body: fromZod(applyBody),
-      answer: { status: 201, description: 'Applied; the enterprise\'s liaison or the building\'s staff decide', schema: obj({ id: int(), status: oneOf('applied') }) },
+      answer: { status: 201, description: 'Applied; the enterprise\'s liaison or the building\'s staff decide. `active` only when the caller took over an active membership a roster import made for them (same ID number and name, and the roster\'s mobile is the account\'s verified phone): nothing left to decide', schema: obj({ id: int(), status: oneOf('applied', 'active') }) },
       errors: { 409: 'MEMBERSHIP_EXISTS', 422: 'ENTERPRISE_NOT_ENROLLED' }
     })
   }, async (req, reply) => {

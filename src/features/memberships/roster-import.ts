@@ -143,25 +143,30 @@ export function createRosterImports (db: Db, clock: Clock, piiKey: string) {
       // Staff and admins may import any roster; a liaison one in proportion to the headcount.
       const limit = staff ? null : { rows: rosterLimitForHeadcount(ent.headcount), headcount: ent.headcount }
       const rows = await parseRoster({ fileName: input.fileName, data: input.data, encoding: input.encoding ?? 'auto', today: clock.today(), limit })
-      // The file may have been checked while another upload of it started: look again.
-      const again = repo.findImportByFile(db, ent.id, sha)
-      if (again !== undefined && again.status !== 'failed') { discardRows(rows.job); return { import: again, repeated: true } }
-      const at = clock.iso()
-      const fileName = input.fileName.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'roster'
-      const fresh = { status: 'running' as const, totalRows: rows.total, processedRows: 0, createdRows: 0, duplicateRows: 0, invalidRows: 0, errorReport: null, failure: null, finishedAt: null, uploadedBy: actor.id, fileName }
-      let imp: repo.ImportRow
-      if (again !== undefined) {
-        repo.updateImport(db, again.id, { ...fresh, createdAt: at })
-        imp = repo.findImport(db, again.id)!
-      } else {
-        try {
-          imp = repo.insertImport(db, { ...fresh, enterpriseId: ent.id, buildingId: ent.buildingId, fileSha256: sha, createdAt: at })
-        } catch (err) {
-          discardRows(rows.job)
-          const race = repo.findImportByFile(db, ent.id, sha)
-          if (race !== undefined) return { import: race, repeated: true }
-          throw err
+      let imp: repo.ImportRow | undefined
+      try {
+        // The file may have been checked while another upload of it started: look again.
+        const again = repo.findImportByFile(db, ent.id, sha)
+        if (again !== undefined && again.status !== 'failed') return { import: again, repeated: true }
+        const at = clock.iso()
+        const fileName = input.fileName.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'roster'
+        const fresh = { status: 'running' as const, totalRows: rows.total, processedRows: 0, createdRows: 0, duplicateRows: 0, invalidRows: 0, errorReport: null, failure: null, finishedAt: null, uploadedBy: actor.id, fileName }
+        if (again !== undefined) {
+          repo.updateImport(db, again.id, { ...fresh, createdAt: at })
+          imp = repo.findImport(db, again.id)!
+        } else {
+          try {
+            imp = repo.insertImport(db, { ...fresh, enterpriseId: ent.id, buildingId: ent.buildingId, fileSha256: sha, createdAt: at })
+          } catch (err) {
+            const race = repo.findImportByFile(db, ent.id, sha)
+            if (race !== undefined) return { import: race, repeated: true }
+            throw err
+          }
         }
+      } finally {
+        // The worker holds the checked rows until they are written: drop them on every way out
+        // that does not write (the same file again, or a failure recording the import).
+        if (imp === undefined) discardRows(rows.job)
       }
       progress.set(imp.id, { processed: 0, total: rows.total, done: false })
       const job = writeRows(actor, imp.id, ent.id, staff, rows, input.lang)

@@ -54,7 +54,6 @@ export function searchRoster (db: DbOrTx, f: RosterFilter, limit: number, offset
   return { rows, total }
 }
 
-/** Every matching row, one at a time (exports). */
 /** What the roster export writes of a membership (and its id, to page by). */
 const exportColumns = {
   id: memberships.id,

@@ -66,27 +66,104 @@ export function openConnection (path: string, opts: { fileMustExist?: boolean } 
  * process can read (writersOf): a roster import's worker thread does not begin its next chunk
  * while the request thread wants the lock, so a request waits for one chunk at most, rather
  * than for SQLite's busy handler, which polls by sleeping, to find the lock free by chance.
+ *
+ * An ordinary transaction first commits the open commit group, if any (inCommitGroup), so its
+ * own commit and answer never come before those of requests that wrote earlier.
  */
 function writeLockFirst (db: Db): void {
   const transaction = db.transaction.bind(db)
-  const writers = new Int32Array(new SharedArrayBuffer(4))
-  writerCounters.set(db, writers)
+  const state: WriteState = { writers: new Int32Array(new SharedArrayBuffer(4)), group: null, joining: false }
+  writeStates.set(db, state)
   db.transaction = ((fn, config) => {
-    Atomics.add(writers, 0, 1)
+    // Inside a commit group's unit of work: a savepoint of the group's transaction.
+    if (state.joining) return transaction(fn, config)
+    flushCommitGroup(db)
+    Atomics.add(state.writers, 0, 1)
     try {
       return transaction(fn, { behavior: 'immediate', ...config })
     } finally {
-      Atomics.sub(writers, 0, 1)
-      Atomics.notify(writers, 0)
+      Atomics.sub(state.writers, 0, 1)
+      Atomics.notify(state.writers, 0)
     }
   }) as Db['transaction']
 }
 
-const writerCounters = new WeakMap<Db, Int32Array>()
+interface CommitGroup { committed: Promise<void>, settle: (err?: unknown) => void, size: number }
+interface WriteState { writers: Int32Array, group: CommitGroup | null, joining: boolean }
+const writeStates = new WeakMap<Db, WriteState>()
+const stateOf = (db: Db): WriteState => writeStates.get(db)!
 
 /** The connection's count of transactions waiting or running (shared memory, for a worker thread). */
 export function writersOf (db: Db): Int32Array {
-  return writerCounters.get(db)!
+  return stateOf(db).writers
+}
+
+/** A commit group is committed at the end of the event loop's turn, or at once when this many joined. */
+const MAX_GROUP = 64
+
+/**
+ * Group commit: runs `fn` as one unit (a savepoint) of the connection's open commit group,
+ * opening one (BEGIN IMMEDIATE) when there is none, and returns its result with a promise that
+ * settles when the group's COMMIT (at synchronous FULL: one fsync for the whole group) has
+ * returned, or rejects with the commit's error. Every request served in the same turn of the
+ * event loop that writes this way shares that commit; the group commits when the turn ends
+ * (setImmediate), when MAX_GROUP units joined, or before any ordinary transaction. A unit that
+ * throws is rolled back alone; the others stand.
+ *
+ * The caller must not acknowledge the write before `committed` settles (and must answer an
+ * error if it rejects). Measured at city scale, one fsync per claim was ~0.75 ms of a claim's
+ * ~2.6 ms, on the request thread.
+ */
+export function inCommitGroup<T> (db: Db, fn: () => T): { result: T, committed: Promise<void> } {
+  const state = stateOf(db)
+  if (state.joining) throw new Error('inCommitGroup: already inside a unit of the commit group')
+  if (state.group === null) {
+    if (db.$client.inTransaction) throw new Error('inCommitGroup: inside an ordinary transaction')
+    Atomics.add(state.writers, 0, 1)
+    try {
+      db.$client.exec('BEGIN IMMEDIATE')
+    } catch (err) {
+      Atomics.sub(state.writers, 0, 1)
+      Atomics.notify(state.writers, 0)
+      throw err
+    }
+    let settle!: (err?: unknown) => void
+    const committed = new Promise<void>((resolve, reject) => { settle = (err) => { if (err === undefined) resolve(); else reject(err) } })
+    committed.catch(() => {}) // awaited by the units' requests; no one else must see it as unhandled
+    state.group = { committed, settle, size: 0 }
+    setImmediate(() => { flushCommitGroup(db) })
+  }
+  const group = state.group!
+  state.joining = true
+  try {
+    return { result: db.$client.transaction(fn)(), committed: group.committed }
+  } finally {
+    state.joining = false
+    if (++group.size >= MAX_GROUP) flushCommitGroup(db)
+  }
+}
+
+/** Commits the connection's open commit group now (nothing when none is open), settling its promise. */
+export function flushCommitGroup (db: Db): void {
+  const state = stateOf(db)
+  const group = state.group
+  if (group === null) return
+  state.group = null
+  try {
+    db.$client.exec('COMMIT')
+    group.settle()
+  } catch (err) {
+    try { if (db.$client.open && db.$client.inTransaction) db.$client.exec('ROLLBACK') } catch { /* the commit's error is the one reported */ }
+    group.settle(err)
+  } finally {
+    Atomics.sub(state.writers, 0, 1)
+    Atomics.notify(state.writers, 0)
+  }
+}
+
+/** The open commit group's commit, if one is open: an answer must not leave before it (reads may have seen its writes). */
+export function pendingCommit (db: Db): Promise<void> | undefined {
+  return stateOf(db).group?.committed
 }
 
 /** In a worker thread: waits (up to `maxMs`) while the request thread has transactions waiting or running. */

@@ -2,7 +2,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../config.js'
-import { openDatabase, optimizeDatabase, type Db } from '../db/index.js'
+import { flushCommitGroup, openDatabase, optimizeDatabase, pendingCommit, type Db } from '../db/index.js'
 import { startCheckpointer } from '../db/checkpointer.js'
 import { createClock, type Clock } from '../lib/clock.js'
 import { createPii, type Pii } from '../lib/pii.js'
@@ -35,16 +35,25 @@ export default fp(async function core (app: FastifyInstance, opts: CoreOptions) 
   // Statistics kept current as the data grows (cheap when nothing changed much).
   const optimizer = app.housekeeping
     ? setInterval(() => {
-      try { optimizeDatabase(db, false) } catch (err) { app.log.warn({ err }, 'PRAGMA optimize failed') }
+      try { flushCommitGroup(db); optimizeDatabase(db, false) } catch (err) { app.log.warn({ err }, 'PRAGMA optimize failed') }
     }, 60 * 60 * 1000)
     : undefined
   optimizer?.unref()
   const checkpointer = app.housekeeping && opts.config.backgroundCheckpoint && opts.config.databasePath !== ':memory:'
     ? startCheckpointer(opts.config.databasePath, { onError: (message) => app.log.warn({ message }, 'background WAL checkpoint failed') })
     : null
+  // No answer leaves before the open commit group (inCommitGroup) has committed: the request may
+  // have written in it, or read what others wrote in it. (Never more than the rest of this turn of
+  // the event loop; most answers find no group open.)
+  app.addHook('onSend', (_req, _reply, payload, done) => {
+    const commit = pendingCommit(db)
+    if (commit === undefined) { done(null, payload); return }
+    commit.then(() => { done(null, payload) }, (err: Error) => { done(err) })
+  })
   app.addHook('onClose', async () => {
     clearInterval(optimizer)
     await checkpointer?.stop()
+    flushCommitGroup(db)
     db.$client.close()
   })
 }, { name: 'core' })

@@ -41,7 +41,7 @@ export default async function claimsApi (app: FastifyInstance, { service }: { se
     const actor = app.requireSignedIn(req)
     const key = requireIdempotencyKey(req.headers['idempotency-key'])
     const input = parseInput(claimBody, req.body)
-    const answer = service.submit(actor, input, key)
+    const answer = await service.submit(actor, input, key)
     return reply.code(answer.statusCode).send(answer.body)
   })
 

@@ -101,7 +101,7 @@ export default async function claimsPages (app: FastifyInstance, { service, acco
       if (parsed === undefined || (withAccount && account === undefined)) throw new AppError(400, 'INVALID_INPUT', 'error.invalidInput', {}, fields)
       if (account !== undefined) accounts.save(actor, account)
       const { input, idempotencyKey } = parsed
-      const answer = service.submit(actor, input, idempotencyKey)
+      const answer = await service.submit(actor, input, idempotencyKey)
       reply.flash('claims.flash.submitted')
       return reply.redirect(`/aid/claims/${answer.body.id}`, 303)
     } catch (err) {

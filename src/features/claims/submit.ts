@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import type { Actor } from '../../lib/access.js'
 import { badRequest, ruleRefused } from '../../lib/errors.js'
 import { hashRequest, withIdempotency, type StoredAnswer } from '../../lib/idempotency.js'
+import { inCommitGroup } from '../../db/index.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import { getPlan } from '../aid/plans-repository.js'
 import { firstFailedCheck } from '../../domain/claim-checks.js'
@@ -20,11 +21,15 @@ export type SubmitAnswer = z.output<typeof submitAnswer>
 
 export function submitUseCases ({ db, clock }: ClaimsDeps) {
   return {
-    /** POST a claim: schema already parsed; the automatic checks in their order, then stored. */
-    submit (actor: Actor, input: ClaimInput, idempotencyKey: string): StoredAnswer<SubmitAnswer> {
+    /**
+     * POST a claim: schema already parsed; the automatic checks in their order, then stored.
+     * Claims submitted in the same turn of the event loop share one commit (group commit, one
+     * fsync); the answer comes once that commit returned.
+     */
+    async submit (actor: Actor, input: ClaimInput, idempotencyKey: string): Promise<StoredAnswer<SubmitAnswer>> {
       const today = clock.today()
       const at = clock.iso()
-      return withIdempotency(db, actor.id, 'claim.submit', idempotencyKey, hashRequest(input), at, (tx) => {
+      const { result, committed } = inCommitGroup(db, () => withIdempotency(db, actor.id, 'claim.submit', idempotencyKey, hashRequest(input), at, (tx) => {
         if (input.resubmissionOf !== undefined) {
           const earlier = repo.findClaim(tx, input.resubmissionOf)
           if (earlier === undefined || earlier.userId !== actor.id || earlier.status !== 'rejected') {
@@ -97,7 +102,9 @@ export function submitUseCases ({ db, clock }: ClaimsDeps) {
           after: { status: 'submitted', invoiceNo: claim.invoiceNo, totalCostFen: claim.totalCostFen, estimateFen: estimate.payableFen, resubmissionOf: claim.resubmissionOf }
         })
         return { statusCode: 201, body: { id: claim.id, status: 'submitted' as const, estimate } }
-      })
+      }))
+      await committed
+      return result
     }
   }
 }

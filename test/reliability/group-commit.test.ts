@@ -62,11 +62,11 @@ t.test('an ordinary transaction commits the open group before its own', async (t
   t.teardown(() => { other.close() })
   let settled = false
   const unit = inCommitGroup(db, () => { db.$client.prepare('insert into gc (x) values (1)').run() })
-  void unit.committed.then(() => { settled = true })
+  const settling = unit.committed.then(() => { settled = true })
   db.transaction(() => { db.$client.prepare('insert into gc (x) values (2)').run() })
   t.same(other.prepare('select x from gc order by x').pluck().all(), [1, 2], 'both committed, the group first')
   t.equal(pendingCommit(db), undefined, 'no group left open')
-  await unit.committed
+  await settling
   t.ok(settled)
   t.throws(() => db.transaction(() => inCommitGroup(db, () => 1)), /inside an ordinary transaction/, 'a group cannot start inside a transaction')
 })

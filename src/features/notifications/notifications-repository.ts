@@ -1,6 +1,7 @@
 // Notices to members and the language each member last used: the only place with their queries.
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/index.js'
+import { preparedQuery } from '../../db/prepared.js'
 import { notifications, userLanguages, users } from '../../db/schema/index.js'
 import type { Lang } from '../../i18n/index.js'
 
@@ -15,8 +16,11 @@ export function listNotifications (db: DbOrTx, userId: number, limit: number): N
 }
 
 export function unreadCount (db: DbOrTx, userId: number): number {
-  return db.select({ n: sql<number>`count(*)` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0
+  return unreadQuery(db).get({ userId })?.n ?? 0
 }
+// Every signed-in page shows the count: prepared once (building it cost ~5× running it).
+const unreadQuery = preparedQuery((db) => db.select({ n: sql<number>`count(*)` }).from(notifications)
+  .where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt))).prepare())
 
 /** Marks the user's notices read (these ids, or all); how many changed. */
 export function markRead (db: DbOrTx, userId: number, ids: number[] | 'all', at: string): number {

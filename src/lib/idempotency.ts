@@ -2,7 +2,7 @@
 // as the change it answers, so after a crash either both exist or neither does.
 import { createHash } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
-import type { Db } from '../db/index.js'
+import { inCommitGroup, type Db } from '../db/index.js'
 import { preparedQuery } from '../db/prepared.js'
 import type { Tx } from '../db/index.js'
 import { idempotencyKeys } from '../db/schema/index.js'
@@ -53,4 +53,20 @@ export function withIdempotency<T> (
     })
     return { ...answer, replayed: false }
   })
+}
+
+/**
+ * withIdempotency as one unit of the connection's commit group (group commit, inCommitGroup):
+ * the writes of the requests served in the same turn of the event loop share one COMMIT, and
+ * this resolves only once that commit returned (rejects when it failed). For the writes that
+ * come in bursts (claims, members ordering their share when enrolment opens) and whose answer
+ * has no effect outside the database to order after the commit.
+ */
+export async function withIdempotencyGrouped<T> (
+  db: Db, userId: number, scope: string, key: string, requestHash: string, at: string,
+  fn: (tx: Tx) => { statusCode: number, body: T }
+): Promise<StoredAnswer<T>> {
+  const { result, committed } = inCommitGroup(db, () => withIdempotency(db, userId, scope, key, requestHash, at, fn))
+  await committed
+  return result
 }

@@ -1,5 +1,5 @@
-// Group commit (inCommitGroup): claims submitted in the same turn of the event loop share one
-// COMMIT at synchronous FULL, and none is answered before that commit returned. A unit that
+// Group commit (inCommitGroup): claims and share orders sent in the same turn of the event loop
+// share one COMMIT at synchronous FULL, and none is answered before that commit returned. A unit that
 // fails is rolled back alone; an ordinary transaction commits the open group first; a commit
 // that fails reaches every request of the group as an error, never as a success.
 import t from 'tap'
@@ -7,6 +7,7 @@ import Database from 'better-sqlite3'
 import { build } from '../helper.js'
 import { flushCommitGroup, inCommitGroup, pendingCommit, writersOf, type Db } from '../../src/db/index.js'
 import { seedCoveredMembers } from './fixtures.js'
+import { order, world as aidWorld } from '../features/aid/fixtures.js'
 
 /** Counts the COMMIT statements the connection runs from here on. */
 function countCommits (db: Db): () => number {
@@ -132,4 +133,27 @@ t.test('claims submitted together: each answered 201 only once it is on disk, du
   t.equal(answers[fx.members.length + 1].body.id, created[1].body.id, 'the replay names the same claim')
   t.equal((other.prepare('select count(*) as n from aid_claims').get() as { n: number }).n, fx.members.length, 'one claim a member, no more')
   t.ok(commits() >= 1 && commits() <= answers.length, `commits: ${commits()} for ${answers.length} requests`)
+})
+
+t.test('share orders sent together (enrolment opening): each answered once on disk, a second order of a member refused', async (t) => {
+  const app = await build(t)
+  const w = await aidWorld(app)
+  const other = new Database(app.db.$client.name, { readonly: true })
+  t.teardown(() => { other.close() })
+  const onDisk = other.prepare('select count(*) as n from aid_purchases where id = ?').pluck()
+  const commits = countCommits(app.db)
+  const send = async (user: typeof w.member, key: string) => {
+    const res = await order(app, user, { shares: 1 }, key)
+    return { status: res.statusCode, body: res.json(), stored: res.statusCode === 201 ? onDisk.get(res.json().id) : null }
+  }
+  const [a, b, again, replay] = await Promise.all([send(w.member, 'gc-o-1'), send(w.otherMember, 'gc-o-2'), send(w.member, 'gc-o-3'), send(w.member, 'gc-o-1')])
+  t.equal(a.status, 201)
+  t.equal(b.status, 201)
+  t.equal(a.stored, 1, 'committed when answered')
+  t.equal(b.stored, 1)
+  t.equal(again.status, 409, 'the same member\'s second order (another key) sees the first, uncommitted yet')
+  t.equal(again.body.error.code, 'ORDER_EXISTS')
+  t.equal(replay.status, 201)
+  t.equal(replay.body.id, a.body.id, 'the same key answers the first answer')
+  t.ok(commits() >= 1 && commits() <= 4, `commits: ${commits()} for 4 requests`)
 })

@@ -101,7 +101,7 @@ export default async function aidApi (app: FastifyInstance, { service }: { servi
     const actor = app.requireSignedIn(req)
     const key = requireIdempotencyKey(req.headers['idempotency-key'])
     const input = parseInput(orderBody, req.body)
-    const answer = service.orderShare(actor, input, key)
+    const answer = await service.orderShare(actor, input, key)
     return reply.code(answer.statusCode).send(answer.body)
   })
 

@@ -5,7 +5,7 @@ import { formatFen } from '../../domain/money.js'
 import type { DbOrTx } from '../../db/index.js'
 import { type Actor, requireActor } from '../../lib/access.js'
 import { AppError, conflict, forbidden, isUniqueViolation, notFound, ruleRefused } from '../../lib/errors.js'
-import { hashRequest, withIdempotency, type StoredAnswer } from '../../lib/idempotency.js'
+import { hashRequest, withIdempotency, withIdempotencyGrouped, type StoredAnswer } from '../../lib/idempotency.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import { enrolmentOpen, type PlanTerms } from '../../domain/aid-plan.js'
 import * as repo from './purchases-repository.js'
@@ -26,13 +26,16 @@ export function orderUseCases ({ db, clock, notifier }: AidDeps, { planOf, curre
     return plan
   }
 
-  /** An individual order by an active member. Idempotent by key (the same key answers the first answer). */
-  function orderShare (actor: Actor | null, input: OrderInput, key: string): StoredAnswer<OrderAnswer> {
+  /**
+   * An individual order by an active member. Idempotent by key (the same key answers the first
+   * answer). Orders come in a rush when enrolment opens: those of one turn share one commit.
+   */
+  async function orderShare (actor: Actor | null, input: OrderInput, key: string): Promise<StoredAnswer<OrderAnswer>> {
     const a = requireActor(actor)
     if (repo.activeMembershipOfUser(db, a.id) === undefined) throw forbidden('aid.err.notActiveMember')
     const plan = planForOrder(input.year, input.shares)
     const at = clock.iso()
-    return withIdempotency(db, a.id, 'aid.purchase', key, hashRequest({ shares: input.shares, year: plan.year }), at, (tx) => {
+    return await withIdempotencyGrouped(db, a.id, 'aid.purchase', key, hashRequest({ shares: input.shares, year: plan.year }), at, (tx) => {
       const m = repo.activeMembershipOfUser(tx, a.id)
       if (m === undefined) throw forbidden('aid.err.notActiveMember')
       const today = clock.today()

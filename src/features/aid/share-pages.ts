@@ -72,7 +72,7 @@ export function sharePages (app: FastifyInstance, { service }: { service: AidSer
     const body = (req.body ?? {}) as Body
     try {
       const input = parseInput(orderForm, body)
-      service.orderShare(actor, { shares: input.shares, year: input.year }, input.idempotencyKey)
+      await service.orderShare(actor, { shares: input.shares, year: input.year }, input.idempotencyKey)
       reply.flash('aid.share.ordered')
       return await reply.redirect('/aid/share')
     } catch (err) {

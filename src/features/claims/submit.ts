@@ -3,8 +3,7 @@
 import type { z } from 'zod'
 import type { Actor } from '../../lib/access.js'
 import { badRequest, ruleRefused } from '../../lib/errors.js'
-import { hashRequest, withIdempotency, type StoredAnswer } from '../../lib/idempotency.js'
-import { inCommitGroup } from '../../db/index.js'
+import { hashRequest, withIdempotencyGrouped, type StoredAnswer } from '../../lib/idempotency.js'
 import { writeAudit } from '../audit/audit-repository.js'
 import { getPlan } from '../aid/plans-repository.js'
 import { firstFailedCheck } from '../../domain/claim-checks.js'
@@ -29,7 +28,7 @@ export function submitUseCases ({ db, clock }: ClaimsDeps) {
     async submit (actor: Actor, input: ClaimInput, idempotencyKey: string): Promise<StoredAnswer<SubmitAnswer>> {
       const today = clock.today()
       const at = clock.iso()
-      const { result, committed } = inCommitGroup(db, () => withIdempotency(db, actor.id, 'claim.submit', idempotencyKey, hashRequest(input), at, (tx) => {
+      return await withIdempotencyGrouped(db, actor.id, 'claim.submit', idempotencyKey, hashRequest(input), at, (tx) => {
         if (input.resubmissionOf !== undefined) {
           const earlier = repo.findClaim(tx, input.resubmissionOf)
           if (earlier === undefined || earlier.userId !== actor.id || earlier.status !== 'rejected') {
@@ -102,9 +101,7 @@ export function submitUseCases ({ db, clock }: ClaimsDeps) {
           after: { status: 'submitted', invoiceNo: claim.invoiceNo, totalCostFen: claim.totalCostFen, estimateFen: estimate.payableFen, resubmissionOf: claim.resubmissionOf }
         })
         return { statusCode: 201, body: { id: claim.id, status: 'submitted' as const, estimate } }
-      }))
-      await committed
-      return result
+      })
     }
   }
 }

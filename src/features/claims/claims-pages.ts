@@ -183,7 +183,7 @@ export default async function claimsPages (app: FastifyInstance, { service, acco
       buildings: r.buildings.map((b) => ({ ...b, selected: b.id === q.building })),
       counts: CLAIM_STATUSES.map((s) => ({ label: badges[s].label, n: r.counts[s], href: `/aid/review?status=${s}${q.building === undefined ? '' : `&building=${q.building}`}` })),
       total: r.total,
-      rows: r.rows.map((c) => ({ ...c, badge: badges[c.status], amountFen: c.payableFen ?? c.estimateFen })),
+      rows: r.rows.map((c) => Object.assign(c, { badge: badges[c.status], amountFen: c.payableFen ?? c.estimateFen })),
       pagination: pageLinks('/aid/review', { building: q.building, status: q.status, from: q.from, to: q.to }, Math.min(q.page, r.pages), r.pages)
     })
   })

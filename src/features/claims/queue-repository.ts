@@ -77,7 +77,8 @@ function listRow (r: unknown[]): ClaimListRow {
   return {
     id: r[0], status: r[1], createdAt: r[2], planYear: r[3], admissionDate: r[4], dischargeDate: r[5], hospital: r[6], invoiceNo: r[7],
     totalCostFen: r[8], insurancePaidFen: r[9], excludedFen: r[10], baseFen: r[11], estimateFen: r[12], payableFen: r[13],
-    reasonCode: r[14], paymentBatchId: r[15], resubmissionOf: r[16], memberName: r[17], memberNo: r[18], buildingId: r[19], buildingName: r[20]
+    reasonCode: r[14], paymentBatchId: r[15], resubmissionOf: r[16],
+    memberName: r[17], memberNo: r[18], buildingId: r[19], buildingName: r[20]
   } as ClaimListRow
 }
 

@@ -43,6 +43,8 @@ const dialect = new SQLiteSyncDialect()
 export interface PreparedSql<R> {
   all: (db: DbOrTx, values?: Record<string, unknown>) => R[]
   get: (db: DbOrTx, values?: Record<string, unknown>) => R | undefined
+  /** The rows as arrays of the columns' values, in the statement's order (better-sqlite3's raw mode). */
+  values: (db: DbOrTx, values?: Record<string, unknown>) => unknown[][]
 }
 
 /**
@@ -59,6 +61,7 @@ export function preparedSql<R> (text: SQL): PreparedSql<R> {
   })
   return {
     all: (db, values) => prepared(db).all(values) as R[],
-    get: (db, values) => prepared(db).get(values) as R | undefined
+    get: (db, values) => prepared(db).get(values) as R | undefined,
+    values: (db, values) => prepared(db).values(values) as unknown[][]
   }
 }

@@ -6,7 +6,7 @@
 import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { DbOrTx } from '../../db/index.js'
-import { preparedQuery, preparedSql } from '../../db/prepared.js'
+import { preparedQuery, preparedSql, type PreparedSql } from '../../db/prepared.js'
 import { buildings } from '../../db/schema/index.js'
 import { CLAIM_STATUSES, inBuildings, inList, type ClaimStatus } from './claims-repository.js'
 import type { claimListItem } from './claims-answers.js'
@@ -109,24 +109,63 @@ export function listClaims (db: DbOrTx, f: ClaimListFilter, limit: number, offse
   const scope = filterBuildings(f)
   if (scope !== null && scope.length === 0) return []
   const statuses = f.statuses ?? CLAIM_STATUSES
-  const rest = sql.join([sql`1 = 1`, ...dateConditions(f), ...(f.exceptUserId === undefined ? [] : [sql`c.user_id <> ${f.exceptUserId}`])], sql` and `)
-  const enough = offset + limit
+  const shape: PageShape = {
+    buildings: scope === null ? null : scope.length, statuses: statuses.length,
+    from: f.fromIso !== undefined, to: f.toIso !== undefined, except: f.exceptUserId !== undefined
+  }
+  const values: Record<string, unknown> = { enough: offset + limit, limit, offset, from: f.fromIso, to: f.toIso, u: f.exceptUserId }
+  scope?.forEach((b, i) => { values[`b${i}`] = b })
+  statuses.forEach((s, i) => { values[`s${i}`] = s })
+  return reviewerPage(shape).values(db, values).map(listRow)
+}
+
+/** What a reviewer's page statement depends on; the values themselves are bound. */
+interface PageShape { buildings: number | null, statuses: number, from: boolean, to: boolean, except: boolean }
+
+/**
+ * A reviewer's page statement for its shape, built by drizzle once per shape and kept (building
+ * it each time cost ~0.1 ms a page, 3–4% of the queue). Shapes are few: a staff member's
+ * buildings and a status filter.
+ */
+function reviewerPage (shape: PageShape): PreparedSql<unknown> {
+  const key = `${shape.buildings ?? '*'}|${shape.statuses}|${shape.from ? 'f' : ''}${shape.to ? 't' : ''}${shape.except ? 'u' : ''}`
+  let query = reviewerPages.get(key)
+  if (query === undefined) {
+    if (reviewerPages.size >= MAX_PAGE_SHAPES) reviewerPages.delete(reviewerPages.keys().next().value as string)
+    query = preparedSql(reviewerPageSql(shape))
+    reviewerPages.set(key, query)
+  }
+  return query
+}
+const reviewerPages = new Map<string, PreparedSql<unknown>>()
+const MAX_PAGE_SHAPES = 200
+
+function reviewerPageSql (shape: PageShape): SQL {
+  const p = sql.placeholder
+  const rest = sql.join([
+    sql`1 = 1`,
+    ...(shape.from ? [sql`c.created_at >= ${p('from')}`] : []),
+    ...(shape.to ? [sql`c.created_at < ${p('to')}`] : []),
+    ...(shape.except ? [sql`c.user_id <> ${p('u')}`] : [])
+  ], sql` and `)
   const part = (index: SQL, where: SQL): SQL => sql`select id, createdAt from (select c.id, c.created_at as createdAt
-    from aid_claims c indexed by ${index} where ${where} and ${rest} order by c.created_at, c.id limit ${enough})`
+    from aid_claims c indexed by ${index} where ${where} and ${rest} order by c.created_at, c.id limit ${p('enough')})`
+  const building = Array.from({ length: shape.buildings ?? 0 }, (_, i) => p(`b${i}`))
   const parts: SQL[] = []
-  for (const status of statuses) {
-    if (scope === null) {
+  for (let i = 0; i < shape.statuses; i++) {
+    const status = p(`s${i}`)
+    if (shape.buildings === null) {
       parts.push(part(sql`claims_status_created`, sql`c.status = ${status}`))
-    } else if (scope.length * statuses.length <= MAX_PAGE_PARTS) {
-      for (const b of scope) parts.push(part(sql`claims_building_status_created`, sql`c.building_id = ${b} and c.status = ${status}`))
+    } else if (shape.buildings * shape.statuses <= MAX_PAGE_PARTS) {
+      for (const b of building) parts.push(part(sql`claims_building_status_created`, sql`c.building_id = ${b} and c.status = ${status}`))
     } else {
-      parts.push(part(sql`claims_building_status_created`, sql`c.building_id in (${inList(scope)}) and c.status = ${status}`))
+      parts.push(part(sql`claims_building_status_created`, sql`c.building_id in (${sql.join(building, sql`, `)}) and c.status = ${status}`))
     }
   }
-  return db.values(sql`with page as (${sql.join(parts, sql` union all `)} order by createdAt, id limit ${limit} offset ${offset})
+  return sql`with page as (${sql.join(parts, sql` union all `)} order by createdAt, id limit ${p('limit')} offset ${p('offset')})
     select ${LIST_COLUMNS}
     from page p cross join aid_claims c on c.id = p.id cross join memberships m on m.id = c.membership_id cross join buildings b on b.id = c.building_id
-    order by p.createdAt, p.id`).map(listRow)
+    order by p.createdAt, p.id`
 }
 
 /** A member's own claims with no other filter (the home page, the member's list): prepared. */

@@ -81,12 +81,11 @@ function writeLockFirst (db: Db): void {
     // Inside a commit group's unit of work: a savepoint of the group's transaction.
     if (state.joining) return transaction(fn, config)
     flushCommitGroup(db)
-    Atomics.add(state.writers, 0, 1)
+    enter(state)
     try {
       return transaction(fn, { behavior: 'immediate', ...config })
     } finally {
-      Atomics.sub(state.writers, 0, 1)
-      Atomics.notify(state.writers, 0)
+      leave(state)
     }
   }) as Db['transaction']
 }
@@ -95,6 +94,12 @@ interface CommitGroup { committed: Promise<void>, settle: (err?: unknown) => voi
 interface WriteState { writers: Int32Array, group: CommitGroup | null, joining: boolean }
 const writeStates = new WeakMap<Db, WriteState>()
 const stateOf = (db: Db): WriteState => writeStates.get(db)!
+/** A transaction (or commit group) of the request thread begins waiting for the lock, or has ended. */
+const enter = (state: WriteState): void => { Atomics.add(state.writers, 0, 1) }
+const leave = (state: WriteState): void => {
+  Atomics.sub(state.writers, 0, 1)
+  Atomics.notify(state.writers, 0)
+}
 
 /** The connection's count of transactions waiting or running (shared memory, for a worker thread). */
 export function writersOf (db: Db): Int32Array {
@@ -122,12 +127,11 @@ export function inCommitGroup<T> (db: Db, fn: () => T): { result: T, committed: 
   if (state.joining) throw new Error('inCommitGroup: already inside a unit of the commit group')
   if (state.group === null) {
     if (db.$client.inTransaction) throw new Error('inCommitGroup: inside an ordinary transaction')
-    Atomics.add(state.writers, 0, 1)
+    enter(state)
     try {
       db.$client.exec('BEGIN IMMEDIATE')
     } catch (err) {
-      Atomics.sub(state.writers, 0, 1)
-      Atomics.notify(state.writers, 0)
+      leave(state)
       throw err
     }
     let settle!: (err?: unknown) => void
@@ -159,8 +163,7 @@ export function flushCommitGroup (db: Db): void {
     try { if (db.$client.open && db.$client.inTransaction) db.$client.exec('ROLLBACK') } catch { /* the commit's error is the one reported */ }
     group.settle(err)
   } finally {
-    Atomics.sub(state.writers, 0, 1)
-    Atomics.notify(state.writers, 0)
+    leave(state)
   }
 }
 
@@ -209,8 +212,12 @@ export function openBulkConnection (path: string): Db {
   return db
 }
 
-/** PRAGMA optimize: analyses the tables whose statistics are missing or out of date. */
+/**
+ * PRAGMA optimize: analyses the tables whose statistics are missing or out of date (outside any
+ * open commit group: its ANALYZE writes would otherwise ride on the group's commit).
+ */
 export function optimizeDatabase (db: Db, onOpen = true): void {
+  flushCommitGroup(db)
   db.$client.pragma(onOpen ? 'optimize = 0x10002' : 'optimize')
 }
 

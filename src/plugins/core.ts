@@ -35,7 +35,7 @@ export default fp(async function core (app: FastifyInstance, opts: CoreOptions) 
   // Statistics kept current as the data grows (cheap when nothing changed much).
   const optimizer = app.housekeeping
     ? setInterval(() => {
-      try { flushCommitGroup(db); optimizeDatabase(db, false) } catch (err) { app.log.warn({ err }, 'PRAGMA optimize failed') }
+      try { optimizeDatabase(db, false) } catch (err) { app.log.warn({ err }, 'PRAGMA optimize failed') }
     }, 60 * 60 * 1000)
     : undefined
   optimizer?.unref()

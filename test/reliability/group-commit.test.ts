@@ -2,7 +2,7 @@
 // share one COMMIT at synchronous FULL, and none is answered before that commit returned. A unit that
 // fails is rolled back alone; an ordinary transaction commits the open group first; a commit
 // that fails reaches every request of the group as an error, never as a success.
-import t from 'tap'
+import t, { type Test } from 'tap'
 import Database from 'better-sqlite3'
 import { build } from '../helper.js'
 import { flushCommitGroup, inCommitGroup, pendingCommit, writersOf, type Db } from '../../src/db/index.js'
@@ -17,17 +17,22 @@ function countCommits (db: Db): () => number {
   return () => n
 }
 
-t.test('units of one turn share one commit, invisible to other connections until it returned', async (t) => {
+/** The app on a fresh database with a scratch table `gc`, and a second, read-only connection to it. */
+async function scratch (t: Test) {
   const app = await build(t)
   const db = app.db
   db.$client.exec('create table gc (x integer not null)')
   const other = new Database(db.$client.name, { readonly: true })
   t.teardown(() => { other.close() })
+  return { db, other, insert: (x: number) => { db.$client.prepare('insert into gc (x) values (?)').run(x) } }
+}
+
+t.test('units of one turn share one commit, invisible to other connections until it returned', async (t) => {
+  const { db, other, insert } = await scratch(t)
   const seen = (): number => (other.prepare('select count(*) as n from gc').get() as { n: number }).n
   const commits = countCommits(db)
-  const insert = (x: number) => () => db.transaction(() => { db.$client.prepare('insert into gc (x) values (?)').run(x) })
 
-  const units = [1, 2, 3].map((x) => inCommitGroup(db, insert(x)))
+  const units = [1, 2, 3].map((x) => inCommitGroup(db, () => db.transaction(() => { insert(x) })))
   t.equal(new Set(units.map((u) => u.committed)).size, 1, 'one group')
   t.equal(Atomics.load(writersOf(db), 0), 1, 'the open group counts as a writer for the import\'s worker')
   t.equal(seen(), 0, 'nothing is visible to another connection before the commit')
@@ -41,30 +46,24 @@ t.test('units of one turn share one commit, invisible to other connections until
 })
 
 t.test('a unit that throws is rolled back alone', async (t) => {
-  const app = await build(t)
-  const db = app.db
-  db.$client.exec('create table gc (x integer not null)')
-  const a = inCommitGroup(db, () => { db.$client.prepare('insert into gc (x) values (1)').run() })
+  const { db, insert } = await scratch(t)
+  const a = inCommitGroup(db, () => { insert(1) })
   t.throws(() => inCommitGroup(db, () => {
-    db.$client.prepare('insert into gc (x) values (2)').run()
+    insert(2)
     throw new Error('refused')
   }), /refused/)
-  const c = inCommitGroup(db, () => { db.$client.prepare('insert into gc (x) values (3)').run() })
+  const c = inCommitGroup(db, () => { insert(3) })
   t.equal(a.committed, c.committed, 'the group went on')
   await c.committed
   t.same(db.$client.prepare('select x from gc order by x').pluck().all(), [1, 3])
 })
 
 t.test('an ordinary transaction commits the open group before its own', async (t) => {
-  const app = await build(t)
-  const db = app.db
-  db.$client.exec('create table gc (x integer not null)')
-  const other = new Database(db.$client.name, { readonly: true })
-  t.teardown(() => { other.close() })
+  const { db, other, insert } = await scratch(t)
   let settled = false
-  const unit = inCommitGroup(db, () => { db.$client.prepare('insert into gc (x) values (1)').run() })
+  const unit = inCommitGroup(db, () => { insert(1) })
   const settling = unit.committed.then(() => { settled = true })
-  db.transaction(() => { db.$client.prepare('insert into gc (x) values (2)').run() })
+  db.transaction(() => { insert(2) })
   t.same(other.prepare('select x from gc order by x').pluck().all(), [1, 2], 'both committed, the group first')
   t.equal(pendingCommit(db), undefined, 'no group left open')
   await settling
